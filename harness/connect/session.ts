@@ -1,0 +1,111 @@
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
+import { type CallToolResult, CallToolResultSchema } from '@modelcontextprotocol/sdk/types.js';
+import { HarnessError } from '../errors.ts';
+import { registerSecret } from '../redact.ts';
+import { type Credentials, authorizationHeader } from '../targets/identities.ts';
+import type { TargetKind, TargetSpec } from '../targets/types.ts';
+import { type RecordedFrame, RecordingTransport } from './recorder.ts';
+
+export const HARNESS_CLIENT = { name: 'rovo-mcp-conformance', version: '0.1.0' };
+
+export interface ConnectOptions {
+  credentials: Credentials;
+  requestTimeoutMs: number;
+  /** Where to reach an HTTP target; defaults to the spec's url. */
+  url?: URL;
+  /** A fetch that stays in-process (the fetch mount), instead of msw or the network. */
+  fetch?: typeof fetch;
+  /** Sees every frame as it passes (wire validation). */
+  observe?: (frame: RecordedFrame) => void;
+}
+
+/** Builds the transport for one kind of target; target work registers more kinds. */
+export type TransportFactory = (target: TargetSpec, options: ConnectOptions) => Transport | Promise<Transport>;
+
+const factories = new Map<TargetKind, TransportFactory>();
+
+export function registerTransport(kind: TargetKind, factory: TransportFactory): void {
+  factories.set(kind, factory);
+}
+
+export const MOCK_MCP_URL = new URL('https://mcp.atlassian.com/v1/mcp');
+
+function httpTransport(target: TargetSpec, options: ConnectOptions): Transport {
+  const url = options.url ?? (target.url ? new URL(target.url) : target.kind === 'rovo-mock' ? MOCK_MCP_URL : undefined);
+  if (!url) throw new HarnessError('TARGET_UNRESOLVED', `target ${target.name} has no MCP URL`);
+  const auth = authorizationHeader(options.credentials);
+  const headers: Record<string, string> = { ...(target.headers ?? {}), ...(auth ? { authorization: auth } : {}) };
+  return new StreamableHTTPClientTransport(url, {
+    requestInit: { headers },
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+  });
+}
+
+registerTransport('rovo-mock', httpTransport);
+registerTransport('rovo-live', httpTransport);
+registerTransport('http', httpTransport);
+
+/** An MCP client connected to a target, closed by `await using`. */
+export class Session implements AsyncDisposable {
+  constructor(
+    readonly target: TargetSpec,
+    readonly client: Client,
+    readonly transport: RecordingTransport,
+    private readonly requestTimeoutMs: number,
+  ) {}
+
+  get frames(): readonly RecordedFrame[] {
+    return this.transport.frames;
+  }
+
+  requestCount(): number {
+    return this.transport.requestCount();
+  }
+
+  async listToolNames(): Promise<string[]> {
+    const names: string[] = [];
+    let cursor: string | undefined;
+    for (let page = 0; page < 50; page++) {
+      const result = await this.client.listTools(cursor ? { cursor } : {}, { timeout: this.requestTimeoutMs });
+      names.push(...result.tools.map((t) => t.name));
+      cursor = result.nextCursor;
+      if (!cursor) break;
+    }
+    return names;
+  }
+
+  async callTool(name: string, args: Record<string, unknown>): Promise<CallToolResult> {
+    const result = await this.client.callTool({ name, arguments: args }, CallToolResultSchema, {
+      timeout: this.requestTimeoutMs,
+    });
+    return CallToolResultSchema.parse(result);
+  }
+
+  async close(): Promise<void> {
+    await this.client.close();
+  }
+
+  async [Symbol.asyncDispose](): Promise<void> {
+    await this.close();
+  }
+}
+
+/** Connects to a target with the given identity; scenarios never decide how. */
+export async function connect(target: TargetSpec, options: ConnectOptions): Promise<Session> {
+  const factory = factories.get(target.kind);
+  if (!factory)
+    throw new HarnessError('TARGET_UNRESOLVED', `no transport is registered for "${target.kind}" targets (${target.name})`);
+  if (options.credentials.kind === 'basic') registerSecret(options.credentials.apiToken);
+  if (options.credentials.kind === 'bearer') registerSecret(options.credentials.token);
+  const transport = new RecordingTransport(await factory(target, options), options.observe);
+  const client = new Client(HARNESS_CLIENT, { capabilities: {} });
+  try {
+    await client.connect(transport, { timeout: options.requestTimeoutMs });
+  } catch (cause) {
+    await client.close().catch(() => undefined);
+    throw new HarnessError('TARGET_UNREACHABLE', `cannot connect to ${target.name}: ${(cause as Error).message}`, { cause });
+  }
+  return new Session(target, client, transport, options.requestTimeoutMs);
+}

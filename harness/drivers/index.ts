@@ -1,0 +1,33 @@
+import type { Session } from '../connect/session.ts';
+import { HarnessError } from '../errors.ts';
+import type { Dialect } from '../targets/types.ts';
+import type { RovoContext } from './rovo/context.ts';
+import { rovoDriver } from './rovo/index.ts';
+import type { Driver } from './types.ts';
+
+export type DriverFactory = (ctx: RovoContext) => Driver;
+
+const factories = new Map<Dialect, DriverFactory>([['rovo', rovoDriver]]);
+
+export function registerDriver(dialect: Dialect, factory: DriverFactory): void {
+  factories.set(dialect, factory);
+}
+
+/** Tool names that identify a dialect in `tools/list`. */
+const SIGNATURES: Record<Dialect, string> = { rovo: 'createJiraIssue', legacy: 'jira_create_issue' };
+
+export async function detectDialect(session: Session): Promise<Dialect> {
+  const names = new Set(await session.listToolNames());
+  for (const [dialect, tool] of Object.entries(SIGNATURES) as [Dialect, string][]) if (names.has(tool)) return dialect;
+  throw new HarnessError(
+    'TARGET_UNRESOLVED',
+    `cannot tell the dialect of ${session.target.name} from tools/list (${[...names].slice(0, 8).join(', ')}...); set "dialect" for the target in conformance.config.json`,
+  );
+}
+
+export async function driverFor(dialect: Dialect | 'auto', ctx: RovoContext): Promise<Driver> {
+  const resolved = dialect === 'auto' ? await detectDialect(ctx.session) : dialect;
+  const factory = factories.get(resolved);
+  if (!factory) throw new HarnessError('TARGET_UNRESOLVED', `no driver is registered for the ${resolved} dialect`);
+  return factory(ctx);
+}

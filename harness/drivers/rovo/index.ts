@@ -1,0 +1,18 @@
+import type { Driver } from '../types.ts';
+import { rovoConfluence } from './confluence.ts';
+import type { RovoContext } from './context.ts';
+import { rovoIdentity } from './identity.ts';
+import { rovoJira } from './jira.ts';
+import { rovoSearch } from './search.ts';
+
+/** The capability verbs over Rovo's v1 tool surface. */
+export function rovoDriver(ctx: RovoContext): Driver {
+  return {
+    dialect: 'rovo',
+    session: ctx.session,
+    ...rovoIdentity(ctx),
+    ...rovoJira(ctx),
+    ...rovoConfluence(ctx),
+    ...rovoSearch(ctx),
+  };
+}

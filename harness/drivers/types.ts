@@ -1,0 +1,194 @@
+import type { Session } from '../connect/session.ts';
+import type { Dialect } from '../targets/types.ts';
+
+/**
+ * Capability verbs, in the harness's own vocabulary. A driver maps each to its dialect's tools and
+ * normalises the answer; a verb the dialect cannot perform throws UnsupportedVerbError, and a target
+ * that answers with an error throws TargetError.
+ */
+
+export interface UserInfo {
+  accountId: string;
+  displayName: string;
+  email?: string | undefined;
+  active?: boolean | undefined;
+}
+
+export interface SiteInfo {
+  cloudId: string;
+  url: string;
+  name: string;
+  scopes: string[];
+}
+
+export interface ProjectInfo {
+  id: string;
+  key: string;
+  name: string;
+}
+
+export interface IssueTypeInfo {
+  id: string;
+  name: string;
+  subtask: boolean;
+}
+
+export interface FieldMeta {
+  id: string;
+  name: string;
+  required: boolean;
+  schema: { type: string; items?: string | undefined; custom?: string | undefined; system?: string | undefined };
+  allowedValues?: unknown[] | undefined;
+  hasDefaultValue?: boolean | undefined;
+}
+
+export interface IssueRef {
+  id: string;
+  key: string;
+}
+
+export interface IssueData extends IssueRef {
+  summary: string;
+  status: string | undefined;
+  issueType: string | undefined;
+  labels: string[];
+  parentKey: string | null;
+  assigneeAccountId: string | null;
+  priority: string | undefined;
+  /** The description as Markdown (null when empty). */
+  description: string | null;
+  /** Every field as the target returned it (custom fields included). */
+  fields: Record<string, unknown>;
+}
+
+export interface NewIssue {
+  project: string;
+  issueType: string;
+  summary: string;
+  /** Markdown. */
+  description?: string;
+  labels?: string[];
+  parent?: string;
+  assignee?: string;
+  /** More REST fields (priority, custom fields...) in Jira's write shapes. */
+  fields?: Record<string, unknown>;
+}
+
+export interface IssueChanges {
+  summary?: string;
+  /** Markdown. */
+  description?: string;
+  labels?: string[];
+  /** More REST fields keyed by field id, Jira write shapes; null clears. */
+  fields?: Record<string, unknown>;
+}
+
+export interface SearchPage {
+  issues: IssueData[];
+  nextPageToken?: string | undefined;
+  /** When the target reports one. */
+  total?: number | undefined;
+}
+
+export interface TransitionInfo {
+  id: string;
+  name: string;
+  to: string;
+}
+
+export interface CommentData {
+  id: string;
+  /** Markdown. */
+  body: string;
+  authorAccountId: string | undefined;
+}
+
+export interface SpaceInfo {
+  id: string;
+  key: string;
+  name: string;
+}
+
+export interface PageData {
+  id: string;
+  title: string;
+  spaceId: string;
+  parentId: string | null;
+  version: number;
+  /** Markdown (empty when the read did not include the body). */
+  body: string;
+}
+
+export interface NewPage {
+  /** Space key or id. */
+  space: string;
+  title: string;
+  /** Markdown. */
+  body: string;
+  parentId?: string;
+}
+
+export interface PageChanges {
+  title: string;
+  body: string;
+  /** Some dialects make the caller send the next version number; Rovo bumps it itself. */
+  version?: number;
+}
+
+export interface PageList {
+  pages: PageData[];
+  nextCursor?: string | undefined;
+}
+
+export interface ContentHit {
+  id: string;
+  type: string;
+  title: string;
+  spaceKey?: string | undefined;
+}
+
+export interface SearchHit {
+  /** An ARI such as ari:cloud:jira:<cloudId>:issue/<id>. */
+  id: string;
+  title: string;
+  type: string;
+  url?: string | undefined;
+}
+
+export interface Driver {
+  readonly dialect: Dialect;
+  readonly session: Session;
+
+  whoAmI(): Promise<UserInfo>;
+  accessibleSites(): Promise<SiteInfo[]>;
+  findUsers(query: string): Promise<UserInfo[]>;
+
+  listProjects(options?: { action?: 'view' | 'browse' | 'edit' | 'create'; query?: string }): Promise<ProjectInfo[]>;
+  issueTypes(project: string): Promise<IssueTypeInfo[]>;
+  createFields(project: string, issueTypeId: string, options?: { requiredOnly?: boolean }): Promise<FieldMeta[]>;
+  createIssue(input: NewIssue): Promise<IssueRef>;
+  getIssue(key: string, options?: { fields?: string[] }): Promise<IssueData>;
+  editIssue(key: string, changes: IssueChanges): Promise<void>;
+  transitions(key: string): Promise<TransitionInfo[]>;
+  transition(key: string, transitionId: string, fields?: Record<string, unknown>): Promise<void>;
+  addComment(key: string, markdown: string): Promise<CommentData>;
+  editComment(key: string, commentId: string, markdown: string): Promise<CommentData>;
+  comments(key: string): Promise<CommentData[]>;
+  searchIssues(jql: string, options?: { maxResults?: number; pageToken?: string; fields?: string[] }): Promise<SearchPage>;
+  linkTypes(): Promise<string[]>;
+  linkIssues(type: string, inwardKey: string, outwardKey: string): Promise<void>;
+  logWork(key: string, timeSpent: string): Promise<{ id: string; timeSpentSeconds: number }>;
+
+  spaces(): Promise<SpaceInfo[]>;
+  pagesInSpace(spaceId: string, options?: { limit?: number; cursor?: string }): Promise<PageList>;
+  getPage(id: string): Promise<PageData>;
+  createPage(input: NewPage): Promise<PageData>;
+  updatePage(id: string, changes: PageChanges): Promise<PageData>;
+  pageDescendants(id: string): Promise<PageData[]>;
+  footerComments(pageId: string): Promise<CommentData[]>;
+  addFooterComment(pageId: string, markdown: string): Promise<CommentData>;
+  searchContent(cql: string, options?: { limit?: number }): Promise<ContentHit[]>;
+
+  search(query: string): Promise<SearchHit[]>;
+  fetch(ari: string): Promise<Record<string, unknown>>;
+}

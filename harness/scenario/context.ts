@@ -1,0 +1,30 @@
+import type { Capability } from '../catalogue/index.ts';
+import type { Session } from '../connect/session.ts';
+import type { Driver } from '../drivers/types.ts';
+import type { IdentityName, SiteFacts } from '../targets/identities.ts';
+import type { TargetSpec } from '../targets/types.ts';
+import type { FakeCloud } from '../../mocks/cloud.ts';
+
+/** Everything a check body may use. Bodies never decide how to connect. */
+export interface CheckContext {
+  readonly capability: Capability;
+  readonly target: TargetSpec;
+  readonly site: SiteFacts;
+  readonly runId: string;
+  /** `rovo-mcp-conformance-<runId>`: carried by everything the run creates. */
+  readonly runLabel: string;
+  /** Aborted when the check's own timeout passes. */
+  readonly signal: AbortSignal;
+  /** A session as the given identity (default `member`), closed after the check. */
+  connect(as?: IdentityName): Promise<Session>;
+  /** The capability verbs of the target's dialect, as the given identity (default `member`). */
+  driver(as?: IdentityName): Promise<Driver>;
+  /** A summary or title unique to this run and check, recognisable in the target's UI. */
+  unique(hint: string): string;
+  /** The fake cloud behind a mock target; a check needing it on another target becomes not-testable. */
+  mock(reason: string): FakeCloud;
+  /** Adds a figure to the record's details. */
+  note(key: string, value: unknown): void;
+}
+
+export type CheckBody = (ctx: CheckContext) => Promise<import('./outcome.ts').Outcome>;

@@ -1,0 +1,75 @@
+import { VARIANTS, type Variant } from '../../mocks/variants/index.ts';
+import { catalogue } from '../catalogue/index.ts';
+import type { CheckRecord } from '../records/schema.ts';
+import type { RunSettings } from '../settings.ts';
+import type { TargetSpec } from '../targets/types.ts';
+import { runCheck } from './run-check.ts';
+import type { RegisteredCheck } from './verifies.ts';
+
+export const MUTANT_TARGET: TargetSpec = { name: 'rovo-mock', kind: 'rovo-mock', dialect: 'rovo', reason: 'mutation testing' };
+
+export interface MutantResult {
+  capabilityId: string;
+  variant: string;
+  defect: string;
+  healthy: CheckRecord;
+  broken: CheckRecord;
+  /** The check passes on the healthy mock and fails on the broken one. */
+  proven: boolean;
+}
+
+export interface MutantScore {
+  results: MutantResult[];
+  /** Catalogue capabilities no variant names. */
+  unclaimed: string[];
+  /** Capabilities with at least one proving variant. */
+  proven: string[];
+  total: number;
+}
+
+export function mutantSettings(): RunSettings {
+  return {
+    runId: 'mutants',
+    targets: [MUTANT_TARGET],
+    profile: 'default',
+    site: 'default',
+    readOnly: false,
+    checkTimeoutMs: 15_000,
+    requestTimeoutMs: 10_000,
+    reportsDir: 'reports',
+  };
+}
+
+/** Runs one capability's check on the healthy mock and on a variant. */
+export async function tryMutant(check: RegisteredCheck, variant: Variant, settings = mutantSettings()): Promise<MutantResult> {
+  const base = { capability: check.capability, body: check.body, target: MUTANT_TARGET, settings, ...(check.options.timeoutMs ? { timeoutMs: check.options.timeoutMs } : {}) };
+  const healthy = await runCheck(base);
+  const broken = await runCheck({ ...base, variant });
+  return {
+    capabilityId: check.capability.id,
+    variant: variant.name,
+    defect: variant.defect,
+    healthy,
+    broken,
+    proven: healthy.verdict !== 'failed' && broken.verdict === 'failed',
+  };
+}
+
+/** The mutation score: checks proven able to fail over all checks in the catalogue. */
+export async function scoreMutants(checks: ReadonlyMap<string, RegisteredCheck>, variants: readonly Variant[] = VARIANTS): Promise<MutantScore> {
+  const results: MutantResult[] = [];
+  for (const variant of variants) {
+    for (const id of variant.breaks) {
+      const check = checks.get(id);
+      if (check) results.push(await tryMutant(check, variant));
+    }
+  }
+  const claimed = new Set(variants.flatMap((v) => v.breaks));
+  const all = catalogue().capabilities.map((c) => c.id);
+  return {
+    results,
+    unclaimed: all.filter((id) => !claimed.has(id)),
+    proven: [...new Set(results.filter((r) => r.proven).map((r) => r.capabilityId))].sort(),
+    total: all.length,
+  };
+}

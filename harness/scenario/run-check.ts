@@ -1,0 +1,151 @@
+import type { FakeCloud } from '../../mocks/cloud.ts';
+import type { Variant } from '../../mocks/variants/types.ts';
+import type { Capability } from '../catalogue/index.ts';
+import { connect, type Session } from '../connect/session.ts';
+import { driverFor } from '../drivers/index.ts';
+import type { Driver } from '../drivers/types.ts';
+import { NotTestableError, UnsupportedVerbError } from '../errors.ts';
+import type { CheckRecord, Frame } from '../records/schema.ts';
+import { redact, redactText } from '../redact.ts';
+import type { RunSettings } from '../settings.ts';
+import type { IdentityName, SiteFacts } from '../targets/identities.ts';
+import { freshCloud, mockSiteFacts } from '../targets/mock-runtime.ts';
+import { isMockKind, type TargetSpec } from '../targets/types.ts';
+import type { CheckBody, CheckContext } from './context.ts';
+import type { Outcome } from './outcome.ts';
+
+/** How a target kind provides its site facts (and, for mocks, a fresh cloud) for one check. */
+export interface TargetRuntime {
+  site: SiteFacts;
+  cloud?: FakeCloud;
+}
+
+export type RuntimeFactory = (target: TargetSpec, settings: RunSettings, variant: Variant | undefined) => Promise<TargetRuntime>;
+
+const runtimes = new Map<TargetSpec['kind'], RuntimeFactory>();
+
+export function registerRuntime(kind: TargetSpec['kind'], factory: RuntimeFactory): void {
+  runtimes.set(kind, factory);
+}
+
+registerRuntime('rovo-mock', async (_target, settings, variant) => {
+  const cloud = await freshCloud({ profile: settings.profile, site: settings.site });
+  variant?.apply(cloud);
+  return { site: mockSiteFacts(cloud), cloud };
+});
+
+export interface RunCheckInput {
+  capability: Capability;
+  body: CheckBody;
+  target: TargetSpec;
+  settings: RunSettings;
+  variant?: Variant;
+  timeoutMs?: number;
+}
+
+class CheckTimeout extends Error {
+  override readonly name = 'CheckTimeout';
+  readonly code = 'CHECK_TIMEOUT';
+}
+
+function describeError(error: unknown): string {
+  if (error instanceof Error) return redactText(`${error.name === 'Error' ? '' : `${error.name}: `}${error.message}`);
+  return redactText(String(error));
+}
+
+/**
+ * Runs one check against one target and returns its record. Never throws: a failure of the target
+ * or of the check becomes a `failed` record with the reason; a missing prerequisite, `not-testable`.
+ */
+export async function runCheck(input: RunCheckInput): Promise<CheckRecord> {
+  const { capability, target, settings } = input;
+  const started = performance.now();
+  const sessions: Session[] = [];
+  const drivers = new Map<IdentityName, Promise<Driver>>();
+  const details: Record<string, unknown> = {};
+  const base = { capabilityId: capability.id, target: target.name };
+  const timeoutMs = input.timeoutMs ?? settings.checkTimeoutMs;
+  const abort = new AbortController();
+  let counter = 0;
+  const finish = (rest: Omit<CheckRecord, 'capabilityId' | 'target' | 'durationMs' | 'requests'>): CheckRecord => {
+    const record: CheckRecord = {
+      ...base,
+      ...rest,
+      durationMs: Math.round(performance.now() - started),
+      requests: sessions.reduce((n, s) => n + s.requestCount(), 0),
+    };
+    if (Object.keys(details).length > 0) record.details = redact({ ...details, ...(record.details ?? {}) }) as CheckRecord['details'];
+    if (record.verdict === 'failed') {
+      const frames: Frame[] = sessions.flatMap((s) => s.frames.map((f) => ({ direction: f.direction, message: f.message })));
+      record.exchange = redact(frames.slice(-40));
+    }
+    return record;
+  };
+
+  if (settings.readOnly && capability.mutates) {
+    return finish({
+      verdict: 'not-testable',
+      evidence: 'skipped by --read-only: this check creates or changes data',
+      prerequisite: 'a run that allows writes (drop --read-only)',
+    });
+  }
+
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    const runtimeFactory = runtimes.get(target.kind);
+    if (!runtimeFactory) throw new NotTestableError(`no runtime for "${target.kind}" targets in this build`);
+    const runtime = await runtimeFactory(target, settings, input.variant);
+    const runLabel = `rovo-mcp-conformance-${settings.runId}`;
+    const open = async (as: IdentityName): Promise<Session> => {
+      const credentials = runtime.site.identities[as];
+      if (!credentials) throw new NotTestableError(`no "${as}" identity is configured for ${target.name}`);
+      const session = await connect(target, { credentials, requestTimeoutMs: settings.requestTimeoutMs });
+      sessions.push(session);
+      return session;
+    };
+    const ctx: CheckContext = {
+      capability,
+      target,
+      site: runtime.site,
+      runId: settings.runId,
+      runLabel,
+      signal: abort.signal,
+      connect: (as = 'member') => open(as),
+      driver(as = 'member') {
+        let d = drivers.get(as);
+        if (!d) {
+          d = open(as).then((session) =>
+            driverFor(target.dialect, { session, cloudId: runtime.site.cloudId, runLabel }),
+          );
+          drivers.set(as, d);
+        }
+        return d;
+      },
+      unique: (hint) => `${hint} [${settings.runId}-${++counter}]`,
+      mock(reason) {
+        if (!runtime.cloud || !isMockKind(target.kind)) throw new NotTestableError(`${reason} (needs a mock target)`);
+        return runtime.cloud;
+      },
+      note(key, value) {
+        details[key] = value;
+      },
+    };
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        abort.abort();
+        reject(new CheckTimeout(`the check did not finish within ${timeoutMs} ms`));
+      }, timeoutMs);
+    });
+    const outcome: Outcome = await Promise.race([input.body(ctx), timeout]);
+    return finish({ ...outcome, ...(outcome.details ? { details: redact(outcome.details) as CheckRecord['details'] } : {}) });
+  } catch (error) {
+    if (error instanceof NotTestableError)
+      return finish({ verdict: 'not-testable', evidence: error.message, prerequisite: error.prerequisite });
+    if (error instanceof UnsupportedVerbError)
+      return finish({ verdict: 'unsupported', evidence: `${error.verb}: ${error.reason}` });
+    return finish({ verdict: 'failed', evidence: describeError(error) });
+  } finally {
+    clearTimeout(timer);
+    await Promise.allSettled(sessions.map((s) => s.close()));
+  }
+}

@@ -1,0 +1,80 @@
+import { test } from 'vitest';
+import { catalogue, type Capability } from '../catalogue/index.ts';
+import { HarnessError } from '../errors.ts';
+import type { CheckRecord } from '../records/schema.ts';
+import { runSettings } from '../settings.ts';
+import type { CheckBody } from './context.ts';
+import { runCheck } from './run-check.ts';
+
+declare module 'vitest' {
+  interface TaskMeta {
+    check?: CheckRecord;
+  }
+}
+
+export interface CheckOptions {
+  /** This check's own budget, when the run's default does not fit (bulk runs, expiry waits). */
+  timeoutMs?: number;
+}
+
+export interface RegisteredCheck {
+  capability: Capability;
+  body: CheckBody;
+  options: CheckOptions;
+}
+
+const registry = new Map<string, RegisteredCheck>();
+const COLLECT_ONLY = Symbol.for('rovo-mcp-conformance.collect-only');
+
+type Flagged = typeof globalThis & { [COLLECT_ONLY]?: boolean };
+
+/** A check failed: vitest reports this message; the record holds the rest. */
+export class CheckFailedError extends Error {
+  override readonly name = 'CheckFailedError';
+  readonly code = 'CHECK_FAILED';
+  constructor(readonly record: CheckRecord) {
+    super(`${record.capabilityId} failed on ${record.target}: ${record.evidence}`);
+  }
+}
+
+/**
+ * Declares the check for a catalogue capability and registers one vitest test per run target.
+ * An unknown id throws at collection time, so a typo can never silently drop coverage.
+ */
+export function verifies(id: string, body: CheckBody, options: CheckOptions = {}): void {
+  const capability = catalogue().get(id);
+  if (registry.has(id)) throw new HarnessError('CATALOGUE_INVALID', `"${id}" is verified twice; one check per capability`);
+  registry.set(id, { capability, body, options });
+  if ((globalThis as Flagged)[COLLECT_ONLY]) return;
+
+  const settings = runSettings();
+  if (settings.areas && !settings.areas.includes(capability.area)) return;
+  const budget = options.timeoutMs ?? settings.checkTimeoutMs;
+  for (const target of settings.targets) {
+    test(
+      `${id} [${target.name}] ${capability.title}`,
+      async (t) => {
+        const record = await runCheck({ capability, body, target, settings, ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}) });
+        t.task.meta.check = record;
+        if (record.verdict === 'failed') throw new CheckFailedError(record);
+        if (record.verdict === 'not-testable') t.skip(`not-testable: ${record.prerequisite ?? record.evidence}`);
+      },
+      budget + 5_000,
+    );
+  }
+}
+
+/**
+ * Imports suite modules without registering vitest tests, and returns every declared check. The
+ * mutation self-test and `npm run mutants` run bodies against healthy and broken mocks this way.
+ */
+export async function collectChecks(load: () => Promise<unknown>): Promise<ReadonlyMap<string, RegisteredCheck>> {
+  const flagged = globalThis as Flagged;
+  flagged[COLLECT_ONLY] = true;
+  try {
+    await load();
+  } finally {
+    flagged[COLLECT_ONLY] = false;
+  }
+  return registry;
+}

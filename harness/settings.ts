@@ -1,0 +1,73 @@
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+import { loadConfig } from './config/load.ts';
+import { describeIssues, HarnessError } from './errors.ts';
+import { resolveTarget } from './targets/resolve.ts';
+
+/** Everything a suite worker needs to know about the run; the CLI passes it in `CONFORMANCE_SETTINGS`. */
+export const RunSettingsSchema = z.object({
+  runId: z.string().regex(/^[a-z0-9-]+$/),
+  targets: z
+    .array(
+      z.object({
+        name: z.string(),
+        kind: z.enum(['rovo-mock', 'legacy-mock', 'rovo-live', 'http', 'stdio', 'container']),
+        dialect: z.enum(['rovo', 'legacy', 'auto']),
+        url: z.string().optional(),
+        command: z.string().optional(),
+        image: z.string().optional(),
+        env: z.record(z.string(), z.string()).optional(),
+        headers: z.record(z.string(), z.string()).optional(),
+        reason: z.string(),
+      }),
+    )
+    .min(1),
+  profile: z.string(),
+  site: z.string(),
+  areas: z.array(z.string()).optional(),
+  readOnly: z.boolean(),
+  checkTimeoutMs: z.number().int().positive(),
+  requestTimeoutMs: z.number().int().positive(),
+  reportsDir: z.string(),
+});
+export type RunSettings = z.infer<typeof RunSettingsSchema>;
+
+export const SETTINGS_ENV = 'CONFORMANCE_SETTINGS';
+
+export function newRunId(now = new Date()): string {
+  return `${now.toISOString().slice(0, 10).replace(/-/g, '')}-${randomBytes(3).toString('hex')}`;
+}
+
+/** Settings for a run from config plus overrides; also what `vitest` alone uses (no CLI). */
+export function buildSettings(overrides: Partial<Omit<RunSettings, 'targets'>> & { targets?: string[]; config?: string } = {}): RunSettings {
+  const { config } = loadConfig(overrides.config);
+  const refs = overrides.targets?.length ? overrides.targets : config.defaultTargets;
+  return {
+    runId: overrides.runId ?? newRunId(),
+    targets: refs.map((r) => resolveTarget(r, config)),
+    profile: overrides.profile ?? config.profile,
+    site: overrides.site ?? config.site,
+    ...(overrides.areas ? { areas: overrides.areas } : {}),
+    readOnly: overrides.readOnly ?? false,
+    checkTimeoutMs: overrides.checkTimeoutMs ?? config.checkTimeoutMs,
+    requestTimeoutMs: overrides.requestTimeoutMs ?? config.requestTimeoutMs,
+    reportsDir: overrides.reportsDir ?? config.reportsDir,
+  };
+}
+
+let cached: RunSettings | undefined;
+
+/** The run's settings inside a worker: from the CLI's env, or the config defaults under plain vitest. */
+export function runSettings(): RunSettings {
+  if (cached) return cached;
+  const raw = process.env[SETTINGS_ENV];
+  if (raw === undefined) {
+    cached = buildSettings({ runId: 'local' });
+    return cached;
+  }
+  const parsed = RunSettingsSchema.safeParse(JSON.parse(raw));
+  if (!parsed.success)
+    throw new HarnessError('CONFIG_INVALID', `${SETTINGS_ENV} is invalid:\n${describeIssues(parsed.error.issues)}`);
+  cached = parsed.data;
+  return cached;
+}

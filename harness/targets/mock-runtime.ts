@@ -1,0 +1,55 @@
+import { type CloudOptions, FakeCloud } from '../../mocks/cloud.ts';
+import { type MswMount, mountWithMsw } from '../../mocks/mounts/msw.ts';
+import type { Credentials, SiteFacts } from './identities.ts';
+
+/**
+ * The in-process mock target of one vitest worker: one msw mount for the worker's life, and a fresh
+ * cloud per check (so every check starts from the seed, and a variant can replace it).
+ */
+let mount: MswMount | undefined;
+const mountedHosts = new Set<string>();
+let current: FakeCloud | undefined;
+
+function activeCloud(): FakeCloud {
+  if (!current) throw new Error('no fake cloud is active in this worker');
+  return current;
+}
+
+function ensureMounted(host: string): void {
+  if (mount && mountedHosts.has(host)) return;
+  mountedHosts.add(host);
+  mount?.close();
+  mount = mountWithMsw(activeCloud, [...mountedHosts]);
+}
+
+export async function freshCloud(options: CloudOptions): Promise<FakeCloud> {
+  await current?.close();
+  current = new FakeCloud(options);
+  ensureMounted(current.store.site.host);
+  return current;
+}
+
+export async function closeMockRuntime(): Promise<void> {
+  await current?.close();
+  current = undefined;
+  mount?.close();
+  mount = undefined;
+  mountedHosts.clear();
+}
+
+/** Site facts of a fake cloud: the fixture's sandbox and restricted project and its identities by role. */
+export function mockSiteFacts(cloud: FakeCloud): SiteFacts {
+  const identities: SiteFacts['identities'] = {};
+  for (const handle of ['member', 'admin', 'viewer', 'outsider'] as const) {
+    const u = cloud.store.userByHandle(handle);
+    if (u) identities[handle] = { kind: 'basic', email: u.email, apiToken: u.apiToken } satisfies Credentials;
+  }
+  return {
+    cloudId: cloud.store.site.cloudId,
+    host: cloud.store.site.host,
+    sandboxProject: 'SBX',
+    sandboxSpace: 'SBX',
+    restrictedProject: 'SEC',
+    identities,
+  };
+}

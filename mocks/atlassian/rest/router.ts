@@ -1,0 +1,134 @@
+import { parseBasic } from '../../rovo/auth/api-token.ts';
+import { AtlassianError, jiraError } from '../errors.ts';
+import { accessibleResources, renderMe } from '../identity.ts';
+import type { Actor } from '../jira/access.ts';
+import type { SiteStore } from '../store.ts';
+import { CONFLUENCE_V1_ROUTES, CONFLUENCE_V2_ROUTES } from './confluence-routes.ts';
+import { JIRA_ROUTES } from './jira-routes.ts';
+import { type RestContext, RestReply, type Route } from './route.ts';
+
+/** Who a bearer token belongs to; the OAuth work supplies it. Unknown or expired tokens give undefined. */
+export type BearerResolver = (token: string) => { accountId: string; scopes: readonly string[] } | undefined;
+
+/** Runs before every REST request; a Response answers the request instead (rate limits, faults). */
+export type RestInterceptor = (request: Request, actor: Actor) => Response | undefined | Promise<Response | undefined>;
+
+interface Mount {
+  prefix: RegExp;
+  routes: Route[];
+  gateway: boolean;
+}
+
+const GATEWAY_401 = { code: 401, message: 'Unauthorized' };
+
+const MOUNTS: Mount[] = [
+  { prefix: /^\/ex\/jira\/([^/]+)\/rest\/api\/3(\/.*)$/, routes: JIRA_ROUTES, gateway: true },
+  { prefix: /^()\/rest\/api\/3(\/.*)$/, routes: JIRA_ROUTES, gateway: false },
+  { prefix: /^\/ex\/confluence\/([^/]+)\/wiki\/api\/v2(\/.*)$/, routes: CONFLUENCE_V2_ROUTES, gateway: true },
+  { prefix: /^()\/wiki\/api\/v2(\/.*)$/, routes: CONFLUENCE_V2_ROUTES, gateway: false },
+  { prefix: /^\/ex\/confluence\/([^/]+)\/wiki\/rest\/api(\/.*)$/, routes: CONFLUENCE_V1_ROUTES, gateway: true },
+  { prefix: /^()\/wiki\/rest\/api(\/.*)$/, routes: CONFLUENCE_V1_ROUTES, gateway: false },
+];
+
+const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
+  new Response(body === undefined ? null : JSON.stringify(body), {
+    status,
+    headers: body === undefined ? headers : { 'content-type': 'application/json', ...headers },
+  });
+
+/**
+ * Jira and Confluence REST over the fake site, on the gateway (`api.atlassian.com/ex/...`) and on the
+ * site host. Legacy MCP servers and live-mode teardown talk to this, exactly as they would to Atlassian.
+ */
+export class RestApi {
+  bearer: BearerResolver | undefined;
+  interceptors: RestInterceptor[] = [];
+
+  constructor(readonly store: SiteStore) {}
+
+  handles(path: string): boolean {
+    return (
+      path === '/me' || path === '/oauth/token/accessible-resources' || MOUNTS.some((m) => m.prefix.test(path))
+    );
+  }
+
+  private authenticate(request: Request): { actor: Actor; scopes: readonly string[] | null } | 'invalid' {
+    const header = request.headers.get('authorization');
+    if (header === null) return { actor: { accountId: null }, scopes: null };
+    const basic = parseBasic(header);
+    if (basic) {
+      const user = [...this.store.users.values()].find(
+        (u) => u.email.toLowerCase() === basic.email.toLowerCase() && u.apiToken === basic.token && u.active,
+      );
+      return user ? { actor: { accountId: user.accountId }, scopes: null } : 'invalid';
+    }
+    const bearer = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
+    const resolved = bearer ? this.bearer?.(bearer) : undefined;
+    return resolved ? { actor: { accountId: resolved.accountId }, scopes: resolved.scopes } : 'invalid';
+  }
+
+  async handle(request: Request): Promise<Response> {
+    const url = new URL(request.url);
+    const auth = this.authenticate(request);
+    const gatewayPath = url.pathname.startsWith('/ex/') || url.pathname === '/me' || url.pathname.startsWith('/oauth/');
+    if (auth === 'invalid' || (gatewayPath && auth.actor.accountId === null)) {
+      return gatewayPath
+        ? json(401, GATEWAY_401)
+        : json(401, { errorMessages: ['Client must be authenticated to access this resource.'], errors: {} });
+    }
+    for (const intercept of this.interceptors) {
+      const answer = await intercept(request, auth.actor);
+      if (answer) return answer;
+    }
+    try {
+      if (url.pathname === '/me') {
+        const user = this.store.users.get(auth.actor.accountId ?? '');
+        return user ? json(200, renderMe(user)) : json(401, GATEWAY_401);
+      }
+      if (url.pathname === '/oauth/token/accessible-resources') {
+        return json(200, accessibleResources(this.store, auth.scopes ? new Set(auth.scopes) : undefined));
+      }
+      return await this.dispatch(request, url, auth.actor);
+    } catch (error) {
+      if (error instanceof AtlassianError) return json(error.status, error.body, { ...error.headers });
+      throw error;
+    }
+  }
+
+  private async dispatch(request: Request, url: URL, actor: Actor): Promise<Response> {
+    for (const mount of MOUNTS) {
+      const m = mount.prefix.exec(url.pathname);
+      if (!m) continue;
+      const cloudId = m[1] ?? '';
+      if (mount.gateway && cloudId !== this.store.site.cloudId) return json(404, { errorMessages: ['Site not found'], errors: {} });
+      const rest = m[2] ?? '/';
+      for (const r of mount.routes) {
+        if (r.method !== request.method) continue;
+        const match = r.pattern.exec(rest);
+        if (!match) continue;
+        const params = Object.fromEntries(r.names.map((n, i) => [n, decodeURIComponent(match[i + 1] ?? '')]));
+        const context: RestContext = {
+          store: this.store,
+          actor,
+          params,
+          query: url.searchParams,
+          request,
+          body: async () => {
+            const text = await request.text();
+            if (text.trim() === '') return undefined;
+            try {
+              return JSON.parse(text) as unknown;
+            } catch {
+              throw jiraError(400, ['Unexpected character in the request body: it is not valid JSON.']);
+            }
+          },
+        };
+        const result = await r.handler(context);
+        if (result instanceof RestReply) return json(result.status, result.body, { ...result.headers });
+        return json(200, result);
+      }
+      return json(404, { errorMessages: [`No endpoint ${request.method} ${rest}`], errors: {} });
+    }
+    return json(404, { errorMessages: ['Not found'], errors: {} });
+  }
+}

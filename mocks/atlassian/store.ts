@@ -1,0 +1,473 @@
+import type { AdfDoc } from './content/types.ts';
+import { markdownToAdf } from './content/index.ts';
+import type { JqlFieldKind, JqlIssueView, StatusCategory } from './jira/jql/types.ts';
+import type { PermissionKey, SiteSeed, TransitionSeed } from './seed/schema.ts';
+
+/**
+ * The fake Atlassian site: plain data plus indexes, built from a seed and reset back to it.
+ * Services (jira/*, confluence/*) implement REST semantics on top; nothing here checks permissions.
+ */
+
+export interface User {
+  handle: string;
+  accountId: string;
+  displayName: string;
+  email: string;
+  apiToken: string;
+  role: string;
+  active: boolean;
+  locale: string;
+  timeZone: string;
+  groups: ReadonlySet<string>;
+}
+
+export interface Status {
+  id: string;
+  name: string;
+  category: StatusCategory;
+}
+
+export interface Transition extends Omit<TransitionSeed, 'to' | 'from'> {
+  toStatusId: string;
+  /** Status ids it starts from; undefined = global. */
+  fromStatusIds?: readonly string[];
+}
+
+export interface Workflow {
+  name: string;
+  initialStatusId: string;
+  statusIds: readonly string[];
+  transitions: readonly Transition[];
+}
+
+export interface IssueType {
+  id: string;
+  name: string;
+  description: string;
+  subtask: boolean;
+  hierarchyLevel: number;
+}
+
+export interface NamedId {
+  id: string;
+  name: string;
+}
+
+export interface LinkType {
+  id: string;
+  name: string;
+  inward: string;
+  outward: string;
+}
+
+export interface Project {
+  id: string;
+  key: string;
+  name: string;
+  description: string;
+  style: 'company-managed' | 'team-managed';
+  leadAccountId: string;
+  issueTypeIds: readonly string[];
+  workflow: Workflow;
+  /** Permission key -> grants (`group:x`, `role:x`, `user:<accountId>`, `anyone`). */
+  grants: Readonly<Partial<Record<PermissionKey, readonly string[]>>>;
+  /** Role name -> account ids. */
+  roles: ReadonlyMap<string, ReadonlySet<string>>;
+}
+
+/** A custom field definition; value semantics live in jira/fields. */
+export interface CustomFieldDef {
+  id: string;
+  name: string;
+  kind: JqlFieldKind;
+  schema: { type: string; items?: string; custom: string; customId: number };
+}
+
+export interface Comment {
+  id: string;
+  authorId: string;
+  updateAuthorId: string;
+  body: AdfDoc;
+  created: Date;
+  updated: Date;
+  visibility?: { type: 'group' | 'role'; value: string };
+}
+
+export interface Worklog {
+  id: string;
+  authorId: string;
+  timeSpentSeconds: number;
+  started: string;
+  comment?: AdfDoc;
+  created: Date;
+  updated: Date;
+}
+
+export interface RemoteLink {
+  id: number;
+  globalId?: string;
+  object: { url: string; title: string };
+}
+
+export interface Issue {
+  id: string;
+  key: string;
+  projectId: string;
+  issueTypeId: string;
+  statusId: string;
+  summary: string;
+  description: AdfDoc | null;
+  priorityId: string;
+  resolutionId: string | null;
+  resolutionDate: Date | null;
+  labels: string[];
+  assigneeId: string | null;
+  reporterId: string;
+  creatorId: string;
+  parentId: string | null;
+  duedate: string | null;
+  created: Date;
+  updated: Date;
+  /** customfield_NNNNN -> normalised stored value. */
+  customFields: Record<string, unknown>;
+  comments: Comment[];
+  worklogs: Worklog[];
+  remoteLinks: RemoteLink[];
+  /** Cached search view; dropped whenever the issue changes (see `touchIssue`). */
+  view?: JqlIssueView;
+}
+
+export interface IssueLink {
+  id: string;
+  typeId: string;
+  inwardIssueId: string;
+  outwardIssueId: string;
+}
+
+export interface Space {
+  id: string;
+  key: string;
+  name: string;
+  type: 'global' | 'personal';
+  description: string;
+  homepageId: string | null;
+  /** Grants that may view the space; undefined = everyone with Confluence access. */
+  viewers?: readonly string[];
+  createdAt: Date;
+}
+
+export interface PageVersion {
+  number: number;
+  message: string;
+  minorEdit: boolean;
+  authorId: string;
+  createdAt: Date;
+}
+
+export interface Page {
+  id: string;
+  spaceId: string;
+  contentType: 'page' | 'blogpost';
+  status: 'current' | 'draft' | 'archived' | 'trashed';
+  title: string;
+  parentId: string | null;
+  body: AdfDoc;
+  authorId: string;
+  ownerId: string;
+  createdAt: Date;
+  version: PageVersion;
+  labels: string[];
+}
+
+export interface ConfluenceComment {
+  id: string;
+  kind: 'footer' | 'inline';
+  pageId: string;
+  parentCommentId: string | null;
+  body: AdfDoc;
+  authorId: string;
+  createdAt: Date;
+  version: PageVersion;
+  resolutionStatus?: 'open' | 'resolved';
+  inlineProperties?: { textSelection: string; textSelectionMatchCount: number; textSelectionMatchIndex: number };
+}
+
+export type Clock = () => Date;
+
+interface Counters {
+  issueId: number;
+  commentId: number;
+  worklogId: number;
+  linkId: number;
+  remoteLinkId: number;
+  pageId: number;
+  contentCommentId: number;
+  issueNumber: Map<string, number>;
+}
+
+export class SiteStore {
+  readonly site: SiteSeed['site'];
+  users = new Map<string, User>();
+  statuses = new Map<string, Status>();
+  workflows = new Map<string, Workflow>();
+  issueTypes = new Map<string, IssueType>();
+  priorities: NamedId[] = [];
+  defaultPriorityId = '';
+  resolutions: NamedId[] = [];
+  linkTypes: LinkType[] = [];
+  customFields = new Map<string, CustomFieldDef>();
+  projects = new Map<string, Project>();
+  issues = new Map<string, Issue>();
+  issueKeys = new Map<string, string>();
+  links: IssueLink[] = [];
+  spaces = new Map<string, Space>();
+  pages = new Map<string, Page>();
+  contentComments = new Map<string, ConfluenceComment>();
+  counters!: Counters;
+
+  constructor(
+    private seedData: SiteSeed,
+    readonly clock: Clock = () => new Date(),
+  ) {
+    this.site = seedData.site;
+    this.reset();
+  }
+
+  now(): Date {
+    return this.clock();
+  }
+
+  /** Replaces the seed and rebuilds. */
+  seed(seed: SiteSeed): void {
+    this.seedData = seed;
+    this.reset();
+  }
+
+  /** Back to exactly the seeded state. */
+  reset(): void {
+    const seed = this.seedData;
+    this.users = new Map();
+    const byHandle = new Map<string, User>();
+    for (const u of seed.users) {
+      const user: User = { ...u, groups: new Set(u.groups) };
+      this.users.set(u.accountId, user);
+      byHandle.set(u.handle, user);
+    }
+    const accountOf = (handle: string): string => byHandle.get(handle)?.accountId ?? handle;
+    const grantOf = (g: string): string => (g.startsWith('user:') ? `user:${accountOf(g.slice(5))}` : g);
+
+    const { jira, confluence } = seed;
+    this.statuses = new Map(jira.statuses.map((s) => [s.id, { ...s }]));
+    const statusId = (name: string): string => jira.statuses.find((s) => s.name === name)?.id ?? name;
+    this.workflows = new Map(
+      jira.workflows.map((w) => [
+        w.name,
+        {
+          name: w.name,
+          initialStatusId: statusId(w.initialStatus),
+          statusIds: w.statuses.map(statusId),
+          transitions: w.transitions.map(({ to, from, ...t }) => ({
+            ...t,
+            toStatusId: statusId(to),
+            ...(from ? { fromStatusIds: from.map(statusId) } : {}),
+          })),
+        },
+      ]),
+    );
+    this.issueTypes = new Map(jira.issueTypes.map((t) => [t.id, { ...t }]));
+    const typeId = (name: string): string => jira.issueTypes.find((t) => t.name === name)?.id ?? name;
+    this.priorities = jira.priorities.map((p) => ({ ...p }));
+    this.defaultPriorityId = this.priorities.find((p) => p.name === jira.defaultPriority)?.id ?? '';
+    this.resolutions = jira.resolutions.map((r) => ({ ...r }));
+    this.linkTypes = jira.linkTypes.map((l) => ({ ...l }));
+    this.customFields = new Map();
+
+    this.projects = new Map();
+    for (const p of jira.projects) {
+      const scheme = jira.permissionSchemes.find((s) => s.name === p.permissionScheme);
+      const workflow = this.workflows.get(p.workflow);
+      if (!scheme || !workflow) throw new Error(`seed references were not validated for ${p.key}`);
+      const grants: Partial<Record<PermissionKey, string[]>> = {};
+      for (const [key, list] of Object.entries(scheme.grants) as [PermissionKey, string[]][]) {
+        grants[key] = list.map(grantOf);
+      }
+      this.projects.set(p.id, {
+        id: p.id,
+        key: p.key,
+        name: p.name,
+        description: p.description,
+        style: p.style,
+        leadAccountId: accountOf(p.lead),
+        issueTypeIds: p.issueTypes.map(typeId),
+        workflow,
+        grants,
+        roles: new Map(Object.entries(p.roles).map(([role, members]) => [role, new Set(members.map(accountOf))])),
+      });
+    }
+
+    this.counters = {
+      issueId: 10000,
+      commentId: 10000,
+      worklogId: 10000,
+      linkId: 10000,
+      remoteLinkId: 10000,
+      pageId: 200000,
+      contentCommentId: 300000,
+      issueNumber: new Map(),
+    };
+    this.issues = new Map();
+    this.issueKeys = new Map();
+    this.links = [];
+    const projectByKey = new Map([...this.projects.values()].map((p) => [p.key, p]));
+    for (const s of jira.issues) {
+      const [projectKey = '', numberText = '0'] = s.key.split('-');
+      const project = projectByKey.get(projectKey);
+      if (!project) continue;
+      const number = Number(numberText);
+      this.counters.issueNumber.set(project.id, Math.max(this.counters.issueNumber.get(project.id) ?? 0, number));
+      const created = new Date(s.created);
+      const id = String(++this.counters.issueId);
+      const resolution = s.resolution ? this.resolutions.find((r) => r.name === s.resolution) : undefined;
+      const issue: Issue = {
+        id,
+        key: s.key,
+        projectId: project.id,
+        issueTypeId: typeId(s.issueType),
+        statusId: s.status ? statusId(s.status) : project.workflow.initialStatusId,
+        summary: s.summary,
+        description: s.description === undefined ? null : markdownToAdf(s.description),
+        priorityId: this.priorities.find((p) => p.name === s.priority)?.id ?? this.defaultPriorityId,
+        resolutionId: resolution?.id ?? null,
+        resolutionDate: resolution ? new Date(s.updated ?? s.created) : null,
+        labels: [...s.labels],
+        assigneeId: s.assignee ? accountOf(s.assignee) : null,
+        reporterId: accountOf(s.reporter),
+        creatorId: accountOf(s.reporter),
+        parentId: null,
+        duedate: s.duedate ?? null,
+        created,
+        updated: new Date(s.updated ?? s.created),
+        customFields: {},
+        comments: s.comments.map((c) => ({
+          id: String(++this.counters.commentId),
+          authorId: accountOf(c.author),
+          updateAuthorId: accountOf(c.author),
+          body: markdownToAdf(c.body),
+          created: new Date(c.created),
+          updated: new Date(c.created),
+        })),
+        worklogs: [],
+        remoteLinks: [],
+      };
+      this.issues.set(id, issue);
+      this.issueKeys.set(issue.key, id);
+    }
+    for (const s of jira.issues) {
+      if (!s.parent) continue;
+      const child = this.issueByKey(s.key);
+      const parent = this.issueByKey(s.parent);
+      if (child && parent) child.parentId = parent.id;
+    }
+
+    this.spaces = new Map();
+    this.pages = new Map();
+    this.contentComments = new Map();
+    for (const s of confluence.spaces) {
+      this.spaces.set(s.id, {
+        ...s,
+        homepageId: null,
+        ...(s.viewers ? { viewers: s.viewers.map(grantOf) } : {}),
+        createdAt: new Date('2026-01-01T00:00:00.000Z'),
+      });
+    }
+    const spaceByKey = new Map([...this.spaces.values()].map((s) => [s.key, s]));
+    for (const p of confluence.pages) {
+      const space = spaceByKey.get(p.space);
+      if (!space) continue;
+      const createdAt = new Date(p.created);
+      const authorId = accountOf(p.author);
+      this.pages.set(p.id, {
+        id: p.id,
+        spaceId: space.id,
+        contentType: 'page',
+        status: 'current',
+        title: p.title,
+        parentId: p.parent ?? null,
+        body: markdownToAdf(p.body),
+        authorId,
+        ownerId: authorId,
+        createdAt,
+        version: { number: 1, message: '', minorEdit: false, authorId, createdAt },
+        labels: [...p.labels],
+      });
+      if (!p.parent && space.homepageId === null) space.homepageId = p.id;
+      for (const c of p.footerComments) {
+        const cAt = new Date(c.created);
+        const id = String(++this.counters.contentCommentId);
+        this.contentComments.set(id, {
+          id,
+          kind: 'footer',
+          pageId: p.id,
+          parentCommentId: null,
+          body: markdownToAdf(c.body),
+          authorId: accountOf(c.author),
+          createdAt: cAt,
+          version: { number: 1, message: '', minorEdit: false, authorId: accountOf(c.author), createdAt: cAt },
+        });
+      }
+    }
+  }
+
+  // ---- lookups used by every service ----
+
+  userByHandle(handle: string): User | undefined {
+    for (const u of this.users.values()) if (u.handle === handle) return u;
+    return undefined;
+  }
+
+  issueByKey(key: string): Issue | undefined {
+    const id = this.issueKeys.get(key.toUpperCase());
+    return id === undefined ? undefined : this.issues.get(id);
+  }
+
+  /** Jira matches an id, or a key case-insensitively. */
+  issueByIdOrKey(idOrKey: string): Issue | undefined {
+    return /^\d+$/.test(idOrKey) ? this.issues.get(idOrKey) : this.issueByKey(idOrKey);
+  }
+
+  projectByIdOrKey(idOrKey: string): Project | undefined {
+    if (/^\d+$/.test(idOrKey)) return this.projects.get(idOrKey);
+    const key = idOrKey.toUpperCase();
+    for (const p of this.projects.values()) if (p.key === key) return p;
+    return undefined;
+  }
+
+  spaceByIdOrKey(idOrKey: string): Space | undefined {
+    if (/^\d+$/.test(idOrKey)) return this.spaces.get(idOrKey);
+    for (const s of this.spaces.values()) if (s.key.toUpperCase() === idOrKey.toUpperCase()) return s;
+    return undefined;
+  }
+
+  // ---- id allocation ----
+
+  nextIssueId(): string {
+    return String(++this.counters.issueId);
+  }
+
+  nextIssueKey(project: Project): string {
+    const n = (this.counters.issueNumber.get(project.id) ?? 0) + 1;
+    this.counters.issueNumber.set(project.id, n);
+    return `${project.key}-${n}`;
+  }
+
+  nextId(kind: 'commentId' | 'worklogId' | 'linkId' | 'remoteLinkId' | 'pageId' | 'contentCommentId'): string {
+    this.counters[kind] += 1;
+    return String(this.counters[kind]);
+  }
+
+  /** Marks an issue changed: bumps `updated` and drops its cached search view. */
+  touchIssue(issue: Issue): void {
+    issue.updated = this.now();
+    delete issue.view;
+  }
+}

@@ -1,0 +1,65 @@
+import { loadSiteSeed } from './atlassian/seed/load.ts';
+import type { SiteSeed } from './atlassian/seed/schema.ts';
+import { type Clock, SiteStore } from './atlassian/store.ts';
+import { loadProfile } from './rovo/profile/load.ts';
+import type { Profile } from './rovo/profile/schema.ts';
+import { RovoMock, type RovoMockOptions } from './rovo/http.ts';
+import { RestApi } from './atlassian/rest/router.ts';
+
+/** The public origins of the fake cloud; a loopback mount replaces them all with its own URL. */
+export interface CloudOrigins {
+  mcp: string;
+  api: string;
+  site: string;
+  auth: string;
+}
+
+export const REAL_ORIGINS = (site: string): CloudOrigins => ({
+  mcp: 'https://mcp.atlassian.com',
+  api: 'https://api.atlassian.com',
+  site: `https://${site}`,
+  auth: 'https://auth.atlassian.com',
+});
+
+export interface CloudOptions {
+  /** A fixture name under fixtures/sites, or an already parsed seed. */
+  site?: string | SiteSeed;
+  /** A profile name under fixtures/profiles, or a parsed profile. */
+  profile?: string | Profile;
+  clock?: Clock;
+  /** Replaces parts of the Rovo mock (authentication, tool visibility, call hooks); variants use it. */
+  rovo?: Partial<Omit<RovoMockOptions, 'store' | 'profile'>>;
+}
+
+/**
+ * One fake Atlassian cloud: the site store, the Rovo MCP mock and the REST API over the same data.
+ * Routing is by path alone, so the same object serves msw (real hosts) and a single loopback port.
+ */
+export class FakeCloud {
+  readonly store: SiteStore;
+  readonly profile: Profile;
+  readonly rovo: RovoMock;
+  readonly rest: RestApi;
+
+  constructor(options: CloudOptions = {}) {
+    const seed = typeof options.site === 'object' ? options.site : loadSiteSeed(options.site ?? 'default');
+    this.profile = typeof options.profile === 'object' ? options.profile : loadProfile(options.profile ?? 'default');
+    this.store = new SiteStore(seed, options.clock);
+    this.rovo = new RovoMock({ store: this.store, profile: this.profile, ...options.rovo });
+    this.rest = new RestApi(this.store);
+  }
+
+  handle = async (request: Request): Promise<Response> => {
+    const path = new URL(request.url).pathname;
+    if (this.rovo.handles(path)) return this.rovo.handle(request);
+    if (this.rest.handles(path)) return this.rest.handle(request);
+    return new Response(JSON.stringify({ error: 'not_found', path }), {
+      status: 404,
+      headers: { 'content-type': 'application/json' },
+    });
+  };
+
+  async close(): Promise<void> {
+    await this.rovo.close();
+  }
+}

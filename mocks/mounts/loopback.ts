@@ -1,0 +1,80 @@
+import { type IncomingMessage, type ServerResponse, createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Readable } from 'node:stream';
+import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
+import type { RequestHandler } from './fetch.ts';
+
+export interface LoopbackMount extends AsyncDisposable {
+  /** `http://127.0.0.1:<port>` */
+  origin: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+async function toRequest(req: IncomingMessage, origin: string, signal: AbortSignal): Promise<Request> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (Array.isArray(value)) value.forEach((v) => headers.append(name, v));
+    else if (value !== undefined) headers.set(name, value);
+  }
+  const hasBody = req.method !== 'GET' && req.method !== 'HEAD' && chunks.length > 0;
+  return new Request(new URL(req.url ?? '/', origin), {
+    method: req.method ?? 'GET',
+    headers,
+    ...(hasBody ? { body: Buffer.concat(chunks) } : {}),
+    signal,
+  });
+}
+
+async function send(response: Response, res: ServerResponse): Promise<void> {
+  res.writeHead(response.status, Object.fromEntries(response.headers));
+  if (!response.body) {
+    res.end();
+    return;
+  }
+  const body = Readable.fromWeb(response.body as NodeReadableStream);
+  body.on('error', () => res.destroy());
+  res.on('close', () => body.destroy());
+  body.pipe(res);
+}
+
+/**
+ * Serves a handler on 127.0.0.1 (port 0 = a free one) for subjects in other processes: mcp-remote,
+ * a stdio legacy server, a container. The handler is asked through a getter so it can be created with
+ * the URL it will live at.
+ */
+export async function serveOnLoopback(
+  handler: RequestHandler | ((origin: string) => RequestHandler),
+  port = 0,
+): Promise<LoopbackMount> {
+  let target: RequestHandler | undefined = typeof handler === 'function' ? undefined : handler;
+  let origin = '';
+  const server = createServer((req, res) => {
+    const abort = new AbortController();
+    res.on('close', () => abort.abort());
+    void (async () => {
+      try {
+        const request = await toRequest(req, origin, abort.signal);
+        if (!target) throw new Error('loopback mount used before it was ready');
+        await send(await target.handle(request), res);
+      } catch (error) {
+        if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ error: 'mock_failure', message: error instanceof Error ? error.message : String(error) }));
+      }
+    })();
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', resolve);
+  });
+  const actual = (server.address() as AddressInfo).port;
+  origin = `http://127.0.0.1:${actual}`;
+  if (typeof handler === 'function') target = handler(origin);
+  const close = async () => {
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  };
+  return { origin, port: actual, close, [Symbol.asyncDispose]: close };
+}

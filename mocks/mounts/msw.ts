@@ -1,0 +1,26 @@
+import { http, passthrough } from 'msw';
+import { type SetupServer, setupServer } from 'msw/node';
+import type { RequestHandler } from './fetch.ts';
+
+/** The hosts the fake cloud answers for; anything else fails loudly (`onUnhandledRequest: 'error'`). */
+export const ATLASSIAN_HOSTS = ['https://mcp.atlassian.com', 'https://api.atlassian.com', 'https://auth.atlassian.com'];
+
+export interface MswMount {
+  server: SetupServer;
+  close(): void;
+}
+
+/**
+ * Intercepts the real Atlassian URLs in this process and answers them from `current()`; a getter so
+ * each check can swap in a fresh (or deliberately broken) cloud without re-listening.
+ * Loopback traffic is let through so tests can mix in servers bound to 127.0.0.1.
+ */
+export function mountWithMsw(current: () => RequestHandler, siteHosts: readonly string[]): MswMount {
+  const origins = [...ATLASSIAN_HOSTS, ...siteHosts.map((h) => `https://${h}`)];
+  const server = setupServer(
+    ...origins.map((origin) => http.all(`${origin}/*`, ({ request }) => current().handle(request))),
+    http.all('http://127.0.0.1:*/*', () => passthrough()),
+  );
+  server.listen({ onUnhandledRequest: 'error' });
+  return { server, close: () => server.close() };
+}

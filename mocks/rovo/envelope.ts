@@ -1,0 +1,71 @@
+import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import type { z } from 'zod';
+import { AtlassianError } from '../atlassian/errors.ts';
+import type { Profile } from './profile/schema.ts';
+import { RovoToolError } from './tools/define.ts';
+
+/** Success: one text item holding the JSON payload (no structuredContent, as observed). */
+export function successResult(payload: unknown): CallToolResult {
+  return { content: [{ type: 'text', text: JSON.stringify(payload) }] };
+}
+
+/** Business errors: `{"error":true,"message":...}` as text; Jira's own error JSON embedded as a string. */
+export function errorResult(profile: Profile, message: string): CallToolResult {
+  return {
+    content: [{ type: 'text', text: JSON.stringify({ error: true, message }) }],
+    ...(profile.isErrorOnErrors ? { isError: true } : {}),
+  };
+}
+
+export function errorMessageOf(error: unknown): string {
+  if (error instanceof AtlassianError) return JSON.stringify(error.body);
+  if (error instanceof RovoToolError) return error.message;
+  // The transient text v2 users see; the cause is kept for whoever debugs the mock.
+  return `We are having trouble completing this action. Please try again shortly. (${error instanceof Error ? error.message : String(error)})`;
+}
+
+/**
+ * Arguments that fail the input schema, answered as the SDK's McpServer does (an isError result),
+ * naming every argument at fault and what to do about it.
+ */
+export function invalidArgumentsResult(tool: string, issues: readonly z.core.$ZodIssue[], allowed: readonly string[]): CallToolResult {
+  const lines = issues.map((i) => {
+    if (i.code === 'unrecognized_keys') {
+      return i.keys
+        .map((k) => {
+          const near = closest(k, allowed);
+          return `unknown argument "${k}"${near ? ` (did you mean "${near}"?)` : ''}; allowed: ${allowed.join(', ')}`;
+        })
+        .join('; ');
+    }
+    const path = i.path.length ? i.path.map(String).join('.') : '(arguments)';
+    return `"${path}": ${i.message}`;
+  });
+  return {
+    content: [{ type: 'text', text: `Input validation error: Invalid arguments for tool ${tool}: ${lines.join('; ')}` }],
+    isError: true,
+  };
+}
+
+function closest(word: string, candidates: readonly string[]): string | undefined {
+  let best: { c: string; d: number } | undefined;
+  for (const c of candidates) {
+    const d = distance(word.toLowerCase(), c.toLowerCase());
+    if (d <= Math.max(2, Math.floor(c.length / 3)) && (!best || d < best.d)) best = { c, d };
+  }
+  return best?.c;
+}
+
+function distance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0] ?? 0;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = row[j] ?? 0;
+      row[j] = Math.min((row[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return row[b.length] ?? 0;
+}

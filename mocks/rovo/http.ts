@@ -1,0 +1,176 @@
+import { randomBytes } from 'node:crypto';
+import type { Server } from '@modelcontextprotocol/sdk/server/index.js';
+import type { AuthInfo } from '@modelcontextprotocol/sdk/server/auth/types.js';
+import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
+import type { SiteStore } from '../atlassian/store.ts';
+import { type Authenticator, apiTokenAuthenticator } from './auth/api-token.ts';
+import type { Profile } from './profile/schema.ts';
+import { type RovoCaller, createRovoServer } from './server.ts';
+import { rovoTools } from './tools/index.ts';
+import type { RovoTool } from './tools/define.ts';
+
+/** MCP endpoints of the v1 generation. */
+export const MCP_PATHS = ['/v1/mcp', '/v1/mcp/authv2'] as const;
+
+interface Session {
+  id: string;
+  transport: WebStandardStreamableHTTPServerTransport;
+  server: Server;
+  accountId: string;
+}
+
+/** One HTTP exchange as the mock saw it, recorded before it answered (assertions, fault analysis). */
+export interface HttpExchange {
+  method: string;
+  path: string;
+  status: number;
+  /** JSON-RPC methods in a POST body (`tools/call:createJiraIssue` for calls). */
+  rpc: string[];
+  accountId?: string;
+}
+
+export interface RovoMockOptions {
+  store: SiteStore;
+  profile: Profile;
+  authenticate?: Authenticator;
+  /** Tools a caller sees; default: every tool of the profile. */
+  toolsFor?: (caller: { accountId: string; scopes: readonly string[] | null }, all: readonly RovoTool[]) => RovoTool[];
+  beforeCall?: (tool: string, caller: RovoCaller) => Promise<void> | void;
+}
+
+const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
+
+async function rpcMethods(request: Request): Promise<string[]> {
+  if (request.method !== 'POST') return [];
+  try {
+    const body: unknown = await request.clone().json();
+    const messages = Array.isArray(body) ? body : [body];
+    return messages.flatMap((m) => {
+      if (typeof m !== 'object' || m === null || !('method' in m) || typeof m.method !== 'string') return [];
+      const params = 'params' in m && typeof m.params === 'object' && m.params !== null ? m.params : {};
+      return [m.method === 'tools/call' && 'name' in params ? `tools/call:${String(params.name)}` : m.method];
+    });
+  } catch {
+    return ['(unparseable)'];
+  }
+}
+
+/**
+ * The mock of `https://mcp.atlassian.com/v1/mcp`: authentication, sessions (64-hex ids, 400 without
+ * one, 404 once gone), and a per-session MCP server. It speaks only web-standard Request/Response,
+ * so msw, a custom fetch and a loopback port can all mount it.
+ */
+export class RovoMock {
+  readonly store: SiteStore;
+  readonly profile: Profile;
+  readonly sessions = new Map<string, Session>();
+  readonly recorded: HttpExchange[] = [];
+  private readonly authenticate: Authenticator;
+  private readonly options: RovoMockOptions;
+  private readonly patches = new Map<string, (tool: RovoTool) => RovoTool>();
+
+  constructor(options: RovoMockOptions) {
+    this.options = options;
+    this.store = options.store;
+    this.profile = options.profile;
+    this.authenticate = options.authenticate ?? apiTokenAuthenticator(options.store);
+  }
+
+  handles(path: string): boolean {
+    return (MCP_PATHS as readonly string[]).includes(path);
+  }
+
+  async handle(request: Request): Promise<Response> {
+    const path = new URL(request.url).pathname;
+    const rpc = await rpcMethods(request);
+    const exchange: HttpExchange = { method: request.method, path, status: 0, rpc };
+    this.recorded.push(exchange);
+    const response = await this.route(request, path, exchange);
+    exchange.status = response.status;
+    return response;
+  }
+
+  private async route(request: Request, path: string, exchange: HttpExchange): Promise<Response> {
+    if (request.method === 'OPTIONS') return this.preflight();
+    const auth = await this.authenticate(request, path);
+    if (!auth.ok) return auth.response;
+    exchange.accountId = auth.accountId;
+    const user = this.store.users.get(auth.accountId);
+    if (!user) return json(401, { error: 'invalid_token', error_description: 'Unknown account' });
+    const all = rovoTools(this.profile).map((t) => this.patches.get(t.name)?.(t) ?? t);
+    const tools = this.options.toolsFor?.({ accountId: user.accountId, scopes: auth.scopes }, all) ?? all;
+    const caller: RovoCaller = { user, tools };
+    const authInfo: AuthInfo = {
+      token: auth.token,
+      clientId: auth.clientId,
+      scopes: [...(auth.scopes ?? [])],
+      extra: { caller },
+    };
+
+    const sid = request.headers.get('mcp-session-id');
+    if (sid !== null) {
+      const session = this.sessions.get(sid);
+      if (!session) return json(404, { jsonrpc: '2.0', error: { code: -32001, message: 'Session not found' }, id: null });
+      return session.transport.handleRequest(request, { authInfo });
+    }
+    if (request.method !== 'POST')
+      return json(400, { jsonrpc: '2.0', error: { code: -32000, message: 'Bad Request: Mcp-Session-Id header is required' }, id: null });
+    return this.openSession(request, authInfo, user.accountId);
+  }
+
+  private async openSession(request: Request, authInfo: AuthInfo, accountId: string): Promise<Response> {
+    const server = createRovoServer({
+      store: this.store,
+      profile: this.profile,
+      callerOf: (info) => {
+        const caller = info?.extra?.caller as RovoCaller | undefined;
+        if (!caller) throw new Error('request reached the MCP server without an authenticated caller');
+        return caller;
+      },
+      ...(this.options.beforeCall ? { beforeCall: this.options.beforeCall } : {}),
+    });
+    const transport: WebStandardStreamableHTTPServerTransport = new WebStandardStreamableHTTPServerTransport({
+      sessionIdGenerator: () => randomBytes(32).toString('hex'),
+      enableJsonResponse: this.profile.responseFraming === 'json',
+      onsessioninitialized: (id) => {
+        this.sessions.set(id, { id, transport, server, accountId });
+      },
+      onsessionclosed: (id) => {
+        this.sessions.delete(id);
+      },
+    });
+    await server.connect(transport);
+    return transport.handleRequest(request, { authInfo });
+  }
+
+  private preflight(): Response {
+    return new Response(null, {
+      status: 204,
+      headers: {
+        'access-control-allow-origin': '*',
+        'access-control-allow-methods': 'GET, POST, OPTIONS',
+        'access-control-allow-headers': 'Content-Type, mcp-session-id',
+        'access-control-expose-headers': 'mcp-session-id',
+        'access-control-max-age': '86400',
+      },
+    });
+  }
+
+  /** Replaces a tool's behaviour (broken variants); the wrapper gets the healthy tool. */
+  patchTool(name: string, wrap: (tool: RovoTool) => RovoTool): void {
+    if (!rovoTools(this.profile).some((t) => t.name === name)) throw new Error(`no tool ${name} to patch`);
+    this.patches.set(name, wrap);
+  }
+
+  /** Ends every session server-side, as an expiry or a deploy would; clients then get 404. */
+  async killSessions(): Promise<void> {
+    const sessions = [...this.sessions.values()];
+    this.sessions.clear();
+    await Promise.all(sessions.map((s) => s.server.close()));
+  }
+
+  async close(): Promise<void> {
+    await this.killSessions();
+  }
+}

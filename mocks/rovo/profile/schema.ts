@@ -1,0 +1,35 @@
+import { z } from 'zod';
+
+/**
+ * A profile selects the behaviours the public record disagrees on (rovo-surface.md section 6).
+ * Every switch says which capture it reproduces; numbers that are guesses say so in `assumptions`.
+ */
+export const ProfileSchema = z
+  .object({
+    name: z.string().regex(/^[a-z0-9-]+$/),
+    description: z.string(),
+    serverInfo: z.object({ name: z.string(), version: z.string() }).strict(),
+    /** Names of Rovo search/fetch: docs (2026-05) say searchAtlassian/fetchAtlassian, older captures search/fetch. */
+    searchToolNames: z.object({ search: z.string(), fetch: z.string() }).strict(),
+    /** `searchJiraIssuesUsingJql` result: REST-like `{issues, nextPageToken, isLast}` or the 2026 GraphQL-like envelope. */
+    jqlEnvelope: z.enum(['rest', 'graphql']),
+    /** Reproduces atlassian-mcp-server#221/#225: at most this many nodes per page (null = no cap). */
+    jqlNodeCap: z.number().int().positive().nullable(),
+    /** Whether error results also carry MCP `isError: true` (the `{"error":true}` text is always there). */
+    isErrorOnErrors: z.boolean(),
+    /** Rich-text format assumed when a call omits `contentFormat`. */
+    defaultContentFormat: z
+      .object({ jira: z.enum(['adf', 'markdown']), confluence: z.enum(['adf', 'markdown', 'html']) })
+      .strict(),
+    /** How `tools/call` answers an unknown tool name. */
+    unknownTool: z.enum(['jsonrpc-error', 'tool-error']),
+    /** POST answers framed as SSE (`text/event-stream`) or plain JSON. */
+    responseFraming: z.enum(['sse', 'json']),
+    /** `tools/list` page size; null = one page, as observed. */
+    toolsPageSize: z.number().int().positive().nullable(),
+    /** Plain-language notes on every value above that is a guess rather than an observation. */
+    assumptions: z.array(z.string()).default([]),
+  })
+  .strict();
+
+export type Profile = z.infer<typeof ProfileSchema>;

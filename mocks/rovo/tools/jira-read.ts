@@ -1,0 +1,247 @@
+import { z } from 'zod';
+import { visibleIssue } from '../../atlassian/jira/access.ts';
+import { getIssue } from '../../atlassian/jira/issues.ts';
+import { renderLinkTypes } from '../../atlassian/jira/links.ts';
+import { createMetaFields, createMetaIssueTypes, searchProjects } from '../../atlassian/jira/projects.ts';
+import { countIssues, searchIssues } from '../../atlassian/jira/search.ts';
+import { listTransitions } from '../../atlassian/jira/transitions.ts';
+import { browseUrl } from '../../atlassian/urls.ts';
+import { checkCloudId } from '../cloud-id.ts';
+import { renderRichText } from '../content.ts';
+import type { Profile } from '../profile/schema.ts';
+import { READ, defineTool } from './define.ts';
+import { CLOUD_ID, ISSUE_ID_OR_KEY, JIRA_FORMAT, START_AT } from './params.ts';
+
+/** The fields Rovo returns when a caller names none (rovo-surface.md 2.3). */
+export const DEFAULT_ISSUE_FIELDS = [
+  'summary',
+  'description',
+  'status',
+  'issuetype',
+  'priority',
+  'labels',
+  'assignee',
+  'reporter',
+  'created',
+  'updated',
+  'resolution',
+  'project',
+  'parent',
+];
+
+const withWebUrl = <T extends { key: string }>(host: Parameters<typeof browseUrl>[0], issue: T) => ({
+  ...issue,
+  webUrl: browseUrl(host, issue.key),
+});
+
+function jqlEnvelope(
+  profile: Profile,
+  page: ReturnType<typeof searchIssues>,
+  total: number,
+  maxResults: number,
+  nodes: unknown[],
+) {
+  if (profile.jqlEnvelope === 'rest') {
+    return { issues: nodes, ...(page.nextPageToken ? { nextPageToken: page.nextPageToken } : {}), isLast: page.isLast };
+  }
+  const cap = profile.jqlNodeCap;
+  const capped = cap === null ? nodes : nodes.slice(0, cap);
+  // The #221 defect: the cap hides nodes, remainingCount counts them, and no cursor is offered.
+  const remainingCount = cap === null ? Math.max(0, total - nodes.length) : Math.max(0, Math.min(total, maxResults) - cap);
+  return {
+    issues: {
+      totalCount: total,
+      nodes: capped,
+      remainingCount,
+      pageInfo: {
+        hasNextPage: cap === null ? !page.isLast : total > maxResults,
+        endCursor: cap === null ? (page.nextPageToken ?? null) : null,
+      },
+    },
+  };
+}
+
+export const JIRA_READ_TOOLS = [
+  defineTool({
+    name: 'getVisibleJiraProjects',
+    group: 'read_jira',
+    description:
+      'Get visible Jira projects for which the user has the given action permission (view, browse, edit, create). Use action "create" before creating issues.',
+    input: z
+      .object({
+        cloudId: CLOUD_ID,
+        searchString: z.string().optional().describe('Filter projects by key or name'),
+        action: z.enum(['view', 'browse', 'edit', 'create']).optional(),
+        startAt: START_AT.optional(),
+        maxResults: z.number().int().min(1).max(50).optional(),
+        expandIssueTypes: z.boolean().optional(),
+      })
+      .strict(),
+    annotations: { ...READ, title: 'Get visible Jira projects' },
+    run(args, ctx) {
+      checkCloudId(ctx.store, args.cloudId);
+      return searchProjects(ctx.store, ctx.actor, {
+        query: args.searchString,
+        action: args.action,
+        startAt: args.startAt,
+        maxResults: args.maxResults,
+        expandIssueTypes: args.expandIssueTypes,
+      });
+    },
+  }),
+  defineTool({
+    name: 'getJiraProjectIssueTypesMetadata',
+    group: 'read_jira',
+    description: 'Get the issue types of a Jira project that the user can create.',
+    input: z
+      .object({
+        cloudId: CLOUD_ID,
+        projectIdOrKey: z.string(),
+        startAt: START_AT.optional(),
+        maxResults: z.number().int().min(1).max(200).optional(),
+      })
+      .strict(),
+    annotations: { ...READ, title: 'Get Jira project issue types' },
+    run(args, ctx) {
+      checkCloudId(ctx.store, args.cloudId);
+      return createMetaIssueTypes(ctx.store, ctx.actor, args.projectIdOrKey, args.startAt, args.maxResults);
+    },
+  }),
+  defineTool({
+    name: 'getJiraIssueTypeMetaWithFields',
+    group: 'read_jira',
+    description:
+      'Get the create-screen fields of an issue type in a project (pass the issue type ID, not its name), with required flags, schemas and allowed values. Only required fields are returned unless requiredFieldsOnly is false.',
+    input: z
+      .object({
+        cloudId: CLOUD_ID,
+        projectIdOrKey: z.string(),
+        issueTypeId: z.string().describe('The issue type ID (not the name)'),
+        startAt: START_AT.optional(),
+        maxResults: z.number().int().min(1).max(200).optional(),
+        requiredFieldsOnly: z.boolean().optional().describe('Return only required fields (default true)'),
+      })
+      .strict(),
+    annotations: { ...READ, title: 'Get Jira issue type fields' },
+    run(args, ctx) {
+      checkCloudId(ctx.store, args.cloudId);
+      return createMetaFields(ctx.store, ctx.actor, args.projectIdOrKey, args.issueTypeId, {
+        startAt: args.startAt,
+        maxResults: args.maxResults,
+        requiredOnly: args.requiredFieldsOnly ?? true,
+      });
+    },
+  }),
+  defineTool({
+    name: 'getJiraIssue',
+    group: 'read_jira',
+    description:
+      'Get the details of a Jira issue by issue id or key. Pass fields ["*all"] for custom fields and "comment" to get comments.',
+    input: z
+      .object({
+        cloudId: CLOUD_ID,
+        issueIdOrKey: ISSUE_ID_OR_KEY,
+        fields: z.array(z.string()).optional(),
+        fieldsByKeys: z.boolean().optional(),
+        expand: z.string().optional(),
+        properties: z.array(z.string()).optional(),
+        updateHistory: z.boolean().optional(),
+        failFast: z.boolean().optional(),
+        responseContentFormat: JIRA_FORMAT.optional(),
+      })
+      .strict(),
+    annotations: { ...READ, title: 'Get Jira issue' },
+    run(args, ctx) {
+      checkCloudId(ctx.store, args.cloudId);
+      const issue = getIssue(ctx.store, ctx.actor, args.issueIdOrKey, {
+        fields: args.fields ?? DEFAULT_ISSUE_FIELDS,
+        expand: args.expand,
+      });
+      const format = args.responseContentFormat ?? ctx.profile.defaultContentFormat.jira;
+      return renderRichText(withWebUrl(ctx.store, issue), format);
+    },
+  }),
+  defineTool({
+    name: 'searchJiraIssuesUsingJql',
+    group: 'search_jira',
+    description:
+      'Search Jira issues using JQL. Results are paged with nextPageToken; maxResults is at most 100 (default 50).',
+    input: z
+      .object({
+        cloudId: CLOUD_ID,
+        jql: z.string().describe('A JQL query, e.g. project = PROJ AND status = "In Progress"'),
+        maxResults: z.number().int().min(1).max(100).optional().describe('Max (50-100)'),
+        fields: z.array(z.string()).optional(),
+        nextPageToken: z.string().optional(),
+        searchResultMode: z.enum(['issues', 'count', 'all']).optional(),
+        responseContentFormat: JIRA_FORMAT.optional(),
+      })
+      .strict(),
+    annotations: { ...READ, title: 'Search Jira issues with JQL' },
+    run(args, ctx) {
+      checkCloudId(ctx.store, args.cloudId);
+      const mode = args.searchResultMode ?? 'issues';
+      const { count } = countIssues(ctx.store, ctx.actor, args.jql);
+      if (mode === 'count') return { count };
+      const maxResults = args.maxResults ?? 50;
+      const page = searchIssues(ctx.store, ctx.actor, {
+        jql: args.jql,
+        nextPageToken: args.nextPageToken,
+        maxResults,
+        fields: args.fields ?? DEFAULT_ISSUE_FIELDS,
+      });
+      const nodes = page.issues.map((i) => withWebUrl(ctx.store, i));
+      const format = args.responseContentFormat ?? ctx.profile.defaultContentFormat.jira;
+      const body = renderRichText(jqlEnvelope(ctx.profile, page, count, maxResults, nodes), format);
+      return mode === 'all' ? { ...body, count } : body;
+    },
+  }),
+  defineTool({
+    name: 'getTransitionsForJiraIssue',
+    group: 'read_jira',
+    description: 'Get the transitions available for a Jira issue in its current status.',
+    input: z
+      .object({
+        cloudId: CLOUD_ID,
+        issueIdOrKey: ISSUE_ID_OR_KEY,
+        expand: z.string().optional(),
+        transitionId: z.string().optional(),
+        skipRemoteOnlyCondition: z.boolean().optional(),
+        includeUnavailableTransitions: z.boolean().optional(),
+        sortByOpsBarAndStatus: z.boolean().optional(),
+      })
+      .strict(),
+    annotations: { ...READ, title: 'Get Jira issue transitions' },
+    run(args, ctx) {
+      checkCloudId(ctx.store, args.cloudId);
+      return listTransitions(ctx.store, ctx.actor, args.issueIdOrKey, {
+        transitionId: args.transitionId,
+        expand: args.expand,
+      });
+    },
+  }),
+  defineTool({
+    name: 'getJiraIssueRemoteIssueLinks',
+    group: 'read_jira',
+    description: 'Get the remote links (web links) of a Jira issue.',
+    input: z.object({ cloudId: CLOUD_ID, issueIdOrKey: ISSUE_ID_OR_KEY, globalId: z.string().optional() }).strict(),
+    annotations: { ...READ, title: 'Get Jira issue remote links' },
+    run(args, ctx) {
+      checkCloudId(ctx.store, args.cloudId);
+      const issue = visibleIssue(ctx.store, ctx.actor, args.issueIdOrKey);
+      return issue.remoteLinks.filter((l) => args.globalId === undefined || l.globalId === args.globalId);
+    },
+  }),
+  defineTool({
+    name: 'getIssueLinkTypes',
+    group: 'read_jira',
+    description:
+      'Get the issue link types of the site. For "A is blocked by B", use type "Blocks" with B as the inward (blocking) issue.',
+    input: z.object({ cloudId: CLOUD_ID }).strict(),
+    annotations: { ...READ, title: 'Get issue link types' },
+    run(args, ctx) {
+      checkCloudId(ctx.store, args.cloudId);
+      return renderLinkTypes(ctx.store);
+    },
+  }),
+];

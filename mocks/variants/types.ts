@@ -1,0 +1,12 @@
+import type { FakeCloud } from '../cloud.ts';
+
+/**
+ * A deliberately broken mock: one named defect, and the checks that must fail because of it.
+ * `apply` breaks a healthy cloud in place (patch a tool, the profile, the store...).
+ */
+export interface Variant {
+  name: string;
+  defect: string;
+  breaks: readonly string[];
+  apply(cloud: FakeCloud): void;
+}

@@ -1,0 +1,28 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    // One lost request fails one check quickly; checks carry their own, shorter timeouts.
+    testTimeout: 20_000,
+    hookTimeout: 20_000,
+    restoreMocks: true,
+    unstubEnvs: true,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['harness/**/*.test.ts', 'mocks/**/*.test.ts', 'bench/**/*.test.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'suites',
+          include: ['suites/**/*.test.ts'],
+          setupFiles: ['harness/vitest/suite-setup.ts'],
+        },
+      },
+    ],
+  },
+});
