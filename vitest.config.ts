@@ -6,6 +6,8 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 20_000,
     restoreMocks: true,
+    // The JSON report lets .ci/run print its plain "N passed, N failed" line.
+    reporters: ['default', ['json', { outputFile: '.tmp/vitest-results.json' }]],
     unstubEnvs: true,
     projects: [
       {

@@ -47,7 +47,9 @@ export class UnsupportedVerbError extends Error {
 }
 
 /** Formats zod issues as `path: reason` lines so a bad file names the field to fix. */
-export function describeIssues(issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }>): string {
+export function describeIssues(
+  issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }>,
+): string {
   return issues.map((i) => `  - ${formatPath(i.path)}: ${i.message}`).join('\n');
 }
 

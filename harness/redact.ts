@@ -3,7 +3,8 @@
  * (authorization, tokens, passwords) and by value (every secret the run registered, plus anything
  * shaped like an Atlassian API token or a Basic/Bearer credential).
  */
-const SECRET_KEYS = /^(authorization|proxy-authorization|cookie|set-cookie|.*token.*|.*secret.*|password|api[-_]?key|code_verifier|code)$/i;
+const SECRET_KEYS =
+  /^(authorization|proxy-authorization|cookie|set-cookie|.*token.*|.*secret.*|password|api[-_]?key|code_verifier|code)$/i;
 const SECRET_PATTERNS: RegExp[] = [
   /\b(Basic|Bearer)\s+[A-Za-z0-9._~+/=-]{8,}/g,
   /\bATATT[A-Za-z0-9_=-]{8,}/g,
@@ -21,17 +22,23 @@ export function registerSecret(value: string | undefined): void {
 export function redactText(text: string): string {
   let out = text;
   for (const secret of registered) out = out.split(secret).join(MASK);
-  for (const pattern of SECRET_PATTERNS) out = out.replace(pattern, (m, scheme: string) => (scheme && /^(Basic|Bearer)$/.test(scheme) ? `${scheme} ${MASK}` : MASK));
+  for (const pattern of SECRET_PATTERNS)
+    out = out.replace(pattern, (m, scheme: string) =>
+      scheme && /^(Basic|Bearer)$/.test(scheme) ? `${scheme} ${MASK}` : MASK,
+    );
   return out;
 }
 
 export function redact<T>(value: T): T {
   const walk = (v: unknown, key?: string): unknown => {
-    if (key !== undefined && SECRET_KEYS.test(key) && (typeof v === 'string' || typeof v === 'number')) return MASK;
+    if (key !== undefined && SECRET_KEYS.test(key) && (typeof v === 'string' || typeof v === 'number'))
+      return MASK;
     if (typeof v === 'string') return redactText(v);
     if (Array.isArray(v)) return v.map((x) => walk(x));
     if (v !== null && typeof v === 'object')
-      return Object.fromEntries(Object.entries(v as Record<string, unknown>).map(([k, x]) => [k, walk(x, k)]));
+      return Object.fromEntries(
+        Object.entries(v as Record<string, unknown>).map(([k, x]) => [k, walk(x, k)]),
+      );
     return v;
   };
   return walk(value) as T;

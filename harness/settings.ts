@@ -39,7 +39,9 @@ export function newRunId(now = new Date()): string {
 }
 
 /** Settings for a run from config plus overrides; also what `vitest` alone uses (no CLI). */
-export function buildSettings(overrides: Partial<Omit<RunSettings, 'targets'>> & { targets?: string[]; config?: string } = {}): RunSettings {
+export function buildSettings(
+  overrides: Partial<Omit<RunSettings, 'targets'>> & { targets?: string[]; config?: string } = {},
+): RunSettings {
   const { config } = loadConfig(overrides.config);
   const refs = overrides.targets?.length ? overrides.targets : config.defaultTargets;
   return {
@@ -67,7 +69,10 @@ export function runSettings(): RunSettings {
   }
   const parsed = RunSettingsSchema.safeParse(JSON.parse(raw));
   if (!parsed.success)
-    throw new HarnessError('CONFIG_INVALID', `${SETTINGS_ENV} is invalid:\n${describeIssues(parsed.error.issues)}`);
+    throw new HarnessError(
+      'CONFIG_INVALID',
+      `${SETTINGS_ENV} is invalid:\n${describeIssues(parsed.error.issues)}`,
+    );
   cached = parsed.data;
   return cached;
 }

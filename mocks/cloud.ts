@@ -43,7 +43,8 @@ export class FakeCloud {
 
   constructor(options: CloudOptions = {}) {
     const seed = typeof options.site === 'object' ? options.site : loadSiteSeed(options.site ?? 'default');
-    this.profile = typeof options.profile === 'object' ? options.profile : loadProfile(options.profile ?? 'default');
+    this.profile =
+      typeof options.profile === 'object' ? options.profile : loadProfile(options.profile ?? 'default');
     this.store = new SiteStore(seed, options.clock);
     this.rovo = new RovoMock({ store: this.store, profile: this.profile, ...options.rovo });
     this.rest = new RestApi(this.store);

@@ -18,8 +18,12 @@ function citations(): Map<string, string[]> {
 
 it('every catalogue capability is cited by exactly one verifies() call', () => {
   const cited = citations();
-  const missing = catalogue().capabilities.filter((c) => !cited.has(c.id)).map((c) => c.id);
-  const twice = [...cited].filter(([, files]) => files.length > 1).map(([id, files]) => `${id}: ${files.join(', ')}`);
+  const missing = catalogue()
+    .capabilities.filter((c) => !cited.has(c.id))
+    .map((c) => c.id);
+  const twice = [...cited]
+    .filter(([, files]) => files.length > 1)
+    .map(([id, files]) => `${id}: ${files.join(', ')}`);
   expect(missing, 'capabilities without a check').toEqual([]);
   expect(twice, 'capabilities with more than one check').toEqual([]);
 });

@@ -30,7 +30,10 @@ export function loadCatalogue(dir: string = CATALOGUE_DIR): Catalogue {
     const path = join(dir, file);
     const parsed = CatalogueFileSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
     if (!parsed.success) {
-      throw new HarnessError('CATALOGUE_INVALID', `${path} is invalid:\n${describeIssues(parsed.error.issues)}`);
+      throw new HarnessError(
+        'CATALOGUE_INVALID',
+        `${path} is invalid:\n${describeIssues(parsed.error.issues)}`,
+      );
     }
     const { area, title, capabilities } = parsed.data;
     if (`${area}.json` !== file) {

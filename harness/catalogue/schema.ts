@@ -17,7 +17,9 @@ export type ComparisonRow = z.infer<typeof ComparisonRowSchema>;
 export const CapabilitySchema = z
   .object({
     /** Namespaced, stable: `<area>.<subject>.<behaviour>`. Never reuse an id for a different behaviour. */
-    id: z.string().regex(/^[a-z][a-z0-9-]*(\.[a-z0-9][a-z0-9-]*)+$/, 'use lower-case dot.separated.kebab-case'),
+    id: z
+      .string()
+      .regex(/^[a-z][a-z0-9-]*(\.[a-z0-9][a-z0-9-]*)+$/, 'use lower-case dot.separated.kebab-case'),
     title: z.string().min(3),
     /** What the check establishes, in one or two sentences. */
     description: z.string().min(10),

@@ -13,18 +13,27 @@ export function loadConfig(path?: string, cwd = process.cwd()): { config: Config
   const file = resolve(cwd, path ?? DEFAULT_CONFIG_FILE);
   if (!existsSync(file)) {
     if (path !== undefined)
-      throw new HarnessError('CONFIG_NOT_FOUND', `config file ${file} does not exist; pass --config <path> to an existing file`);
+      throw new HarnessError(
+        'CONFIG_NOT_FOUND',
+        `config file ${file} does not exist; pass --config <path> to an existing file`,
+      );
     return { config: ConfigSchema.parse({}), source: '(defaults)' };
   }
   let json: unknown;
   try {
     json = JSON.parse(readFileSync(file, 'utf8'));
   } catch (cause) {
-    throw new HarnessError('CONFIG_INVALID', `config file ${file} is not valid JSON: ${(cause as Error).message}`);
+    throw new HarnessError(
+      'CONFIG_INVALID',
+      `config file ${file} is not valid JSON: ${(cause as Error).message}`,
+    );
   }
   const parsed = ConfigSchema.safeParse(json);
   if (!parsed.success) {
-    throw new HarnessError('CONFIG_INVALID', `config file ${file} is invalid:\n${describeIssues(parsed.error.issues)}`);
+    throw new HarnessError(
+      'CONFIG_INVALID',
+      `config file ${file} is invalid:\n${describeIssues(parsed.error.issues)}`,
+    );
   }
   return { config: parsed.data, source: file };
 }

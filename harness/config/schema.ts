@@ -4,7 +4,9 @@ const TargetDefinitionSchema = z
   .object({
     kind: z.enum(['rovo-mock', 'legacy-mock', 'rovo-live', 'http', 'stdio', 'container']),
     dialect: z.enum(['rovo', 'legacy', 'auto']).default('auto'),
-    url: z.url({ message: 'give the MCP endpoint as an absolute URL, e.g. http://127.0.0.1:8080/mcp' }).optional(),
+    url: z
+      .url({ message: 'give the MCP endpoint as an absolute URL, e.g. http://127.0.0.1:8080/mcp' })
+      .optional(),
     command: z.string().min(1).optional(),
     image: z.string().min(1).optional(),
     env: z.record(z.string(), z.string()).optional(),
@@ -26,7 +28,12 @@ export const ConfigSchema = z
     /** Targets a run uses when none is named on the command line. */
     defaultTargets: z.array(z.string().min(1)).min(1).default(['rovo-mock']),
     /** Named target definitions, usable as `--target <name>`. */
-    targets: z.record(z.string().regex(/^[a-z][a-z0-9-]*$/, 'target names are lower-case kebab-case'), TargetDefinitionSchema).default({}),
+    targets: z
+      .record(
+        z.string().regex(/^[a-z][a-z0-9-]*$/, 'target names are lower-case kebab-case'),
+        TargetDefinitionSchema,
+      )
+      .default({}),
     /** Mock behaviour profile: fixtures/profiles/<name>.json. */
     profile: z.string().default('default'),
     /** Fake site seed: fixtures/sites/<name>.json. */

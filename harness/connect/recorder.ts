@@ -50,7 +50,8 @@ export class RecordingTransport implements Transport {
 
   /** JSON-RPC requests sent so far (notifications and responses excluded). */
   requestCount(): number {
-    return this.frames.filter((f) => f.direction === 'sent' && 'method' in f.message && 'id' in f.message).length;
+    return this.frames.filter((f) => f.direction === 'sent' && 'method' in f.message && 'id' in f.message)
+      .length;
   }
 
   private keep(frame: RecordedFrame): void {

@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
@@ -22,7 +23,10 @@ export interface ConnectOptions {
 }
 
 /** Builds the transport for one kind of target; target work registers more kinds. */
-export type TransportFactory = (target: TargetSpec, options: ConnectOptions) => Transport | Promise<Transport>;
+export type TransportFactory = (
+  target: TargetSpec,
+  options: ConnectOptions,
+) => Transport | Promise<Transport>;
 
 const factories = new Map<TargetKind, TransportFactory>();
 
@@ -32,14 +36,31 @@ export function registerTransport(kind: TargetKind, factory: TransportFactory): 
 
 export const MOCK_MCP_URL = new URL('https://mcp.atlassian.com/v1/mcp');
 
+/**
+ * The SDK transport shares one AbortSignal across every request of a session, and undici keeps a
+ * listener per request on it until garbage collection; long sessions (bulk runs) then trip Node's
+ * leak warning. The signal belongs to the session, so the limit is lifted on it alone.
+ */
+function sessionFetch(base: typeof fetch | undefined): typeof fetch {
+  return (input, init) => {
+    if (init?.signal) setMaxListeners(0, init.signal);
+    return (base ?? fetch)(input, init);
+  };
+}
+
 function httpTransport(target: TargetSpec, options: ConnectOptions): Transport {
-  const url = options.url ?? (target.url ? new URL(target.url) : target.kind === 'rovo-mock' ? MOCK_MCP_URL : undefined);
+  const url =
+    options.url ??
+    (target.url ? new URL(target.url) : target.kind === 'rovo-mock' ? MOCK_MCP_URL : undefined);
   if (!url) throw new HarnessError('TARGET_UNRESOLVED', `target ${target.name} has no MCP URL`);
   const auth = authorizationHeader(options.credentials);
-  const headers: Record<string, string> = { ...(target.headers ?? {}), ...(auth ? { authorization: auth } : {}) };
+  const headers: Record<string, string> = {
+    ...(target.headers ?? {}),
+    ...(auth ? { authorization: auth } : {}),
+  };
   return new StreamableHTTPClientTransport(url, {
     requestInit: { headers },
-    ...(options.fetch ? { fetch: options.fetch } : {}),
+    fetch: sessionFetch(options.fetch),
   });
 }
 
@@ -68,7 +89,9 @@ export class Session implements AsyncDisposable {
     const names: string[] = [];
     let cursor: string | undefined;
     for (let page = 0; page < 50; page++) {
-      const result = await this.client.listTools(cursor ? { cursor } : {}, { timeout: this.requestTimeoutMs });
+      const result = await this.client.listTools(cursor ? { cursor } : {}, {
+        timeout: this.requestTimeoutMs,
+      });
       names.push(...result.tools.map((t) => t.name));
       cursor = result.nextCursor;
       if (!cursor) break;
@@ -96,7 +119,10 @@ export class Session implements AsyncDisposable {
 export async function connect(target: TargetSpec, options: ConnectOptions): Promise<Session> {
   const factory = factories.get(target.kind);
   if (!factory)
-    throw new HarnessError('TARGET_UNRESOLVED', `no transport is registered for "${target.kind}" targets (${target.name})`);
+    throw new HarnessError(
+      'TARGET_UNRESOLVED',
+      `no transport is registered for "${target.kind}" targets (${target.name})`,
+    );
   if (options.credentials.kind === 'basic') registerSecret(options.credentials.apiToken);
   if (options.credentials.kind === 'bearer') registerSecret(options.credentials.token);
   const transport = new RecordingTransport(await factory(target, options), options.observe);
@@ -105,7 +131,11 @@ export async function connect(target: TargetSpec, options: ConnectOptions): Prom
     await client.connect(transport, { timeout: options.requestTimeoutMs });
   } catch (cause) {
     await client.close().catch(() => undefined);
-    throw new HarnessError('TARGET_UNREACHABLE', `cannot connect to ${target.name}: ${(cause as Error).message}`, { cause });
+    throw new HarnessError(
+      'TARGET_UNREACHABLE',
+      `cannot connect to ${target.name}: ${(cause as Error).message}`,
+      { cause },
+    );
   }
   return new Session(target, client, transport, options.requestTimeoutMs);
 }

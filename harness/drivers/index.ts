@@ -18,7 +18,8 @@ const SIGNATURES: Record<Dialect, string> = { rovo: 'createJiraIssue', legacy: '
 
 export async function detectDialect(session: Session): Promise<Dialect> {
   const names = new Set(await session.listToolNames());
-  for (const [dialect, tool] of Object.entries(SIGNATURES) as [Dialect, string][]) if (names.has(tool)) return dialect;
+  for (const [dialect, tool] of Object.entries(SIGNATURES) as [Dialect, string][])
+    if (names.has(tool)) return dialect;
   throw new HarnessError(
     'TARGET_UNRESOLVED',
     `cannot tell the dialect of ${session.target.name} from tools/list (${[...names].slice(0, 8).join(', ')}...); set "dialect" for the target in conformance.config.json`,
@@ -28,6 +29,7 @@ export async function detectDialect(session: Session): Promise<Dialect> {
 export async function driverFor(dialect: Dialect | 'auto', ctx: RovoContext): Promise<Driver> {
   const resolved = dialect === 'auto' ? await detectDialect(ctx.session) : dialect;
   const factory = factories.get(resolved);
-  if (!factory) throw new HarnessError('TARGET_UNRESOLVED', `no driver is registered for the ${resolved} dialect`);
+  if (!factory)
+    throw new HarnessError('TARGET_UNRESOLVED', `no driver is registered for the ${resolved} dialect`);
   return factory(ctx);
 }

@@ -21,7 +21,9 @@ export class TargetError extends Error {
   /** Jira's ErrorCollection when the message embeds one (Rovo passes Jira's JSON through as a string). */
   jiraErrors(): { errorMessages: string[]; errors: Record<string, string> } | undefined {
     try {
-      const parsed = JiraErrorSchema.safeParse(JSON.parse(this.targetMessage.slice(this.targetMessage.indexOf('{'))));
+      const parsed = JiraErrorSchema.safeParse(
+        JSON.parse(this.targetMessage.slice(this.targetMessage.indexOf('{'))),
+      );
       return parsed.success ? parsed.data : undefined;
     } catch {
       return undefined;
@@ -64,12 +66,20 @@ export function readToolResult(tool: string, result: CallToolResult): ToolOutcom
   const envelope = ErrorEnvelopeSchema.safeParse(payload);
   if (envelope.success || result.isError === true) {
     const message = envelope.success ? envelope.data.message : (text ?? JSON.stringify(result.content));
-    return { ok: false, error: new TargetError(tool, message, result.isError === true, envelope.success), result };
+    return {
+      ok: false,
+      error: new TargetError(tool, message, result.isError === true, envelope.success),
+      result,
+    };
   }
   return { ok: true, payload, result };
 }
 
-export async function callTool(session: Session, tool: string, args: Record<string, unknown>): Promise<ToolOutcome> {
+export async function callTool(
+  session: Session,
+  tool: string,
+  args: Record<string, unknown>,
+): Promise<ToolOutcome> {
   return readToolResult(tool, await session.callTool(tool, args));
 }
 

@@ -37,7 +37,12 @@ export interface FieldMeta {
   id: string;
   name: string;
   required: boolean;
-  schema: { type: string; items?: string | undefined; custom?: string | undefined; system?: string | undefined };
+  schema: {
+    type: string;
+    items?: string | undefined;
+    custom?: string | undefined;
+    system?: string | undefined;
+  };
   allowedValues?: unknown[] | undefined;
   hasDefaultValue?: boolean | undefined;
 }
@@ -163,9 +168,16 @@ export interface Driver {
   accessibleSites(): Promise<SiteInfo[]>;
   findUsers(query: string): Promise<UserInfo[]>;
 
-  listProjects(options?: { action?: 'view' | 'browse' | 'edit' | 'create'; query?: string }): Promise<ProjectInfo[]>;
+  listProjects(options?: {
+    action?: 'view' | 'browse' | 'edit' | 'create';
+    query?: string;
+  }): Promise<ProjectInfo[]>;
   issueTypes(project: string): Promise<IssueTypeInfo[]>;
-  createFields(project: string, issueTypeId: string, options?: { requiredOnly?: boolean }): Promise<FieldMeta[]>;
+  createFields(
+    project: string,
+    issueTypeId: string,
+    options?: { requiredOnly?: boolean },
+  ): Promise<FieldMeta[]>;
   createIssue(input: NewIssue): Promise<IssueRef>;
   getIssue(key: string, options?: { fields?: string[] }): Promise<IssueData>;
   editIssue(key: string, changes: IssueChanges): Promise<void>;
@@ -174,7 +186,10 @@ export interface Driver {
   addComment(key: string, markdown: string): Promise<CommentData>;
   editComment(key: string, commentId: string, markdown: string): Promise<CommentData>;
   comments(key: string): Promise<CommentData[]>;
-  searchIssues(jql: string, options?: { maxResults?: number; pageToken?: string; fields?: string[] }): Promise<SearchPage>;
+  searchIssues(
+    jql: string,
+    options?: { maxResults?: number; pageToken?: string; fields?: string[] },
+  ): Promise<SearchPage>;
   linkTypes(): Promise<string[]>;
   linkIssues(type: string, inwardKey: string, outwardKey: string): Promise<void>;
   logWork(key: string, timeSpent: string): Promise<{ id: string; timeSpentSeconds: number }>;

@@ -16,7 +16,14 @@ export const ModeSchema = z.enum(['native', 'emulated']);
 export type Mode = z.infer<typeof ModeSchema>;
 
 const JsonValue: z.ZodType<unknown> = z.lazy(() =>
-  z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(JsonValue), z.record(z.string(), JsonValue)]),
+  z.union([
+    z.string(),
+    z.number(),
+    z.boolean(),
+    z.null(),
+    z.array(JsonValue),
+    z.record(z.string(), JsonValue),
+  ]),
 );
 
 /** One JSON-RPC frame as seen by the harness client, already redacted. */

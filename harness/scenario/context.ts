@@ -4,6 +4,7 @@ import type { Driver } from '../drivers/types.ts';
 import type { IdentityName, SiteFacts } from '../targets/identities.ts';
 import type { TargetSpec } from '../targets/types.ts';
 import type { FakeCloud } from '../../mocks/cloud.ts';
+import type { Outcome } from './outcome.ts';
 
 /** Everything a check body may use. Bodies never decide how to connect. */
 export interface CheckContext {
@@ -27,4 +28,4 @@ export interface CheckContext {
   note(key: string, value: unknown): void;
 }
 
-export type CheckBody = (ctx: CheckContext) => Promise<import('./outcome.ts').Outcome>;
+export type CheckBody = (ctx: CheckContext) => Promise<Outcome>;

@@ -2,9 +2,16 @@ import type { Session } from '../connect/session.ts';
 import { callTool, TargetError } from '../drivers/tool-call.ts';
 
 /** Calls a tool that must fail, and returns the target's error; a success fails the check. */
-export async function expectTargetError(session: Session, tool: string, args: Record<string, unknown>): Promise<TargetError> {
+export async function expectTargetError(
+  session: Session,
+  tool: string,
+  args: Record<string, unknown>,
+): Promise<TargetError> {
   const outcome = await callTool(session, tool, args);
-  if (outcome.ok) throw new Error(`${tool} was expected to fail but succeeded with ${JSON.stringify(outcome.payload).slice(0, 200)}`);
+  if (outcome.ok)
+    throw new Error(
+      `${tool} was expected to fail but succeeded with ${JSON.stringify(outcome.payload).slice(0, 200)}`,
+    );
   return outcome.error;
 }
 

@@ -25,7 +25,9 @@ describe.each(VARIANTS)('variant $name', (variant) => {
 
 it('every capability in the catalogue is claimed by at least one variant', () => {
   const claimed = new Set(VARIANTS.flatMap((v) => v.breaks));
-  const unclaimed = catalogue().capabilities.map((c) => c.id).filter((id) => !claimed.has(id));
+  const unclaimed = catalogue()
+    .capabilities.map((c) => c.id)
+    .filter((id) => !claimed.has(id));
   expect(unclaimed, 'capabilities no broken variant proves able to fail').toEqual([]);
 });
 

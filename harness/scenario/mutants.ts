@@ -6,7 +6,12 @@ import type { TargetSpec } from '../targets/types.ts';
 import { runCheck } from './run-check.ts';
 import type { RegisteredCheck } from './verifies.ts';
 
-export const MUTANT_TARGET: TargetSpec = { name: 'rovo-mock', kind: 'rovo-mock', dialect: 'rovo', reason: 'mutation testing' };
+export const MUTANT_TARGET: TargetSpec = {
+  name: 'rovo-mock',
+  kind: 'rovo-mock',
+  dialect: 'rovo',
+  reason: 'mutation testing',
+};
 
 export interface MutantResult {
   capabilityId: string;
@@ -41,8 +46,18 @@ export function mutantSettings(): RunSettings {
 }
 
 /** Runs one capability's check on the healthy mock and on a variant. */
-export async function tryMutant(check: RegisteredCheck, variant: Variant, settings = mutantSettings()): Promise<MutantResult> {
-  const base = { capability: check.capability, body: check.body, target: MUTANT_TARGET, settings, ...(check.options.timeoutMs ? { timeoutMs: check.options.timeoutMs } : {}) };
+export async function tryMutant(
+  check: RegisteredCheck,
+  variant: Variant,
+  settings = mutantSettings(),
+): Promise<MutantResult> {
+  const base = {
+    capability: check.capability,
+    body: check.body,
+    target: MUTANT_TARGET,
+    settings,
+    ...(check.options.timeoutMs ? { timeoutMs: check.options.timeoutMs } : {}),
+  };
   const healthy = await runCheck(base);
   const broken = await runCheck({ ...base, variant });
   return {
@@ -56,7 +71,10 @@ export async function tryMutant(check: RegisteredCheck, variant: Variant, settin
 }
 
 /** The mutation score: checks proven able to fail over all checks in the catalogue. */
-export async function scoreMutants(checks: ReadonlyMap<string, RegisteredCheck>, variants: readonly Variant[] = VARIANTS): Promise<MutantScore> {
+export async function scoreMutants(
+  checks: ReadonlyMap<string, RegisteredCheck>,
+  variants: readonly Variant[] = VARIANTS,
+): Promise<MutantScore> {
   const results: MutantResult[] = [];
   for (const variant of variants) {
     for (const id of variant.breaks) {

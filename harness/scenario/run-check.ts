@@ -20,7 +20,11 @@ export interface TargetRuntime {
   cloud?: FakeCloud;
 }
 
-export type RuntimeFactory = (target: TargetSpec, settings: RunSettings, variant: Variant | undefined) => Promise<TargetRuntime>;
+export type RuntimeFactory = (
+  target: TargetSpec,
+  settings: RunSettings,
+  variant: Variant | undefined,
+) => Promise<TargetRuntime>;
 
 const runtimes = new Map<TargetSpec['kind'], RuntimeFactory>();
 
@@ -49,7 +53,8 @@ class CheckTimeout extends Error {
 }
 
 function describeError(error: unknown): string {
-  if (error instanceof Error) return redactText(`${error.name === 'Error' ? '' : `${error.name}: `}${error.message}`);
+  if (error instanceof Error)
+    return redactText(`${error.name === 'Error' ? '' : `${error.name}: `}${error.message}`);
   return redactText(String(error));
 }
 
@@ -67,16 +72,20 @@ export async function runCheck(input: RunCheckInput): Promise<CheckRecord> {
   const timeoutMs = input.timeoutMs ?? settings.checkTimeoutMs;
   const abort = new AbortController();
   let counter = 0;
-  const finish = (rest: Omit<CheckRecord, 'capabilityId' | 'target' | 'durationMs' | 'requests'>): CheckRecord => {
+  const finish = (
+    rest: Omit<CheckRecord, 'capabilityId' | 'target' | 'durationMs' | 'requests'>,
+  ): CheckRecord => {
     const record: CheckRecord = {
       ...base,
       ...rest,
       durationMs: Math.round(performance.now() - started),
       requests: sessions.reduce((n, s) => n + s.requestCount(), 0),
     };
-    if (Object.keys(details).length > 0) record.details = redact({ ...details, ...(record.details ?? {}) }) as CheckRecord['details'];
+    if (Object.keys(details).length > 0) record.details = redact({ ...details, ...(record.details ?? {}) });
     if (record.verdict === 'failed') {
-      const frames: Frame[] = sessions.flatMap((s) => s.frames.map((f) => ({ direction: f.direction, message: f.message })));
+      const frames: Frame[] = sessions.flatMap((s) =>
+        s.frames.map((f) => ({ direction: f.direction, message: f.message })),
+      );
       record.exchange = redact(frames.slice(-40));
     }
     return record;
@@ -123,7 +132,8 @@ export async function runCheck(input: RunCheckInput): Promise<CheckRecord> {
       },
       unique: (hint) => `${hint} [${settings.runId}-${++counter}]`,
       mock(reason) {
-        if (!runtime.cloud || !isMockKind(target.kind)) throw new NotTestableError(`${reason} (needs a mock target)`);
+        if (!runtime.cloud || !isMockKind(target.kind))
+          throw new NotTestableError(`${reason} (needs a mock target)`);
         return runtime.cloud;
       },
       note(key, value) {
@@ -137,7 +147,10 @@ export async function runCheck(input: RunCheckInput): Promise<CheckRecord> {
       }, timeoutMs);
     });
     const outcome: Outcome = await Promise.race([input.body(ctx), timeout]);
-    return finish({ ...outcome, ...(outcome.details ? { details: redact(outcome.details) as CheckRecord['details'] } : {}) });
+    return finish({
+      ...outcome,
+      ...(outcome.details ? { details: redact(outcome.details) } : {}),
+    });
   } catch (error) {
     if (error instanceof NotTestableError)
       return finish({ verdict: 'not-testable', evidence: error.message, prerequisite: error.prerequisite });

@@ -43,7 +43,8 @@ export class CheckFailedError extends Error {
  */
 export function verifies(id: string, body: CheckBody, options: CheckOptions = {}): void {
   const capability = catalogue().get(id);
-  if (registry.has(id)) throw new HarnessError('CATALOGUE_INVALID', `"${id}" is verified twice; one check per capability`);
+  if (registry.has(id))
+    throw new HarnessError('CATALOGUE_INVALID', `"${id}" is verified twice; one check per capability`);
   registry.set(id, { capability, body, options });
   if ((globalThis as Flagged)[COLLECT_ONLY]) return;
 
@@ -54,10 +55,17 @@ export function verifies(id: string, body: CheckBody, options: CheckOptions = {}
     test(
       `${id} [${target.name}] ${capability.title}`,
       async (t) => {
-        const record = await runCheck({ capability, body, target, settings, ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}) });
+        const record = await runCheck({
+          capability,
+          body,
+          target,
+          settings,
+          ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
+        });
         t.task.meta.check = record;
         if (record.verdict === 'failed') throw new CheckFailedError(record);
-        if (record.verdict === 'not-testable') t.skip(`not-testable: ${record.prerequisite ?? record.evidence}`);
+        if (record.verdict === 'not-testable')
+          t.skip(`not-testable: ${record.prerequisite ?? record.evidence}`);
       },
       budget + 5_000,
     );
@@ -68,7 +76,9 @@ export function verifies(id: string, body: CheckBody, options: CheckOptions = {}
  * Imports suite modules without registering vitest tests, and returns every declared check. The
  * mutation self-test and `npm run mutants` run bodies against healthy and broken mocks this way.
  */
-export async function collectChecks(load: () => Promise<unknown>): Promise<ReadonlyMap<string, RegisteredCheck>> {
+export async function collectChecks(
+  load: () => Promise<unknown>,
+): Promise<ReadonlyMap<string, RegisteredCheck>> {
   const flagged = globalThis as Flagged;
   flagged[COLLECT_ONLY] = true;
   try {

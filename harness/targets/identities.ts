@@ -3,9 +3,7 @@ export const IDENTITY_NAMES = ['member', 'admin', 'viewer', 'outsider'] as const
 export type IdentityName = (typeof IDENTITY_NAMES)[number];
 
 export type Credentials =
-  | { kind: 'basic'; email: string; apiToken: string }
-  | { kind: 'bearer'; token: string }
-  | { kind: 'none' };
+  { kind: 'basic'; email: string; apiToken: string } | { kind: 'bearer'; token: string } | { kind: 'none' };
 
 /** What scenarios may assume about the site under test, whatever the target. */
 export interface SiteFacts {

@@ -12,7 +12,12 @@ interface Strategy {
 const BUILTIN: Record<string, Omit<TargetSpec, 'reason'>> = {
   'rovo-mock': { name: 'rovo-mock', kind: 'rovo-mock', dialect: 'rovo' },
   'legacy-mock': { name: 'legacy-mock', kind: 'legacy-mock', dialect: 'legacy' },
-  'rovo-live': { name: 'rovo-live', kind: 'rovo-live', dialect: 'rovo', url: 'https://mcp.atlassian.com/v1/mcp' },
+  'rovo-live': {
+    name: 'rovo-live',
+    kind: 'rovo-live',
+    dialect: 'rovo',
+    url: 'https://mcp.atlassian.com/v1/mcp',
+  },
 };
 
 /** Ordered like testcontainers' runtime strategies: first match wins, each says why it passed. */
@@ -29,7 +34,9 @@ const STRATEGIES: Strategy[] = [
     name: 'builtin',
     resolve(ref) {
       const b = BUILTIN[ref];
-      return b ? { ...b, reason: 'built-in target' } : { skipped: `not one of ${Object.keys(BUILTIN).join(', ')}` };
+      return b
+        ? { ...b, reason: 'built-in target' }
+        : { skipped: `not one of ${Object.keys(BUILTIN).join(', ')}` };
     },
   },
   {
@@ -51,7 +58,13 @@ const STRATEGIES: Strategy[] = [
       if (!ref.startsWith('stdio:')) return { skipped: 'not stdio:<command>' };
       const command = ref.slice(6).trim();
       if (command === '') return { skipped: 'stdio: needs a command, e.g. stdio:node server.js' };
-      return { name: ref, kind: 'stdio', dialect: 'auto', command, reason: 'a command that speaks MCP on stdio' };
+      return {
+        name: ref,
+        kind: 'stdio',
+        dialect: 'auto',
+        command,
+        reason: 'a command that speaks MCP on stdio',
+      };
     },
   },
   {
@@ -59,7 +72,8 @@ const STRATEGIES: Strategy[] = [
     resolve(ref) {
       if (!ref.startsWith('container:')) return { skipped: 'not container:<image>' };
       const image = ref.slice(10).trim();
-      if (image === '') return { skipped: 'container: needs an image, e.g. container:localhost/legacy-mcp:1' };
+      if (image === '')
+        return { skipped: 'container: needs an image, e.g. container:localhost/legacy-mcp:1' };
       return { name: ref, kind: 'container', dialect: 'auto', image, reason: 'an MCP server image' };
     },
   },

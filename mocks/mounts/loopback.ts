@@ -28,7 +28,7 @@ async function toRequest(req: IncomingMessage, origin: string, signal: AbortSign
   });
 }
 
-async function send(response: Response, res: ServerResponse): Promise<void> {
+function send(response: Response, res: ServerResponse): void {
   res.writeHead(response.status, Object.fromEntries(response.headers));
   if (!response.body) {
     res.end();
@@ -58,10 +58,15 @@ export async function serveOnLoopback(
       try {
         const request = await toRequest(req, origin, abort.signal);
         if (!target) throw new Error('loopback mount used before it was ready');
-        await send(await target.handle(request), res);
+        send(await target.handle(request), res);
       } catch (error) {
         if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ error: 'mock_failure', message: error instanceof Error ? error.message : String(error) }));
+        res.end(
+          JSON.stringify({
+            error: 'mock_failure',
+            message: error instanceof Error ? error.message : String(error),
+          }),
+        );
       }
     })();
   });

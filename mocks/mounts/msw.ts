@@ -3,7 +3,11 @@ import { type SetupServer, setupServer } from 'msw/node';
 import type { RequestHandler } from './fetch.ts';
 
 /** The hosts the fake cloud answers for; anything else fails loudly (`onUnhandledRequest: 'error'`). */
-export const ATLASSIAN_HOSTS = ['https://mcp.atlassian.com', 'https://api.atlassian.com', 'https://auth.atlassian.com'];
+export const ATLASSIAN_HOSTS = [
+  'https://mcp.atlassian.com',
+  'https://api.atlassian.com',
+  'https://auth.atlassian.com',
+];
 
 export interface MswMount {
   server: SetupServer;

@@ -1,4 +1,10 @@
-import { adfToHtml, adfToMarkdown, isAdfDoc, markdownToAdf, validateAdfDoc } from '../atlassian/content/index.ts';
+import {
+  adfToHtml,
+  adfToMarkdown,
+  isAdfDoc,
+  markdownToAdf,
+  validateAdfDoc,
+} from '../atlassian/content/index.ts';
 import type { AdfDoc } from '../atlassian/content/types.ts';
 import { RovoToolError } from './tools/define.ts';
 
@@ -10,7 +16,12 @@ export type ConfluenceFormat = 'adf' | 'markdown' | 'html';
  * comment bodies): a string is Markdown; an object must be an ADF doc and needs `contentFormat: "adf"`
  * when the effective format is Markdown (atlassian-mcp-server#42, #104, #229).
  */
-export function richTextToAdf(field: string, value: unknown, explicit: JiraFormat | undefined, fallback: JiraFormat): AdfDoc {
+export function richTextToAdf(
+  field: string,
+  value: unknown,
+  explicit: JiraFormat | undefined,
+  fallback: JiraFormat,
+): AdfDoc {
   const format = explicit ?? fallback;
   if (typeof value === 'string') {
     if (explicit === 'adf') {
@@ -31,7 +42,9 @@ export function richTextToAdf(field: string, value: unknown, explicit: JiraForma
   }
   const checked = validateAdfDoc(value);
   if (!checked.ok)
-    throw new RovoToolError(`Invalid value for field "${field}": not an Atlassian Document (${checked.path}: ${checked.reason}).`);
+    throw new RovoToolError(
+      `Invalid value for field "${field}": not an Atlassian Document (${checked.path}: ${checked.reason}).`,
+    );
   return checked.doc;
 }
 

@@ -28,7 +28,11 @@ export function errorMessageOf(error: unknown): string {
  * Arguments that fail the input schema, answered as the SDK's McpServer does (an isError result),
  * naming every argument at fault and what to do about it.
  */
-export function invalidArgumentsResult(tool: string, issues: readonly z.core.$ZodIssue[], allowed: readonly string[]): CallToolResult {
+export function invalidArgumentsResult(
+  tool: string,
+  issues: readonly z.core.$ZodIssue[],
+  allowed: readonly string[],
+): CallToolResult {
   const lines = issues.map((i) => {
     if (i.code === 'unrecognized_keys') {
       return i.keys
@@ -42,7 +46,12 @@ export function invalidArgumentsResult(tool: string, issues: readonly z.core.$Zo
     return `"${path}": ${i.message}`;
   });
   return {
-    content: [{ type: 'text', text: `Input validation error: Invalid arguments for tool ${tool}: ${lines.join('; ')}` }],
+    content: [
+      {
+        type: 'text',
+        text: `Input validation error: Invalid arguments for tool ${tool}: ${lines.join('; ')}`,
+      },
+    ],
     isError: true,
   };
 }

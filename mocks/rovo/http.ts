@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
 import type { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import type { AuthInfo } from '@modelcontextprotocol/sdk/server/auth/types.js';
 import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
@@ -34,26 +35,35 @@ export interface RovoMockOptions {
   profile: Profile;
   authenticate?: Authenticator;
   /** Tools a caller sees; default: every tool of the profile. */
-  toolsFor?: (caller: { accountId: string; scopes: readonly string[] | null }, all: readonly RovoTool[]) => RovoTool[];
+  toolsFor?: (
+    caller: { accountId: string; scopes: readonly string[] | null },
+    all: readonly RovoTool[],
+  ) => RovoTool[];
   beforeCall?: (tool: string, caller: RovoCaller) => Promise<void> | void;
 }
 
 const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
 
+const RpcSchema = z
+  .object({ method: z.string(), params: z.object({ name: z.string().optional() }).loose().optional() })
+  .loose();
+
 async function rpcMethods(request: Request): Promise<string[]> {
   if (request.method !== 'POST') return [];
+  let body: unknown;
   try {
-    const body: unknown = await request.clone().json();
-    const messages = Array.isArray(body) ? body : [body];
-    return messages.flatMap((m) => {
-      if (typeof m !== 'object' || m === null || !('method' in m) || typeof m.method !== 'string') return [];
-      const params = 'params' in m && typeof m.params === 'object' && m.params !== null ? m.params : {};
-      return [m.method === 'tools/call' && 'name' in params ? `tools/call:${String(params.name)}` : m.method];
-    });
+    body = await request.clone().json();
   } catch {
     return ['(unparseable)'];
   }
+  const messages: unknown[] = Array.isArray(body) ? body : [body];
+  return messages.flatMap((m) => {
+    const parsed = RpcSchema.safeParse(m);
+    if (!parsed.success) return [];
+    const { method, params } = parsed.data;
+    return [method === 'tools/call' && params?.name ? `tools/call:${params.name}` : method];
+  });
 }
 
 /**
@@ -111,11 +121,16 @@ export class RovoMock {
     const sid = request.headers.get('mcp-session-id');
     if (sid !== null) {
       const session = this.sessions.get(sid);
-      if (!session) return json(404, { jsonrpc: '2.0', error: { code: -32001, message: 'Session not found' }, id: null });
+      if (!session)
+        return json(404, { jsonrpc: '2.0', error: { code: -32001, message: 'Session not found' }, id: null });
       return session.transport.handleRequest(request, { authInfo });
     }
     if (request.method !== 'POST')
-      return json(400, { jsonrpc: '2.0', error: { code: -32000, message: 'Bad Request: Mcp-Session-Id header is required' }, id: null });
+      return json(400, {
+        jsonrpc: '2.0',
+        error: { code: -32000, message: 'Bad Request: Mcp-Session-Id header is required' },
+        id: null,
+      });
     return this.openSession(request, authInfo, user.accountId);
   }
 

@@ -70,7 +70,8 @@ export function createRovoServer(deps: RovoServerDeps): Server {
       return { content: [{ type: 'text', text: `MCP error -32602: ${message}` }], isError: true };
     }
     const parsed = tool.input.safeParse(args ?? {});
-    if (!parsed.success) return invalidArgumentsResult(name, parsed.error.issues, Object.keys(tool.input.shape));
+    if (!parsed.success)
+      return invalidArgumentsResult(name, parsed.error.issues, Object.keys(tool.input.shape));
     try {
       await deps.beforeCall?.(name, caller);
       const payload = await tool.run(parsed.data, {

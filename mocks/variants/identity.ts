@@ -14,7 +14,8 @@ export const IDENTITY_VARIANTS: Variant[] = [
   },
   {
     name: 'resources-not-an-array',
-    defect: 'getAccessibleAtlassianResources returns an object, the server bug behind atlassian-mcp-server#55',
+    defect:
+      'getAccessibleAtlassianResources returns an object, the server bug behind atlassian-mcp-server#55',
     breaks: ['identity.accessible-resources'],
     apply(cloud) {
       patchResult(cloud, 'getAccessibleAtlassianResources', (rows) => ({ resources: rows }));

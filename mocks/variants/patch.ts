@@ -11,11 +11,15 @@ export function patchRun(
 ): void {
   cloud.rovo.patchTool(tool, (t) => ({
     ...t,
-    run: (args, ctx) => wrap((a, c) => t.run(a, c), args as Record<string, unknown>, ctx),
+    run: (args, ctx) => wrap((a, c) => t.run(a, c), args, ctx),
   }));
 }
 
 /** Rewrites a tool's successful payload. */
-export function patchResult(cloud: FakeCloud, tool: string, rewrite: (payload: unknown, args: Record<string, unknown>) => unknown): void {
+export function patchResult(
+  cloud: FakeCloud,
+  tool: string,
+  rewrite: (payload: unknown, args: Record<string, unknown>) => unknown,
+): void {
   patchRun(cloud, tool, async (healthy, args, ctx) => rewrite(await healthy(args, ctx), args));
 }

@@ -20,7 +20,9 @@ verifies('identity.accessible-resources', async (ctx) => {
   // The listed id must work where a cloudId is required.
   const projects = await driver.listProjects();
   expect(projects.length).toBeGreaterThan(0);
-  return supported(`${sites.length} resource row(s), ${ours.length} for ${ctx.site.host}; its cloudId works in getVisibleJiraProjects`);
+  return supported(
+    `${sites.length} resource row(s), ${ours.length} for ${ctx.site.host}; its cloudId works in getVisibleJiraProjects`,
+  );
 });
 
 verifies('identity.cloud-id-forms', async (ctx) => {
@@ -32,7 +34,9 @@ verifies('identity.cloud-id-forms', async (ctx) => {
   }
   const error = await expectTargetError(session, 'getVisibleJiraProjects', { cloudId: 'not-a-site.example' });
   expect(error.targetMessage).toMatch(/cloud ?id|site/i);
-  return supported(`UUID, host name and site URL accepted; an unknown site is refused: "${error.targetMessage.slice(0, 120)}"`);
+  return supported(
+    `UUID, host name and site URL accepted; an unknown site is refused: "${error.targetMessage.slice(0, 120)}"`,
+  );
 });
 
 verifies('identity.account-lookup', async (ctx) => {

@@ -8,7 +8,12 @@ export function rovoIdentity(ctx: RovoContext): Pick<Driver, 'whoAmI' | 'accessi
   return {
     async whoAmI() {
       const me = await callAndParse(ctx.session, 'atlassianUserInfo', {}, MeSchema);
-      return { accountId: me.account_id, displayName: me.name, email: me.email, active: me.account_status === 'active' };
+      return {
+        accountId: me.account_id,
+        displayName: me.name,
+        email: me.email,
+        active: me.account_status === 'active',
+      };
     },
     async accessibleSites() {
       const rows = await callAndParse(ctx.session, 'getAccessibleAtlassianResources', {}, ResourcesSchema);
@@ -22,7 +27,12 @@ export function rovoIdentity(ctx: RovoContext): Pick<Driver, 'whoAmI' | 'accessi
         z.union([z.array(UserSchema), z.object({ users: z.array(UserSchema) }).loose()]),
       );
       const list = Array.isArray(users) ? users : users.users;
-      return list.map((u) => ({ accountId: u.accountId, displayName: u.displayName, email: u.emailAddress, active: u.active }));
+      return list.map((u) => ({
+        accountId: u.accountId,
+        displayName: u.displayName,
+        email: u.emailAddress,
+        active: u.active,
+      }));
     },
   };
 }

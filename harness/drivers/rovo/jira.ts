@@ -68,7 +68,7 @@ export function rovoJira(ctx: RovoContext): JiraVerbs {
   return {
     async listProjects(options = {}) {
       const out = [];
-      for (let startAt = 0; ; ) {
+      for (let startAt = 0; ;) {
         const page = await call(
           'getVisibleJiraProjects',
           {
@@ -86,15 +86,25 @@ export function rovoJira(ctx: RovoContext): JiraVerbs {
       return out;
     },
     async issueTypes(project) {
-      const page = await call('getJiraProjectIssueTypesMetadata', { projectIdOrKey: project }, IssueTypesSchema);
+      const page = await call(
+        'getJiraProjectIssueTypesMetadata',
+        { projectIdOrKey: project },
+        IssueTypesSchema,
+      );
       return page.issueTypes.map((t) => ({ id: t.id, name: t.name, subtask: t.subtask }));
     },
     async createFields(project, issueTypeId, options = {}) {
       const out = [];
-      for (let startAt = 0; ; ) {
+      for (let startAt = 0; ;) {
         const page = await call(
           'getJiraIssueTypeMetaWithFields',
-          { projectIdOrKey: project, issueTypeId, startAt, maxResults: 50, requiredFieldsOnly: options.requiredOnly ?? false },
+          {
+            projectIdOrKey: project,
+            issueTypeId,
+            startAt,
+            maxResults: 50,
+            requiredFieldsOnly: options.requiredOnly ?? false,
+          },
           FieldMetaPageSchema,
         );
         const fields = page.fields ?? [];
@@ -121,7 +131,9 @@ export function rovoJira(ctx: RovoContext): JiraVerbs {
           projectKey: input.project,
           issueTypeName: input.issueType,
           summary: input.summary,
-          ...(input.description !== undefined ? { description: input.description, contentFormat: 'markdown' } : {}),
+          ...(input.description !== undefined
+            ? { description: input.description, contentFormat: 'markdown' }
+            : {}),
           ...(input.parent ? { parent: input.parent } : {}),
           ...(input.assignee ? { assignee_account_id: input.assignee } : {}),
           additional_fields: { ...(labels.length ? { labels } : {}), ...(input.fields ?? {}) },
@@ -144,17 +156,29 @@ export function rovoJira(ctx: RovoContext): JiraVerbs {
       if (changes.summary !== undefined) fields.summary = changes.summary;
       if (changes.description !== undefined) fields.description = changes.description;
       if (changes.labels !== undefined) fields.labels = changes.labels;
-      await call('editJiraIssue', { issueIdOrKey: key, fields, contentFormat: 'markdown', ...MD }, z.unknown());
+      await call(
+        'editJiraIssue',
+        { issueIdOrKey: key, fields, contentFormat: 'markdown', ...MD },
+        z.unknown(),
+      );
     },
     async transitions(key) {
       const result = await call('getTransitionsForJiraIssue', { issueIdOrKey: key }, TransitionsSchema);
       return result.transitions.map((t) => ({ id: t.id, name: t.name, to: t.to?.name ?? '' }));
     },
     async transition(key, transitionId, fields) {
-      await call('transitionJiraIssue', { issueIdOrKey: key, transition: { id: transitionId }, ...(fields ? { fields } : {}) }, z.unknown());
+      await call(
+        'transitionJiraIssue',
+        { issueIdOrKey: key, transition: { id: transitionId }, ...(fields ? { fields } : {}) },
+        z.unknown(),
+      );
     },
     async addComment(key, markdown) {
-      const c = await call('addCommentToJiraIssue', { issueIdOrKey: key, commentBody: markdown, contentFormat: 'markdown', ...MD }, CommentSchema);
+      const c = await call(
+        'addCommentToJiraIssue',
+        { issueIdOrKey: key, commentBody: markdown, contentFormat: 'markdown', ...MD },
+        CommentSchema,
+      );
       return { id: c.id, body: textOf(c.body) ?? '', authorAccountId: c.author?.accountId };
     },
     async editComment(key, commentId, markdown) {
@@ -166,8 +190,15 @@ export function rovoJira(ctx: RovoContext): JiraVerbs {
       return { id: c.id, body: textOf(c.body) ?? '', authorAccountId: c.author?.accountId };
     },
     async comments(key) {
-      const raw = await call('getJiraIssue', { issueIdOrKey: key, fields: ['comment'], ...MD }, RovoIssueSchema);
-      const parsed = z.object({ comments: z.array(CommentSchema) }).loose().safeParse(raw.fields.comment);
+      const raw = await call(
+        'getJiraIssue',
+        { issueIdOrKey: key, fields: ['comment'], ...MD },
+        RovoIssueSchema,
+      );
+      const parsed = z
+        .object({ comments: z.array(CommentSchema) })
+        .loose()
+        .safeParse(raw.fields.comment);
       return (parsed.success ? parsed.data.comments : []).map((c) => ({
         id: c.id,
         body: textOf(c.body) ?? '',

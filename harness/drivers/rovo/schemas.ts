@@ -11,7 +11,10 @@ export const RovoIssueSchema = z
     fields: z
       .object({
         summary: z.string().optional(),
-        status: z.object({ name: z.string(), statusCategory: z.object({ key: z.string() }).loose().optional() }).loose().optional(),
+        status: z
+          .object({ name: z.string(), statusCategory: z.object({ key: z.string() }).loose().optional() })
+          .loose()
+          .optional(),
         issuetype: named.optional(),
         labels: z.array(z.string()).optional(),
         parent: z.object({ key: z.string() }).loose().optional(),
@@ -37,7 +40,9 @@ export const ProjectPageSchema = z
 
 export const IssueTypesSchema = z
   .object({
-    issueTypes: z.array(z.object({ id: z.string(), name: z.string(), subtask: z.boolean().default(false) }).loose()),
+    issueTypes: z.array(
+      z.object({ id: z.string(), name: z.string(), subtask: z.boolean().default(false) }).loose(),
+    ),
     total: z.number().optional(),
     startAt: z.number().optional(),
   })
@@ -53,7 +58,12 @@ export const FieldMetaPageSchema = z
             name: z.string(),
             required: z.boolean(),
             schema: z
-              .object({ type: z.string(), items: z.string().optional(), custom: z.string().optional(), system: z.string().optional() })
+              .object({
+                type: z.string(),
+                items: z.string().optional(),
+                custom: z.string().optional(),
+                system: z.string().optional(),
+              })
               .loose(),
             allowedValues: z.array(z.unknown()).optional(),
             hasDefaultValue: z.boolean().optional(),
@@ -115,11 +125,18 @@ export const UserSchema = z
   .loose();
 
 export const MeSchema = z
-  .object({ account_id: z.string(), name: z.string(), email: z.string().optional(), account_status: z.string().optional() })
+  .object({
+    account_id: z.string(),
+    name: z.string(),
+    email: z.string().optional(),
+    account_status: z.string().optional(),
+  })
   .loose();
 
 export const ResourcesSchema = z.array(
-  z.object({ id: z.string(), url: z.string(), name: z.string(), scopes: z.array(z.string()).default([]) }).loose(),
+  z
+    .object({ id: z.string(), url: z.string(), name: z.string(), scopes: z.array(z.string()).default([]) })
+    .loose(),
 );
 
 export const LinkTypesSchema = z

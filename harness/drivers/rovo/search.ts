@@ -4,7 +4,12 @@ import { callAndParse } from '../tool-call.ts';
 import type { RovoContext } from './context.ts';
 
 const HitSchema = z
-  .object({ id: z.string(), title: z.string().default(''), type: z.string().default(''), url: z.string().optional() })
+  .object({
+    id: z.string(),
+    title: z.string().default(''),
+    type: z.string().default(''),
+    url: z.string().optional(),
+  })
   .loose();
 const HitsSchema = z.union([z.array(HitSchema), z.object({ results: z.array(HitSchema) }).loose()]);
 
@@ -24,10 +29,20 @@ export function rovoSearch(ctx: RovoContext): Pick<Driver, 'search' | 'fetch'> {
   return {
     async search(query) {
       const hits = await callAndParse(ctx.session, (await toolNames()).search, { query }, HitsSchema);
-      return (Array.isArray(hits) ? hits : hits.results).map((h) => ({ id: h.id, title: h.title, type: h.type, url: h.url }));
+      return (Array.isArray(hits) ? hits : hits.results).map((h) => ({
+        id: h.id,
+        title: h.title,
+        type: h.type,
+        url: h.url,
+      }));
     },
     async fetch(ari) {
-      return callAndParse(ctx.session, (await toolNames()).fetch, { id: ari }, z.record(z.string(), z.unknown()));
+      return callAndParse(
+        ctx.session,
+        (await toolNames()).fetch,
+        { id: ari },
+        z.record(z.string(), z.unknown()),
+      );
     },
   };
 }

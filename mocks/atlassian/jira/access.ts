@@ -16,7 +16,12 @@ function grantHolds(grant: string, user: User, project: Project): boolean {
 }
 
 /** Does the account hold `key` in `project` under its permission scheme? Deactivated accounts hold nothing. */
-export function holds(store: SiteStore, accountId: string | null, project: Project, key: PermissionKey): boolean {
+export function holds(
+  store: SiteStore,
+  accountId: string | null,
+  project: Project,
+  key: PermissionKey,
+): boolean {
   if (accountId === null) return false;
   const user = store.users.get(accountId);
   if (!user?.active) return false;

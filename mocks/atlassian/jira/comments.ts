@@ -35,7 +35,13 @@ function canReadComment(store: SiteStore, actor: Actor, issue: Issue, c: Comment
   return projectOf(store, issue).roles.get(c.visibility.value)?.has(user.accountId) ?? false;
 }
 
-export function renderCommentPage(store: SiteStore, issue: Issue, viewer: Actor, startAt = 0, maxResults = 5000) {
+export function renderCommentPage(
+  store: SiteStore,
+  issue: Issue,
+  viewer: Actor,
+  startAt = 0,
+  maxResults = 5000,
+) {
   const visible = issue.comments.filter((c) => canReadComment(store, viewer, issue, c));
   return {
     self: `${jiraApiBase(store)}/issue/${issue.id}/comment`,
@@ -77,12 +83,21 @@ export function addComment(store: SiteStore, actor: Actor, idOrKey: string, inpu
 }
 
 /** `PUT /issue/{key}/comment/{id}`: authors edit their own comments; project administrators edit any. */
-export function updateComment(store: SiteStore, actor: Actor, idOrKey: string, commentId: string, input: CommentInput) {
+export function updateComment(
+  store: SiteStore,
+  actor: Actor,
+  idOrKey: string,
+  commentId: string,
+  input: CommentInput,
+) {
   const issue = visibleIssue(store, actor, idOrKey);
   const comment = issue.comments.find((c) => c.id === commentId);
   if (!comment || !canReadComment(store, actor, issue, comment))
     throw jiraError(404, [`Can not find a comment for the id: ${commentId}.`]);
-  const isAdmin = projectOf(store, issue).roles.get('Administrators')?.has(actor.accountId ?? '') ?? false;
+  const isAdmin =
+    projectOf(store, issue)
+      .roles.get('Administrators')
+      ?.has(actor.accountId ?? '') ?? false;
   if (comment.authorId !== actor.accountId && !isAdmin)
     throw jiraError(400, ['You do not have the permission to edit this comment.']);
   comment.body = checkBody(input, store, issue);

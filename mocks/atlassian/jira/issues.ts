@@ -20,12 +20,15 @@ export type IssueUpdate = z.infer<typeof IssueUpdateSchema>;
 
 function parseBody(body: unknown): IssueUpdate {
   const parsed = IssueUpdateSchema.safeParse(body ?? {});
-  if (!parsed.success) throw jiraError(400, ['Can not deserialize the request body: expected IssueUpdateDetails.']);
+  if (!parsed.success)
+    throw jiraError(400, ['Can not deserialize the request body: expected IssueUpdateDetails.']);
   return parsed.data;
 }
 
 function ref(value: unknown): Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : {};
 }
 
 function resolveCreateProject(store: SiteStore, actor: Actor, value: unknown): Project {
@@ -44,7 +47,8 @@ function resolveCreateProject(store: SiteStore, actor: Actor, value: unknown): P
 
 function resolveIssueType(store: SiteStore, project: Project, value: unknown): IssueType {
   const r = ref(value);
-  if (r.id === undefined && r.name === undefined) throw jiraError(400, [], { issuetype: 'Specify an issue type' });
+  if (r.id === undefined && r.name === undefined)
+    throw jiraError(400, [], { issuetype: 'Specify an issue type' });
   const type = [...store.issueTypes.values()].find((t) => t.id === r.id || t.name === r.name);
   if (!type || !project.issueTypeIds.includes(type.id))
     throw jiraError(400, [], { issuetype: 'The issue type selected is invalid.' });
@@ -55,7 +59,12 @@ function resolveIssueType(store: SiteStore, project: Project, value: unknown): I
  * Applies `fields` and `update` to a draft through the field handlers. Every problem is collected
  * so the caller can answer one 400 naming each field, and the store is not touched.
  */
-function applyFieldChanges(draft: Issue, body: IssueUpdate, ctx: FieldWriteContext, skip: ReadonlySet<string>) {
+function applyFieldChanges(
+  draft: Issue,
+  body: IssueUpdate,
+  ctx: FieldWriteContext,
+  skip: ReadonlySet<string>,
+) {
   const errors: Record<string, string> = {};
   const fields = body.fields ?? {};
   for (const [id, value] of Object.entries(fields)) {
@@ -81,9 +90,15 @@ function applyFieldChanges(draft: Issue, body: IssueUpdate, ctx: FieldWriteConte
     for (const op of ops) {
       for (const [verb, value] of Object.entries(op)) {
         const apply =
-          verb === 'set' ? handler.set : verb === 'add' ? handler.add : verb === 'remove' ? handler.remove : undefined;
+          verb === 'set'
+            ? handler.set
+            : verb === 'add'
+              ? handler.add
+              : verb === 'remove'
+                ? handler.remove
+                : undefined;
         const problem = apply
-          ? apply.call(handler, draft, value, ctx)
+          ? apply(draft, value, ctx)
           : `Field '${id}' does not support the '${verb}' operation.`;
         if (problem) errors[id] = problem;
       }
@@ -131,7 +146,10 @@ export interface CreatedIssue {
   id: string;
   key: string;
   self: string;
-  transition?: { status: number; errorCollection: { errorMessages: string[]; errors: Record<string, string> } };
+  transition?: {
+    status: number;
+    errorCollection: { errorMessages: string[]; errors: Record<string, string> };
+  };
 }
 
 /** Validates a create without storing it; bulk create uses this per element. */
@@ -144,7 +162,8 @@ export function prepareCreate(store: SiteStore, actor: Actor, rawBody: unknown) 
   const ctx: FieldWriteContext = { store, project, issueType, operation: 'create', actorId };
   const draft = newDraft(store, project, issueType, actorId);
   for (const h of fieldHandlers(store)) {
-    if (h.custom && h.onScreen(ctx) && h.defaultValue && !(h.id in fields)) h.set(draft, h.defaultValue(ctx), ctx);
+    if (h.custom && h.onScreen(ctx) && h.defaultValue && !(h.id in fields))
+      h.set(draft, h.defaultValue(ctx), ctx);
   }
   const errors = applyFieldChanges(draft, body, ctx, new Set(['project', 'issuetype']));
   if (Object.keys(errors).length === 0) requiredErrors(draft, ctx, errors);
@@ -163,7 +182,11 @@ export function commitCreate(
   draft.key = store.nextIssueKey(project);
   store.issues.set(draft.id, draft);
   store.issueKeys.set(draft.key, draft.id);
-  const created: CreatedIssue = { id: draft.id, key: draft.key, self: `${jiraApiBase(store)}/issue/${draft.id}` };
+  const created: CreatedIssue = {
+    id: draft.id,
+    key: draft.key,
+    self: `${jiraApiBase(store)}/issue/${draft.id}`,
+  };
   if (transitionId !== undefined) {
     const t = availableTransitions(store, actor, draft).find((x) => x.id === transitionId);
     if (t) {
@@ -172,7 +195,10 @@ export function commitCreate(
     } else {
       created.transition = {
         status: 400,
-        errorCollection: { errorMessages: [`Transition id '${transitionId}' is not valid for this issue.`], errors: {} },
+        errorCollection: {
+          errorMessages: [`Transition id '${transitionId}' is not valid for this issue.`],
+          errors: {},
+        },
       };
     }
   }
@@ -200,7 +226,13 @@ export function editIssue(store: SiteStore, actor: Actor, idOrKey: string, rawBo
     const ids = [...Object.keys(body.fields ?? {}), ...Object.keys(body.update ?? {})];
     throw jiraError(400, [], Object.fromEntries(ids.map((id) => [id, NOT_ON_SCREEN(id)])));
   }
-  const ctx: FieldWriteContext = { store, project, issueType, operation: 'edit', actorId: actor.accountId ?? '' };
+  const ctx: FieldWriteContext = {
+    store,
+    project,
+    issueType,
+    operation: 'edit',
+    actorId: actor.accountId ?? '',
+  };
   const { view: _view, ...rest } = issue;
   const draft: Issue = structuredClone(rest);
   const errors = applyFieldChanges(draft, body, ctx, new Set());

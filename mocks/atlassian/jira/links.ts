@@ -8,7 +8,10 @@ import { addComment } from './comments.ts';
 
 export function renderLinkTypes(store: SiteStore) {
   return {
-    issueLinkTypes: store.linkTypes.map((t) => ({ ...t, self: `${jiraApiBase(store)}/issueLinkType/${t.id}` })),
+    issueLinkTypes: store.linkTypes.map((t) => ({
+      ...t,
+      self: `${jiraApiBase(store)}/issueLinkType/${t.id}`,
+    })),
   };
 }
 
@@ -30,18 +33,29 @@ function linkedIssue(store: SiteStore, issue: Issue) {
 export function renderIssueLinks(store: SiteStore, issue: Issue, viewer: Actor) {
   return store.links.flatMap((l) => {
     const type = store.linkTypes.find((t) => t.id === l.typeId);
-    const otherId = l.inwardIssueId === issue.id ? l.outwardIssueId : l.outwardIssueId === issue.id ? l.inwardIssueId : null;
+    const otherId =
+      l.inwardIssueId === issue.id
+        ? l.outwardIssueId
+        : l.outwardIssueId === issue.id
+          ? l.inwardIssueId
+          : null;
     const other = otherId === null ? undefined : store.issues.get(otherId);
     if (!type || !other || !canSeeIssue(store, viewer, other)) return [];
     const side = l.inwardIssueId === issue.id ? 'outwardIssue' : 'inwardIssue';
-    return [{ id: l.id, self: `${jiraApiBase(store)}/issueLink/${l.id}`, type, [side]: linkedIssue(store, other) }];
+    return [
+      { id: l.id, self: `${jiraApiBase(store)}/issueLink/${l.id}`, type, [side]: linkedIssue(store, other) },
+    ];
   });
 }
 
 function issueRef(store: SiteStore, actor: Actor, ref: unknown): Issue {
   const r = (typeof ref === 'object' && ref !== null ? ref : {}) as Record<string, unknown>;
   const issue =
-    typeof r.key === 'string' ? store.issueByKey(r.key) : typeof r.id === 'string' ? store.issues.get(r.id) : undefined;
+    typeof r.key === 'string'
+      ? store.issueByKey(r.key)
+      : typeof r.id === 'string'
+        ? store.issues.get(r.id)
+        : undefined;
   if (!issue || !canSeeIssue(store, actor, issue))
     throw jiraError(404, [`Issue does not exist or you do not have permission to see it.`]);
   return issue;
@@ -59,7 +73,10 @@ export interface LinkInput {
  * "blocks"/"is blocked by" phrases); repeating an existing link succeeds without a duplicate.
  */
 export function createIssueLink(store: SiteStore, actor: Actor, input: LinkInput): void {
-  const t = (typeof input.type === 'object' && input.type !== null ? input.type : {}) as Record<string, unknown>;
+  const t = (typeof input.type === 'object' && input.type !== null ? input.type : {}) as Record<
+    string,
+    unknown
+  >;
   const type = store.linkTypes.find((lt) => lt.id === t.id || lt.name === t.name);
   if (!type) throw jiraError(404, [`No issue link type with name '${String(t.name ?? t.id)}' found.`]);
   const inward = issueRef(store, actor, input.inwardIssue);
@@ -72,7 +89,12 @@ export function createIssueLink(store: SiteStore, actor: Actor, input: LinkInput
     (l) => l.typeId === type.id && l.inwardIssueId === inward.id && l.outwardIssueId === outward.id,
   );
   if (!exists) {
-    store.links.push({ id: store.nextId('linkId'), typeId: type.id, inwardIssueId: inward.id, outwardIssueId: outward.id });
+    store.links.push({
+      id: store.nextId('linkId'),
+      typeId: type.id,
+      inwardIssueId: inward.id,
+      outwardIssueId: outward.id,
+    });
     store.touchIssue(inward);
     store.touchIssue(outward);
   }

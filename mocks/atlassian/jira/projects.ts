@@ -58,7 +58,11 @@ export function searchProjects(store: SiteStore, actor: Actor, input: ProjectSea
   const isLast = startAt + values.length >= matching.length;
   return {
     self: `${jiraApiBase(store)}/project/search?startAt=${startAt}&maxResults=${maxResults}`,
-    ...(isLast ? {} : { nextPage: `${jiraApiBase(store)}/project/search?startAt=${startAt + maxResults}&maxResults=${maxResults}` }),
+    ...(isLast
+      ? {}
+      : {
+          nextPage: `${jiraApiBase(store)}/project/search?startAt=${startAt + maxResults}&maxResults=${maxResults}`,
+        }),
     maxResults,
     startAt,
     total: matching.length,
@@ -79,8 +83,14 @@ export function getProject(store: SiteStore, actor: Actor, idOrKey: string) {
   return renderProject(store, visibleProject(store, actor, idOrKey), true);
 }
 
-function page<T>(items: readonly T[], startAt: number | undefined, maxResults: number | undefined, max: number) {
-  if ((maxResults ?? 0) > max) throw jiraError(400, [`Parameter 'maxResults' must not exceed the limit '${max}'.`]);
+function page<T>(
+  items: readonly T[],
+  startAt: number | undefined,
+  maxResults: number | undefined,
+  max: number,
+) {
+  if ((maxResults ?? 0) > max)
+    throw jiraError(400, [`Parameter 'maxResults' must not exceed the limit '${max}'.`]);
   const from = Math.max(0, startAt ?? 0);
   const size = Math.max(1, maxResults ?? 50);
   return { slice: items.slice(from, from + size), startAt: from, maxResults: size, total: items.length };
@@ -141,8 +151,14 @@ export function createMetaFields(
 ) {
   const project = visibleProject(store, actor, projectIdOrKey);
   const issueType = store.issueTypes.get(issueTypeId);
-  if (!issueType || !project.issueTypeIds.includes(issueTypeId) || !holds(store, actor.accountId, project, 'CREATE_ISSUES'))
-    throw jiraError(400, [`The issue type with id '${issueTypeId}' does not exist or is not valid for project '${project.key}'.`]);
+  if (
+    !issueType ||
+    !project.issueTypeIds.includes(issueTypeId) ||
+    !holds(store, actor.accountId, project, 'CREATE_ISSUES')
+  )
+    throw jiraError(400, [
+      `The issue type with id '${issueTypeId}' does not exist or is not valid for project '${project.key}'.`,
+    ]);
   const scope: FieldScope = { store, project, issueType, operation: 'create' };
   const onScreen = fieldHandlers(store).filter((h) => h.onScreen(scope));
   const wanted = input.requiredOnly ? onScreen.filter((h) => h.required(scope)) : onScreen;

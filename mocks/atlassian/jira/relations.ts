@@ -4,7 +4,12 @@ import { renderIssueLinks } from './links.ts';
 import { renderWorklog } from './worklogs.ts';
 
 /** Read-only fields that hold an issue's relations (comments, links, worklogs). */
-function relation(id: string, name: string, schema: FieldHandler['schema'], read: FieldHandler['read']): FieldHandler {
+function relation(
+  id: string,
+  name: string,
+  schema: FieldHandler['schema'],
+  read: FieldHandler['read'],
+): FieldHandler {
   return {
     id,
     name,
@@ -25,13 +30,21 @@ export const RELATION_FIELDS: readonly FieldHandler[] = [
   relation('comment', 'Comment', { type: 'comments-page', system: 'comment' }, (i, store, viewer) =>
     renderCommentPage(store, i, viewer),
   ),
-  relation('issuelinks', 'Linked Issues', { type: 'array', items: 'issuelinks', system: 'issuelinks' }, (i, store, viewer) =>
-    renderIssueLinks(store, i, viewer),
+  relation(
+    'issuelinks',
+    'Linked Issues',
+    { type: 'array', items: 'issuelinks', system: 'issuelinks' },
+    (i, store, viewer) => renderIssueLinks(store, i, viewer),
   ),
-  relation('worklog', 'Log Work', { type: 'array', items: 'worklog', system: 'worklog' }, (i, store, viewer) => ({
-    startAt: 0,
-    maxResults: 20,
-    total: i.worklogs.length,
-    worklogs: i.worklogs.slice(0, 20).map((w) => renderWorklog(store, i, w, viewer)),
-  })),
+  relation(
+    'worklog',
+    'Log Work',
+    { type: 'array', items: 'worklog', system: 'worklog' },
+    (i, store, viewer) => ({
+      startAt: 0,
+      maxResults: 20,
+      total: i.worklogs.length,
+      worklogs: i.worklogs.slice(0, 20).map((w) => renderWorklog(store, i, w, viewer)),
+    }),
+  ),
 ];

@@ -9,9 +9,15 @@ import type { FieldHandler } from './fields/types.ts';
  * and `-id` exclusions. Unknown ids are ignored, as Jira ignores them.
  * `undefined` means the endpoint's default (all navigable for GET issue, `id` only for search).
  */
-export function selectFields(all: readonly FieldHandler[], requested: readonly string[] | undefined): FieldHandler[] {
+export function selectFields(
+  all: readonly FieldHandler[],
+  requested: readonly string[] | undefined,
+): FieldHandler[] {
   if (requested === undefined) return all.filter((f) => f.navigable);
-  const tokens = requested.flatMap((r) => r.split(',')).map((t) => t.trim()).filter(Boolean);
+  const tokens = requested
+    .flatMap((r) => r.split(','))
+    .map((t) => t.trim())
+    .filter(Boolean);
   const chosen = new Set<FieldHandler>();
   for (const t of tokens) {
     if (t === '*all') all.forEach((f) => chosen.add(f));

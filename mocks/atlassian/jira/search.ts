@@ -47,12 +47,16 @@ export function jqlEnvironment(store: SiteStore, actor: Actor): JqlEnvironment {
     resolveUsers(value) {
       const v = value.toLowerCase();
       return [...store.users.values()]
-        .filter((u) => u.accountId === value || u.email.toLowerCase() === v || u.displayName.toLowerCase() === v)
+        .filter(
+          (u) => u.accountId === value || u.email.toLowerCase() === v || u.displayName.toLowerCase() === v,
+        )
         .map((u) => u.accountId);
     },
     resolveProject(value) {
       const v = value.toLowerCase();
-      const p = visible.find((x) => x.id === value || x.key.toLowerCase() === v || x.name.toLowerCase() === v);
+      const p = visible.find(
+        (x) => x.id === value || x.key.toLowerCase() === v || x.name.toLowerCase() === v,
+      );
       return p ? { id: p.id, key: p.key } : undefined;
     },
     statuses: [...store.statuses.values()],
@@ -72,7 +76,9 @@ export function matchingIssues(store: SiteStore, actor: Actor, jql: string): Iss
     throw e;
   }
   if (!compiled.bounded)
-    throw jiraError(400, ['Unbounded JQL queries are not allowed here. Please add a search restriction to your query.']);
+    throw jiraError(400, [
+      'Unbounded JQL queries are not allowed here. Please add a search restriction to your query.',
+    ]);
   const projectIds = new Set(browsableProjects(store, actor).map((p) => p.id));
   const hits: { issue: Issue; view: JqlIssueView }[] = [];
   for (const issue of store.issues.values()) {
@@ -94,7 +100,9 @@ function queryDigest(jql: string): string {
 }
 
 export function encodePageToken(offset: number, jql: string): string {
-  return Buffer.from(JSON.stringify({ offset, query: queryDigest(jql) } satisfies PageToken)).toString('base64url');
+  return Buffer.from(JSON.stringify({ offset, query: queryDigest(jql) } satisfies PageToken)).toString(
+    'base64url',
+  );
 }
 
 function decodePageToken(token: string, jql: string): number {
@@ -128,7 +136,9 @@ export function searchIssues(store: SiteStore, actor: Actor, input: SearchInput)
   const page = all.slice(offset, offset + maxResults);
   const isLast = offset + page.length >= all.length;
   return {
-    issues: page.map((issue) => renderIssue(store, issue, actor, { fields: input.fields ?? ['id'], expand: input.expand })),
+    issues: page.map((issue) =>
+      renderIssue(store, issue, actor, { fields: input.fields ?? ['id'], expand: input.expand }),
+    ),
     ...(isLast ? {} : { nextPageToken: encodePageToken(offset + page.length, input.jql) }),
     isLast,
   };

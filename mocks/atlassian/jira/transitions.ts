@@ -12,7 +12,9 @@ import { renderStatus } from './fields/system.ts';
 export function availableTransitions(store: SiteStore, actor: Actor, issue: Issue): Transition[] {
   const project = projectOf(store, issue);
   if (!holds(store, actor.accountId, project, 'TRANSITION_ISSUES')) return [];
-  return project.workflow.transitions.filter((t) => !t.fromStatusIds || t.fromStatusIds.includes(issue.statusId));
+  return project.workflow.transitions.filter(
+    (t) => !t.fromStatusIds || t.fromStatusIds.includes(issue.statusId),
+  );
 }
 
 function renderTransition(store: SiteStore, t: Transition, expandFields: boolean) {
@@ -53,7 +55,12 @@ export interface ListTransitionsOptions {
 }
 
 /** `GET /issue/{key}/transitions`: an unknown transition id gives an empty list, not an error. */
-export function listTransitions(store: SiteStore, actor: Actor, idOrKey: string, options: ListTransitionsOptions = {}) {
+export function listTransitions(
+  store: SiteStore,
+  actor: Actor,
+  idOrKey: string,
+  options: ListTransitionsOptions = {},
+) {
   const issue = visibleIssue(store, actor, idOrKey);
   const expandFields = (options.expand ?? '').includes('transitions.fields');
   const list = availableTransitions(store, actor, issue).filter(
@@ -66,7 +73,12 @@ export function listTransitions(store: SiteStore, actor: Actor, idOrKey: string,
 }
 
 /** Moves the issue; entering a done status sets the resolution (Jira's default post function). */
-export function applyTransition(store: SiteStore, issue: Issue, t: Transition, resolutionId: string | undefined) {
+export function applyTransition(
+  store: SiteStore,
+  issue: Issue,
+  t: Transition,
+  resolutionId: string | undefined,
+) {
   const target = store.statuses.get(t.toStatusId);
   issue.statusId = t.toStatusId;
   if (target?.category === 'done') {
@@ -91,7 +103,8 @@ const TransitionBodySchema = z.object({
 export function transitionIssue(store: SiteStore, actor: Actor, idOrKey: string, rawBody: unknown): void {
   const issue = visibleIssue(store, actor, idOrKey);
   const parsed = TransitionBodySchema.safeParse(rawBody ?? {});
-  if (!parsed.success) throw jiraError(400, ['Can not deserialize the request body: expected IssueTransition.']);
+  if (!parsed.success)
+    throw jiraError(400, ['Can not deserialize the request body: expected IssueTransition.']);
   const body = parsed.data;
   const id = body.transition?.id;
   if (id === undefined) throw jiraError(400, ['Missing transition. Specify a transition id.']);
@@ -119,13 +132,25 @@ export function transitionIssue(store: SiteStore, actor: Actor, idOrKey: string,
     }
   }
   const added = body.update?.comment?.find((op) => 'add' in op)?.add;
-  const commentBody = added === undefined ? undefined : validateAdfDoc((added as { body?: unknown } | null)?.body);
+  const commentBody =
+    added === undefined
+      ? undefined
+      : validateAdfDoc(
+          added === null || typeof added !== 'object' ? undefined : (added as { body?: unknown }).body,
+        );
   if (commentBody?.ok === false) errors.comment = 'Comment body must be an Atlassian Document.';
   if (Object.keys(errors).length > 0) throw jiraError(400, [], errors);
   applyTransition(store, issue, t, resolutionId);
   if (commentBody?.ok) {
     const now = store.now();
     const author = actor.accountId ?? '';
-    issue.comments.push({ id: store.nextId('commentId'), authorId: author, updateAuthorId: author, body: commentBody.doc, created: now, updated: now });
+    issue.comments.push({
+      id: store.nextId('commentId'),
+      authorId: author,
+      updateAuthorId: author,
+      body: commentBody.doc,
+      created: now,
+      updated: now,
+    });
   }
 }

@@ -49,7 +49,13 @@ export interface WorklogInput {
 }
 
 /** `POST /issue/{key}/worklog` (or PUT on an existing id): needs Browse + Work on issues. */
-export function saveWorklog(store: SiteStore, actor: Actor, idOrKey: string, input: WorklogInput, worklogId?: string) {
+export function saveWorklog(
+  store: SiteStore,
+  actor: Actor,
+  idOrKey: string,
+  input: WorklogInput,
+  worklogId?: string,
+) {
   const issue = visibleIssue(store, actor, idOrKey);
   if (!holds(store, actor.accountId, projectOf(store, issue), 'WORK_ON_ISSUES'))
     throw jiraError(403, ['You do not have the permission to log work on this issue.']);
@@ -57,7 +63,9 @@ export function saveWorklog(store: SiteStore, actor: Actor, idOrKey: string, inp
   if (seconds === undefined) throw jiraError(400, [], { timeLogged: 'Invalid time duration entered.' });
   const started = input.started ?? jiraDateTime(store.now());
   if (Number.isNaN(parseJiraDateTime(started).getTime()))
-    throw jiraError(400, [], { started: 'Invalid date format. Please enter the date in the format "yyyy-MM-dd\'T\'HH:mm:ss.SSSZ".' });
+    throw jiraError(400, [], {
+      started: 'Invalid date format. Please enter the date in the format "yyyy-MM-dd\'T\'HH:mm:ss.SSSZ".',
+    });
   let comment;
   if (input.comment !== undefined) {
     const checked = validateAdfDoc(input.comment);
@@ -68,7 +76,12 @@ export function saveWorklog(store: SiteStore, actor: Actor, idOrKey: string, inp
   let worklog = worklogId ? issue.worklogs.find((w) => w.id === worklogId) : undefined;
   if (worklogId && !worklog) throw jiraError(404, [`Cannot find worklog with id: '${worklogId}'.`]);
   if (worklog) {
-    Object.assign(worklog, { timeSpentSeconds: seconds, started, updated: now, ...(comment ? { comment } : {}) });
+    Object.assign(worklog, {
+      timeSpentSeconds: seconds,
+      started,
+      updated: now,
+      ...(comment ? { comment } : {}),
+    });
   } else {
     worklog = {
       id: store.nextId('worklogId'),

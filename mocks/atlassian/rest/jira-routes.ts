@@ -5,7 +5,14 @@ import { addComment, listComments, updateComment } from '../jira/comments.ts';
 import { fieldHandlers } from '../jira/fields/registry.ts';
 import { createIssue, deleteIssue, editIssue, getIssue } from '../jira/issues.ts';
 import { createIssueLink, renderLinkTypes, type LinkInput } from '../jira/links.ts';
-import { createMetaFields, createMetaIssueTypes, editMeta, getProject, searchProjects, visibleProject } from '../jira/projects.ts';
+import {
+  createMetaFields,
+  createMetaIssueTypes,
+  editMeta,
+  getProject,
+  searchProjects,
+  visibleProject,
+} from '../jira/projects.ts';
 import { countIssues, searchIssues } from '../jira/search.ts';
 import { listTransitions, transitionIssue } from '../jira/transitions.ts';
 import { renderUser, searchUsers } from '../jira/users.ts';
@@ -24,7 +31,9 @@ function me(c: RestContext) {
 }
 
 function record(value: unknown): Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : {};
 }
 
 async function searchBody(c: RestContext) {
@@ -50,7 +59,9 @@ async function searchBody(c: RestContext) {
 /** Jira Cloud REST v3, relative to `/rest/api/3`. Status codes and bodies follow jira-semantics.md. */
 export const JIRA_ROUTES: Route[] = [
   route('GET', '/myself', (c) => renderUser(c.store, me(c), c.actor)),
-  route('GET', '/user/search', (c) => searchUsers(c.store, c.actor, c.query.get('query') ?? '', intParam(c.query, 'maxResults'))),
+  route('GET', '/user/search', (c) =>
+    searchUsers(c.store, c.actor, c.query.get('query') ?? '', intParam(c.query, 'maxResults')),
+  ),
   route('GET', '/project/search', (c) =>
     searchProjects(c.store, c.actor, {
       query: c.query.get('query') ?? undefined,
@@ -62,7 +73,13 @@ export const JIRA_ROUTES: Route[] = [
   ),
   route('GET', '/project/:idOrKey', (c) => getProject(c.store, c.actor, c.params.idOrKey ?? '')),
   route('GET', '/issue/createmeta/:project/issuetypes', (c) =>
-    createMetaIssueTypes(c.store, c.actor, c.params.project ?? '', intParam(c.query, 'startAt'), intParam(c.query, 'maxResults')),
+    createMetaIssueTypes(
+      c.store,
+      c.actor,
+      c.params.project ?? '',
+      intParam(c.query, 'startAt'),
+      intParam(c.query, 'maxResults'),
+    ),
   ),
   route('GET', '/issue/createmeta/:project/issuetypes/:typeId', (c) =>
     createMetaFields(c.store, c.actor, c.params.project ?? '', c.params.typeId ?? '', {
@@ -76,7 +93,12 @@ export const JIRA_ROUTES: Route[] = [
     const projects = keys.flatMap((k) => {
       try {
         const p = visibleProject(c.store, c.actor, k);
-        return [{ ...getProject(c.store, c.actor, p.key), issuetypes: createMetaIssueTypes(c.store, c.actor, p.key).issueTypes }];
+        return [
+          {
+            ...getProject(c.store, c.actor, p.key),
+            issuetypes: createMetaIssueTypes(c.store, c.actor, p.key).issueTypes,
+          },
+        ];
       } catch {
         return [];
       }
@@ -85,7 +107,10 @@ export const JIRA_ROUTES: Route[] = [
   }),
   route('POST', '/issue', async (c) => new RestReply(201, createIssue(c.store, c.actor, await c.body()))),
   route('GET', '/issue/:key', (c) =>
-    getIssue(c.store, c.actor, c.params.key ?? '', { fields: listParam(c.query, 'fields'), expand: c.query.get('expand') ?? undefined }),
+    getIssue(c.store, c.actor, c.params.key ?? '', {
+      fields: listParam(c.query, 'fields'),
+      expand: c.query.get('expand') ?? undefined,
+    }),
   ),
   route('PUT', '/issue/:key', async (c) => {
     editIssue(c.store, c.actor, c.params.key ?? '', await c.body());
@@ -108,7 +133,13 @@ export const JIRA_ROUTES: Route[] = [
     return new RestReply(204);
   }),
   route('GET', '/issue/:key/comment', (c) =>
-    listComments(c.store, c.actor, c.params.key ?? '', intParam(c.query, 'startAt'), intParam(c.query, 'maxResults')),
+    listComments(
+      c.store,
+      c.actor,
+      c.params.key ?? '',
+      intParam(c.query, 'startAt'),
+      intParam(c.query, 'maxResults'),
+    ),
   ),
   route('POST', '/issue/:key/comment', async (c) => {
     const b = record(await c.body());
@@ -127,7 +158,11 @@ export const JIRA_ROUTES: Route[] = [
     };
     return new RestReply(201, saveWorklog(c.store, c.actor, c.params.key ?? '', input));
   }),
-  route('GET', '/issue/:key/remotelink', (c) => visibleIssue(c.store, c.actor, c.params.key ?? '').remoteLinks),
+  route(
+    'GET',
+    '/issue/:key/remotelink',
+    (c) => visibleIssue(c.store, c.actor, c.params.key ?? '').remoteLinks,
+  ),
   route('POST', '/issueLink', async (c) => {
     createIssueLink(c.store, c.actor, record(await c.body()) as unknown as LinkInput);
     return new RestReply(201);
@@ -172,7 +207,9 @@ export const JIRA_ROUTES: Route[] = [
     return { permissions };
   }),
   route('GET', '/issue/:key/remotelink/:id', (c) => {
-    const link = visibleIssue(c.store, c.actor, c.params.key ?? '').remoteLinks.find((l) => String(l.id) === c.params.id);
+    const link = visibleIssue(c.store, c.actor, c.params.key ?? '').remoteLinks.find(
+      (l) => String(l.id) === c.params.id,
+    );
     if (!link) throw jiraError(404, ['Remote link not found.']);
     return { ...link, self: `${jiraApiBase(c.store)}/issue/${c.params.key}/remotelink/${link.id}` };
   }),

@@ -11,7 +11,10 @@ import { type RestContext, RestReply, type Route } from './route.ts';
 export type BearerResolver = (token: string) => { accountId: string; scopes: readonly string[] } | undefined;
 
 /** Runs before every REST request; a Response answers the request instead (rate limits, faults). */
-export type RestInterceptor = (request: Request, actor: Actor) => Response | undefined | Promise<Response | undefined>;
+export type RestInterceptor = (
+  request: Request,
+  actor: Actor,
+) => Response | undefined | Promise<Response | undefined>;
 
 interface Mount {
   prefix: RegExp;
@@ -26,7 +29,11 @@ const MOUNTS: Mount[] = [
   { prefix: /^()\/rest\/api\/3(\/.*)$/, routes: JIRA_ROUTES, gateway: false },
   { prefix: /^\/ex\/confluence\/([^/]+)\/wiki\/api\/v2(\/.*)$/, routes: CONFLUENCE_V2_ROUTES, gateway: true },
   { prefix: /^()\/wiki\/api\/v2(\/.*)$/, routes: CONFLUENCE_V2_ROUTES, gateway: false },
-  { prefix: /^\/ex\/confluence\/([^/]+)\/wiki\/rest\/api(\/.*)$/, routes: CONFLUENCE_V1_ROUTES, gateway: true },
+  {
+    prefix: /^\/ex\/confluence\/([^/]+)\/wiki\/rest\/api(\/.*)$/,
+    routes: CONFLUENCE_V1_ROUTES,
+    gateway: true,
+  },
   { prefix: /^()\/wiki\/rest\/api(\/.*)$/, routes: CONFLUENCE_V1_ROUTES, gateway: false },
 ];
 
@@ -48,7 +55,9 @@ export class RestApi {
 
   handles(path: string): boolean {
     return (
-      path === '/me' || path === '/oauth/token/accessible-resources' || MOUNTS.some((m) => m.prefix.test(path))
+      path === '/me' ||
+      path === '/oauth/token/accessible-resources' ||
+      MOUNTS.some((m) => m.prefix.test(path))
     );
   }
 
@@ -70,7 +79,8 @@ export class RestApi {
   async handle(request: Request): Promise<Response> {
     const url = new URL(request.url);
     const auth = this.authenticate(request);
-    const gatewayPath = url.pathname.startsWith('/ex/') || url.pathname === '/me' || url.pathname.startsWith('/oauth/');
+    const gatewayPath =
+      url.pathname.startsWith('/ex/') || url.pathname === '/me' || url.pathname.startsWith('/oauth/');
     if (auth === 'invalid' || (gatewayPath && auth.actor.accountId === null)) {
       return gatewayPath
         ? json(401, GATEWAY_401)
@@ -100,7 +110,8 @@ export class RestApi {
       const m = mount.prefix.exec(url.pathname);
       if (!m) continue;
       const cloudId = m[1] ?? '';
-      if (mount.gateway && cloudId !== this.store.site.cloudId) return json(404, { errorMessages: ['Site not found'], errors: {} });
+      if (mount.gateway && cloudId !== this.store.site.cloudId)
+        return json(404, { errorMessages: ['Site not found'], errors: {} });
       const rest = m[2] ?? '/';
       for (const r of mount.routes) {
         if (r.method !== request.method) continue;

@@ -9,7 +9,10 @@ export const SITES_DIR = join(import.meta.dirname, '../../../fixtures/sites');
 export function parseSiteSeed(json: unknown, source: string): SiteSeed {
   const parsed = SiteSeedSchema.safeParse(json);
   if (!parsed.success) {
-    throw new HarnessError('FIXTURE_INVALID', `site fixture ${source} is invalid:\n${describeIssues(parsed.error.issues)}`);
+    throw new HarnessError(
+      'FIXTURE_INVALID',
+      `site fixture ${source} is invalid:\n${describeIssues(parsed.error.issues)}`,
+    );
   }
   return parsed.data;
 }

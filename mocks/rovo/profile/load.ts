@@ -11,7 +11,10 @@ const cache = new Map<string, Profile>();
 export function parseProfile(json: unknown, source: string): Profile {
   const parsed = ProfileSchema.safeParse(json);
   if (!parsed.success)
-    throw new HarnessError('PROFILE_INVALID', `profile ${source} is invalid:\n${describeIssues(parsed.error.issues)}`);
+    throw new HarnessError(
+      'PROFILE_INVALID',
+      `profile ${source} is invalid:\n${describeIssues(parsed.error.issues)}`,
+    );
   return parsed.data;
 }
 

@@ -40,7 +40,7 @@ export interface RovoTool<S extends z.ZodObject = z.ZodObject> {
 }
 
 export function defineTool<S extends z.ZodObject>(tool: RovoTool<S>): RovoTool {
-  return tool as unknown as RovoTool;
+  return tool;
 }
 
 /** A failure Rovo words itself (not a wrapped Jira/Confluence HTTP error). */

@@ -42,12 +42,17 @@ function jqlEnvelope(
   nodes: unknown[],
 ) {
   if (profile.jqlEnvelope === 'rest') {
-    return { issues: nodes, ...(page.nextPageToken ? { nextPageToken: page.nextPageToken } : {}), isLast: page.isLast };
+    return {
+      issues: nodes,
+      ...(page.nextPageToken ? { nextPageToken: page.nextPageToken } : {}),
+      isLast: page.isLast,
+    };
   }
   const cap = profile.jqlNodeCap;
   const capped = cap === null ? nodes : nodes.slice(0, cap);
   // The #221 defect: the cap hides nodes, remainingCount counts them, and no cursor is offered.
-  const remainingCount = cap === null ? Math.max(0, total - nodes.length) : Math.max(0, Math.min(total, maxResults) - cap);
+  const remainingCount =
+    cap === null ? Math.max(0, total - nodes.length) : Math.max(0, Math.min(total, maxResults) - cap);
   return {
     issues: {
       totalCount: total,
@@ -224,7 +229,9 @@ export const JIRA_READ_TOOLS = [
     name: 'getJiraIssueRemoteIssueLinks',
     group: 'read_jira',
     description: 'Get the remote links (web links) of a Jira issue.',
-    input: z.object({ cloudId: CLOUD_ID, issueIdOrKey: ISSUE_ID_OR_KEY, globalId: z.string().optional() }).strict(),
+    input: z
+      .object({ cloudId: CLOUD_ID, issueIdOrKey: ISSUE_ID_OR_KEY, globalId: z.string().optional() })
+      .strict(),
     annotations: { ...READ, title: 'Get Jira issue remote links' },
     run(args, ctx) {
       checkCloudId(ctx.store, args.cloudId);

@@ -154,7 +154,10 @@ export const JIRA_WRITE_TOOLS = [
         issueIdOrKey: ISSUE_ID_OR_KEY,
         commentBody: z.union([z.string(), ADF_OBJECT]),
         commentId: z.string().max(18).optional(),
-        commentVisibility: z.object({ type: z.enum(['group', 'role']), value: z.string() }).strict().optional(),
+        commentVisibility: z
+          .object({ type: z.enum(['group', 'role']), value: z.string() })
+          .strict()
+          .optional(),
         contentFormat: JIRA_FORMAT.optional(),
         responseContentFormat: JIRA_FORMAT.optional(),
       })
@@ -162,7 +165,12 @@ export const JIRA_WRITE_TOOLS = [
     annotations: { ...WRITE, title: 'Add comment to Jira issue' },
     run(args, ctx) {
       checkCloudId(ctx.store, args.cloudId);
-      const body = richTextToAdf('commentBody', args.commentBody, args.contentFormat, ctx.profile.defaultContentFormat.jira);
+      const body = richTextToAdf(
+        'commentBody',
+        args.commentBody,
+        args.contentFormat,
+        ctx.profile.defaultContentFormat.jira,
+      );
       const input = { body, visibility: args.commentVisibility };
       const comment =
         args.commentId === undefined
@@ -182,8 +190,14 @@ export const JIRA_WRITE_TOOLS = [
         timeSpent: z.string().describe('e.g. "2h", "30m", "4d"'),
         worklogId: z.string().optional(),
         commentBody: z.union([z.string(), ADF_OBJECT]).optional(),
-        started: z.string().optional().describe('ISO-8601, e.g. 2026-03-09T09:00:00.000+0000; defaults to now'),
-        visibility: z.object({ type: z.enum(['group', 'role']), value: z.string() }).strict().optional(),
+        started: z
+          .string()
+          .optional()
+          .describe('ISO-8601, e.g. 2026-03-09T09:00:00.000+0000; defaults to now'),
+        visibility: z
+          .object({ type: z.enum(['group', 'role']), value: z.string() })
+          .strict()
+          .optional(),
         contentFormat: JIRA_FORMAT.optional(),
       })
       .strict(),
@@ -193,7 +207,12 @@ export const JIRA_WRITE_TOOLS = [
       const comment =
         args.commentBody === undefined
           ? undefined
-          : richTextToAdf('commentBody', args.commentBody, args.contentFormat, ctx.profile.defaultContentFormat.jira);
+          : richTextToAdf(
+              'commentBody',
+              args.commentBody,
+              args.contentFormat,
+              ctx.profile.defaultContentFormat.jira,
+            );
       return saveWorklog(
         ctx.store,
         ctx.actor,
@@ -224,14 +243,24 @@ export const JIRA_WRITE_TOOLS = [
       const comment =
         args.comment === undefined
           ? undefined
-          : { body: richTextToAdf('comment', args.comment, args.contentFormat, ctx.profile.defaultContentFormat.jira) };
+          : {
+              body: richTextToAdf(
+                'comment',
+                args.comment,
+                args.contentFormat,
+                ctx.profile.defaultContentFormat.jira,
+              ),
+            };
       createIssueLink(ctx.store, ctx.actor, {
         type: { name: args.type },
         inwardIssue: { key: args.inwardIssue },
         outwardIssue: { key: args.outwardIssue },
         comment,
       });
-      return { success: true, message: `Linked ${args.inwardIssue} and ${args.outwardIssue} (${args.type}).` };
+      return {
+        success: true,
+        message: `Linked ${args.inwardIssue} and ${args.outwardIssue} (${args.type}).`,
+      };
     },
   }),
 ];

@@ -21,5 +21,7 @@ export function fieldHandlers(store: SiteStore): readonly FieldHandler[] {
 
 export function fieldHandler(store: SiteStore, idOrName: string): FieldHandler | undefined {
   const all = fieldHandlers(store);
-  return all.find((h) => h.id === idOrName) ?? all.find((h) => h.name.toLowerCase() === idOrName.toLowerCase());
+  return (
+    all.find((h) => h.id === idOrName) ?? all.find((h) => h.name.toLowerCase() === idOrName.toLowerCase())
+  );
 }

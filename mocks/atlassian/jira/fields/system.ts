@@ -33,7 +33,8 @@ interface SystemSpec {
 }
 
 function system(spec: SystemSpec): FieldHandler {
-  const readOnly: FieldHandler['set'] = () => `Field '${spec.id}' cannot be set. It is not on the appropriate screen, or unknown.`;
+  const readOnly: FieldHandler['set'] = () =>
+    `Field '${spec.id}' cannot be set. It is not on the appropriate screen, or unknown.`;
   return {
     id: spec.id,
     name: spec.name,
@@ -129,7 +130,11 @@ function setParent(draft: Issue, value: unknown, ctx: FieldWriteContext): string
     return undefined;
   }
   const ref = refValue(value);
-  const parent = ref?.key ? ctx.store.issueByKey(ref.key) : ref?.id ? ctx.store.issues.get(ref.id) : undefined;
+  const parent = ref?.key
+    ? ctx.store.issueByKey(ref.key)
+    : ref?.id
+      ? ctx.store.issues.get(ref.id)
+      : undefined;
   if (!parent) return 'Could not find issue by id or key.';
   if (parent.id === draft.id) return 'An issue cannot be its own parent.';
   const parentType = ctx.store.issueTypes.get(parent.issueTypeId);
@@ -322,7 +327,8 @@ export const SYSTEM_FIELDS: readonly FieldHandler[] = [
         draft.duedate = null;
         return undefined;
       }
-      if (typeof value !== 'string' || !isIsoDate(value)) return `Error parsing date string: ${String(value)}`;
+      if (typeof value !== 'string' || !isIsoDate(value))
+        return `Error parsing date string: ${JSON.stringify(value)}`;
       draft.duedate = value;
       return undefined;
     },

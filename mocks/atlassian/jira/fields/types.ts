@@ -24,6 +24,9 @@ export interface FieldWriteContext extends FieldScope {
   actorId: string;
 }
 
+/** Validates a value and writes it into the draft; returns Jira's message for the field when it refuses. */
+export type FieldWriter = (draft: Issue, value: unknown, ctx: FieldWriteContext) => string | undefined;
+
 /**
  * One field's Jira semantics: where it applies, how a value is validated and stored, and how it reads back.
  * Write methods return Jira's error message for the field instead of throwing, so a create or edit can
@@ -40,16 +43,16 @@ export interface FieldHandler {
   readonly navigable: boolean;
   readonly operations: readonly FieldOperation[];
   /** Has a context for this project and issue type and sits on the screen for the operation. */
-  onScreen(scope: FieldScope): boolean;
-  required(scope: FieldScope): boolean;
-  allowedValues?(scope: FieldScope): unknown[] | undefined;
-  defaultValue?(scope: FieldScope): unknown;
-  set(draft: Issue, value: unknown, ctx: FieldWriteContext): string | undefined;
-  add?(draft: Issue, value: unknown, ctx: FieldWriteContext): string | undefined;
-  remove?(draft: Issue, value: unknown, ctx: FieldWriteContext): string | undefined;
+  onScreen: (scope: FieldScope) => boolean;
+  required: (scope: FieldScope) => boolean;
+  allowedValues?: (scope: FieldScope) => unknown[] | undefined;
+  defaultValue?: (scope: FieldScope) => unknown;
+  set: FieldWriter;
+  add?: FieldWriter;
+  remove?: FieldWriter;
   /** True when the draft has a value (for the required check). */
-  hasValue(draft: Issue): boolean;
-  read(issue: Issue, store: SiteStore, viewer: Actor): unknown;
+  hasValue: (draft: Issue) => boolean;
+  read: (issue: Issue, store: SiteStore, viewer: Actor) => unknown;
 }
 
 export const NOT_ON_SCREEN = (id: string) =>

@@ -1,0 +1,14 @@
+import { conformanceRunBench } from './conformance-run.ts';
+import type { Bench } from './stats.ts';
+import { latencyBench, transportBench } from './transport.ts';
+
+/** Every figure the issues ask for; speed is measured here, never asserted in tests. */
+const BENCHES: Bench[] = [conformanceRunBench, transportBench, latencyBench];
+
+const only = process.argv.slice(2);
+console.log(`rovo-mcp-conformance bench (node ${process.version}, ${new Date().toISOString()})`);
+for (const bench of BENCHES) {
+  if (only.length > 0 && !only.some((o) => bench.title.toLowerCase().includes(o.toLowerCase()))) continue;
+  console.log(`\n## ${bench.title}`);
+  for (const f of await bench.run()) console.log(`  ${f.name.padEnd(40)} ${f.value}${f.note ? `   (${f.note})` : ''}`);
+}

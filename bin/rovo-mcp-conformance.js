@@ -1,0 +1,7 @@
+#!/usr/bin/env node
+// The harness is TypeScript run through tsx, so a fresh clone needs no build step.
+import { register } from 'tsx/esm/api';
+
+register();
+const { main } = await import('../harness/cli/main.ts');
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,52 @@
+import { HarnessError } from '../errors.ts';
+import { MOCK_USAGE, mockCommand } from './mock.ts';
+import { MUTANTS_USAGE, mutantsCommand } from './mutants.ts';
+import { RUN_USAGE, runCommand } from './run.ts';
+
+type Command = { run(argv: string[]): Promise<number>; usage: string; summary: string };
+
+const COMMANDS: Record<string, Command> = {
+  run: {
+    run: runCommand,
+    usage: RUN_USAGE,
+    summary: 'run the suites against targets and print verdicts (default)',
+  },
+  mock: { run: mockCommand, usage: MOCK_USAGE, summary: 'serve the Rovo MCP mock on 127.0.0.1' },
+  mutants: {
+    run: mutantsCommand,
+    usage: MUTANTS_USAGE,
+    summary: 'prove every check can fail against broken mocks',
+  },
+};
+
+const USAGE = `Usage: rovo-mcp-conformance <command> [options]
+
+Commands:
+${Object.entries(COMMANDS)
+  .map(([name, c]) => `  ${name.padEnd(10)} ${c.summary}`)
+  .join('\n')}
+
+Run "rovo-mcp-conformance <command> --help" for a command's options.`;
+
+export async function main(argv: string[]): Promise<number> {
+  const [first, ...rest] = argv;
+  if (first === '--help' || first === '-h' || first === 'help') {
+    console.log(USAGE);
+    return 0;
+  }
+  const name = first === undefined || first.startsWith('-') ? 'run' : first;
+  const command = COMMANDS[name];
+  if (!command) {
+    console.error(`Unknown command "${name}".\n\n${USAGE}`);
+    return 2;
+  }
+  try {
+    return await command.run(first === undefined || first.startsWith('-') ? argv : rest);
+  } catch (error) {
+    if (error instanceof HarnessError) {
+      console.error(error.message);
+      return error.code === 'TARGET_UNREACHABLE' ? 1 : 2;
+    }
+    throw error;
+  }
+}

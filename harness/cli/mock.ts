@@ -1,0 +1,63 @@
+import { FakeCloud } from '../../mocks/cloud.ts';
+import { serveOnLoopback } from '../../mocks/mounts/loopback.ts';
+import { HarnessError } from '../errors.ts';
+import { parseFlags } from './args.ts';
+
+export const MOCK_USAGE = `Usage: rovo-mcp-conformance mock [options]
+
+Serves the Rovo MCP mock (and the fake Jira/Confluence REST API) on 127.0.0.1 until Ctrl-C.
+
+Options:
+  --port <n>       port to listen on (default: a free one)
+  --profile <p>    behaviour profile (fixtures/profiles/<p>.json), default "default"
+  --site <s>       site fixture (fixtures/sites/<s>.json), default "default"
+  --json           print one JSON line {url, cloudId, site, identities} instead of text
+  -h, --help       this text`;
+
+export async function mockCommand(argv: string[]): Promise<number> {
+  const { values } = parseFlags(
+    argv,
+    {
+      port: { type: 'string' },
+      profile: { type: 'string' },
+      site: { type: 'string' },
+      json: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    MOCK_USAGE,
+  );
+  if (values.help) {
+    console.log(MOCK_USAGE);
+    return 0;
+  }
+  const port = values.port === undefined ? 0 : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new HarnessError('USAGE', `--port must be a number from 0 to 65535, got "${values.port}"`);
+  const cloud = new FakeCloud({ profile: values.profile ?? 'default', site: values.site ?? 'default' });
+  const mount = await serveOnLoopback(cloud, port);
+  const url = `${mount.origin}/v1/mcp`;
+  const identities = [...cloud.store.users.values()]
+    .filter((u) => u.active)
+    .map((u) => ({ name: u.handle, email: u.email, apiToken: u.apiToken, role: u.role }));
+  if (values.json) {
+    console.log(
+      JSON.stringify({ url, cloudId: cloud.store.site.cloudId, site: cloud.store.site.host, identities }),
+    );
+  } else {
+    console.log(
+      `Rovo MCP mock on ${url} (site ${cloud.store.site.host}, cloudId ${cloud.store.site.cloudId}, profile ${cloud.profile.name})`,
+    );
+    console.log(
+      `Authenticate with Basic base64(email:apiToken) as one of: ${identities.map((i) => `${i.name} <${i.email}>`).join(', ')}`,
+    );
+    console.log('Press Ctrl-C to stop.');
+  }
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await mount.close();
+  await cloud.close();
+  return 0;
+}

@@ -1,0 +1,71 @@
+import { catalogue } from '../catalogue/index.ts';
+import { sortRecords } from '../records/order.ts';
+import type { CheckRecord, Verdict } from '../records/schema.ts';
+import { pad, paint } from './style.ts';
+
+const COLOUR: Record<Verdict, 'green' | 'yellow' | 'red' | 'blue' | 'grey'> = {
+  supported: 'green',
+  partial: 'yellow',
+  unsupported: 'blue',
+  failed: 'red',
+  'not-testable': 'grey',
+};
+
+export function verdictLabel(r: CheckRecord | undefined): string {
+  if (!r) return '-';
+  return r.mode && r.verdict !== 'failed' ? `${r.verdict} (${r.mode})` : r.verdict;
+}
+
+/** The capability × target table the main command prints, then the reasons for every non-pass. */
+export function renderSummary(
+  records: readonly CheckRecord[],
+  targets: readonly string[],
+  colour: boolean,
+): string {
+  const byKey = new Map(records.map((r) => [`${r.capabilityId}\u0000${r.target}`, r]));
+  const ids = [...new Set(sortRecords(records).map((r) => r.capabilityId))];
+  const idWidth = Math.max(10, ...ids.map((i) => i.length)) + 2;
+  const colWidth = Math.max(24, ...targets.map((t) => t.length + 2));
+  const lines: string[] = [];
+  lines.push(
+    paint(pad('capability', idWidth) + targets.map((t) => pad(t, colWidth)).join(''), 'bold', colour),
+  );
+  let area = '';
+  const cat = catalogue();
+  for (const id of ids) {
+    const capArea = cat.has(id) ? cat.get(id).area : (id.split('.')[0] ?? '');
+    if (capArea !== area) {
+      area = capArea;
+      lines.push(paint(`[${area}]`, 'grey', colour));
+    }
+    const cells = targets.map((t) => {
+      const r = byKey.get(`${id}\u0000${t}`);
+      const label = pad(verdictLabel(r), colWidth);
+      return r ? paint(label, COLOUR[r.verdict], colour) : label;
+    });
+    lines.push(pad(id, idWidth) + cells.join(''));
+  }
+  const counts = new Map<Verdict, number>();
+  for (const r of records) counts.set(r.verdict, (counts.get(r.verdict) ?? 0) + 1);
+  lines.push('');
+  lines.push(
+    (['supported', 'partial', 'unsupported', 'failed', 'not-testable'] as const)
+      .map((v) => paint(`${counts.get(v) ?? 0} ${v}`, COLOUR[v], colour))
+      .join(', '),
+  );
+  const explain = (verdict: Verdict, title: string, text: (r: CheckRecord) => string) => {
+    const list = sortRecords(records).filter((r) => r.verdict === verdict);
+    if (list.length === 0) return;
+    lines.push('', paint(title, COLOUR[verdict], colour));
+    for (const r of list) lines.push(`  ${r.capabilityId} [${r.target}]: ${text(r)}`);
+  };
+  explain('failed', 'Failed:', (r) => r.evidence);
+  explain('not-testable', 'Not testable (missing prerequisite):', (r) => r.prerequisite ?? r.evidence);
+  explain(
+    'partial',
+    'Partial (workaround):',
+    (r) => `${r.evidence} — workaround: ${r.workaround ?? 'none named'}`,
+  );
+  explain('unsupported', 'Unsupported:', (r) => r.evidence);
+  return lines.join('\n');
+}

@@ -1,0 +1,46 @@
+import { NotTestableError } from '../errors.ts';
+import type { Driver, IssueRef, IssueTypeInfo } from '../drivers/types.ts';
+import type { CheckContext } from './context.ts';
+
+/** An issue type of the sandbox project by name, or not-testable naming what the project lacks. */
+export async function issueType(driver: Driver, ctx: CheckContext, name: string): Promise<IssueTypeInfo> {
+  const types = await driver.issueTypes(ctx.site.sandboxProject);
+  const found = types.find((t) => t.name.toLowerCase() === name.toLowerCase());
+  if (!found)
+    throw new NotTestableError(`the sandbox project ${ctx.site.sandboxProject} has no "${name}" issue type`);
+  return found;
+}
+
+/** The sub-task type, whatever the site calls it ("Subtask", "Sub-task"). */
+export async function subtaskType(driver: Driver, ctx: CheckContext): Promise<IssueTypeInfo> {
+  const found = (await driver.issueTypes(ctx.site.sandboxProject)).find((t) => t.subtask);
+  if (!found)
+    throw new NotTestableError(`the sandbox project ${ctx.site.sandboxProject} has no sub-task issue type`);
+  return found;
+}
+
+/** A label unique to this check, so searches see only what the check created. */
+export function checkLabel(ctx: CheckContext, hint: string): string {
+  return `${hint}-${ctx.runId}-${Math.random().toString(36).slice(2, 8)}`;
+}
+
+/** Creates `count` Tasks in the sandbox carrying `label`, one call at a time. */
+export async function createTasks(
+  driver: Driver,
+  ctx: CheckContext,
+  count: number,
+  label: string,
+): Promise<IssueRef[]> {
+  const refs: IssueRef[] = [];
+  for (let i = 0; i < count; i++) {
+    refs.push(
+      await driver.createIssue({
+        project: ctx.site.sandboxProject,
+        issueType: 'Task',
+        summary: ctx.unique(`${label} #${i + 1}`),
+        labels: [label],
+      }),
+    );
+  }
+  return refs;
+}
