@@ -1,0 +1,39 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, it } from 'vitest';
+import { loadSiteSeed, parseSiteSeed, SITES_DIR } from './load.ts';
+
+const pristine = (): unknown => JSON.parse(readFileSync(join(SITES_DIR, 'default.json'), 'utf8'));
+
+/** Sets a value deep inside parsed JSON, so each case breaks exactly one thing. */
+function setAt(json: unknown, path: readonly (string | number)[], value: unknown): unknown {
+  let node = json as Record<string | number, unknown>;
+  for (const step of path.slice(0, -1)) node = node[step] as Record<string | number, unknown>;
+  node[path[path.length - 1] ?? ''] = value;
+  return json;
+}
+
+it('loads the default site with the fixture the issues ask for', () => {
+  const seed = loadSiteSeed('default');
+  expect(seed.site.cloudId).toMatch(/^[0-9a-f-]{36}$/);
+  expect(seed.jira.projects.length).toBeGreaterThanOrEqual(3);
+  expect(seed.jira.issueTypes.map((t) => t.name)).toEqual(expect.arrayContaining(['Epic', 'Story', 'Task', 'Bug', 'Subtask']));
+  expect(new Set(seed.users.map((u) => u.role)).size).toBeGreaterThanOrEqual(4);
+  expect(seed.confluence.spaces.length).toBeGreaterThanOrEqual(2);
+  expect(seed.confluence.pages.some((p) => p.parent !== undefined)).toBe(true);
+});
+
+it.each([
+  [['jira', 'issues', 0, 'assignee'], 'nobody', 'jira.issues[0].assignee: unknown user "nobody"'],
+  [['site', 'cloudId'], 'x', 'site.cloudId'],
+  [['jira', 'projects', 1, 'key'], 'DEMO', 'jira.projects[1].key: duplicate project key "DEMO"'],
+  [['jira', 'issues', 0, 'labels'], ['a b'], 'jira.issues[0].labels[0]: labels cannot contain spaces'],
+  [['confluence', 'pages', 1, 'parent'], '1', 'confluence.pages[1].parent: unknown page "1"'],
+  [['jira', 'issues', 0, 'surprise'], true, 'jira.issues[0]: Unrecognized key: "surprise"'],
+] as const)('a fixture broken at %j fails with the JSON path and the reason', (path, value, expected) => {
+  expect(() => parseSiteSeed(setAt(pristine(), path, value), 'broken.json')).toThrow(expected);
+});
+
+it('a fixture that is not JSON names its file', () => {
+  expect(() => loadSiteSeed(join(import.meta.dirname, 'load.test.ts').replace('.ts', '.json'))).toThrow(/cannot be read/);
+});
