@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { AuthProfileSchema, DEFAULT_AUTH } from './auth.ts';
+import { NO_RATE_LIMITS, RateLimitsSchema } from './rate-limits.ts';
 
 /**
  * A profile selects the behaviours the public record disagrees on (rovo-surface.md section 6).
@@ -27,6 +29,8 @@ export const ProfileSchema = z
     responseFraming: z.enum(['sse', 'json']),
     /** `tools/list` page size; null = one page, as observed. */
     toolsPageSize: z.number().int().positive().nullable(),
+    rateLimits: RateLimitsSchema.default(NO_RATE_LIMITS),
+    auth: AuthProfileSchema.default(DEFAULT_AUTH),
     /** Plain-language notes on every value above that is a guess rather than an observation. */
     assumptions: z.array(z.string()).default([]),
   })
