@@ -5,6 +5,8 @@ import { loadProfile } from './rovo/profile/load.ts';
 import type { Profile } from './rovo/profile/schema.ts';
 import { RovoMock, type RovoMockOptions } from './rovo/http.ts';
 import { RestApi } from './atlassian/rest/router.ts';
+import { handleTokenRequest } from './atlassian/oauth/token-endpoint.ts';
+import { TokenService } from './atlassian/oauth/tokens.ts';
 
 /** The public origins of the fake cloud; a loopback mount replaces them all with its own URL. */
 export interface CloudOrigins {
@@ -40,6 +42,8 @@ export class FakeCloud {
   readonly profile: Profile;
   readonly rovo: RovoMock;
   readonly rest: RestApi;
+  /** Atlassian's identity service: 3LO tokens for REST callers (legacy servers), OAuth for the MCP mock. */
+  readonly tokens: TokenService;
 
   constructor(options: CloudOptions = {}) {
     const seed = typeof options.site === 'object' ? options.site : loadSiteSeed(options.site ?? 'default');
@@ -48,12 +52,18 @@ export class FakeCloud {
     this.store = new SiteStore(seed, options.clock);
     this.rovo = new RovoMock({ store: this.store, profile: this.profile, ...options.rovo });
     this.rest = new RestApi(this.store);
+    this.tokens = new TokenService(() => this.store.now());
+    this.rest.bearer = (token) => {
+      const check = this.tokens.verifyAccess(token);
+      return check.ok ? { accountId: check.grant.accountId, scopes: check.grant.scopes } : undefined;
+    };
   }
 
   handle = async (request: Request): Promise<Response> => {
     const path = new URL(request.url).pathname;
     if (this.rovo.handles(path)) return this.rovo.handle(request);
     if (this.rest.handles(path)) return this.rest.handle(request);
+    if (path === '/oauth/token') return handleTokenRequest(this.tokens, request);
     return new Response(JSON.stringify({ error: 'not_found', path }), {
       status: 404,
       headers: { 'content-type': 'application/json' },
