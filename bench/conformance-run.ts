@@ -9,16 +9,26 @@ export const conformanceRunBench: Bench = {
   title: 'Whole conformance run on the mock',
   run() {
     const t0 = performance.now();
-    const result = spawnSync(process.execPath, ['bin/rovo-mcp-conformance.js', 'run', '--reports', '.tmp/bench-reports'], {
-      cwd: ROOT,
-      encoding: 'utf8',
-      env: { ...process.env, NO_COLOR: '1' },
-    });
+    const result = spawnSync(
+      process.execPath,
+      ['bin/rovo-mcp-conformance.js', 'run', '--reports', '.tmp/bench-reports'],
+      {
+        cwd: ROOT,
+        encoding: 'utf8',
+        env: { ...process.env, NO_COLOR: '1' },
+      },
+    );
     const wall = (performance.now() - t0) / 1000;
-    const counts = /(\d+) supported, (\d+) partial, (\d+) unsupported, (\d+) failed, (\d+) not-testable/.exec(result.stdout);
+    const counts = /(\d+) supported, (\d+) partial, (\d+) unsupported, (\d+) failed, (\d+) not-testable/.exec(
+      result.stdout,
+    );
     const checks = counts ? counts.slice(1).reduce((n, c) => n + Number(c), 0) : 0;
     return Promise.resolve([
-      { name: 'npm run conformance (rovo-mock)', value: `${wall.toFixed(1)} s`, note: `${checks} checks, exit ${result.status}` },
+      {
+        name: 'npm run conformance (rovo-mock)',
+        value: `${wall.toFixed(1)} s`,
+        note: `${checks} checks, exit ${result.status}`,
+      },
     ]);
   },
 };

@@ -10,5 +10,6 @@ console.log(`rovo-mcp-conformance bench (node ${process.version}, ${new Date().t
 for (const bench of BENCHES) {
   if (only.length > 0 && !only.some((o) => bench.title.toLowerCase().includes(o.toLowerCase()))) continue;
   console.log(`\n## ${bench.title}`);
-  for (const f of await bench.run()) console.log(`  ${f.name.padEnd(40)} ${f.value}${f.note ? `   (${f.note})` : ''}`);
+  for (const f of await bench.run())
+    console.log(`  ${f.name.padEnd(40)} ${f.value}${f.note ? `   (${f.note})` : ''}`);
 }

@@ -25,7 +25,10 @@ export const transportBench: Bench = {
   async run() {
     const cloud = await freshCloud({});
     const site = mockSiteFacts(cloud);
-    const session = await connect(TARGET, { credentials: site.identities.member ?? { kind: 'none' }, requestTimeoutMs: 10_000 });
+    const session = await connect(TARGET, {
+      credentials: site.identities.member ?? { kind: 'none' },
+      requestTimeoutMs: 10_000,
+    });
     const args = { cloudId: site.cloudId };
     const viaMsw = await callsPerSecond(() => session.callTool('getIssueLinkTypes', args));
     await session.close();
@@ -35,18 +38,28 @@ export const transportBench: Bench = {
     const member = memCloud.store.userByHandle('member');
     if (!member) throw new Error('fixture has no member');
     const caller = { user: member, tools: rovoTools(memCloud.profile) };
-    const server = createRovoServer({ store: memCloud.store, profile: memCloud.profile, callerOf: () => caller });
+    const server = createRovoServer({
+      store: memCloud.store,
+      profile: memCloud.profile,
+      callerOf: () => caller,
+    });
     const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
     await server.connect(serverSide);
     const client = new Client({ name: 'bench', version: '0' });
     await client.connect(clientSide);
-    const viaMemory = await callsPerSecond(() => client.callTool({ name: 'getIssueLinkTypes', arguments: args }));
+    const viaMemory = await callsPerSecond(() =>
+      client.callTool({ name: 'getIssueLinkTypes', arguments: args }),
+    );
     await client.close();
     await server.close();
     return [
       { name: 'msw mount (SSE framing)', value: `${viaMsw.toFixed(0)} calls/s` },
       { name: 'InMemoryTransport', value: `${viaMemory.toFixed(0)} calls/s` },
-      { name: 'ratio in-memory / msw', value: `${(viaMemory / viaMsw).toFixed(1)}x`, note: `${CALLS} sequential getIssueLinkTypes calls each` },
+      {
+        name: 'ratio in-memory / msw',
+        value: `${(viaMemory / viaMsw).toFixed(1)}x`,
+        note: `${CALLS} sequential getIssueLinkTypes calls each`,
+      },
     ];
   },
 };
@@ -57,27 +70,44 @@ export const latencyBench: Bench = {
   async run() {
     const cloud = await freshCloud({});
     const site = mockSiteFacts(cloud);
-    const session = await connect(TARGET, { credentials: site.identities.member ?? { kind: 'none' }, requestTimeoutMs: 10_000 });
+    const session = await connect(TARGET, {
+      credentials: site.identities.member ?? { kind: 'none' },
+      requestTimeoutMs: 10_000,
+    });
     const create: number[] = [];
     const search: number[] = [];
     for (let i = 0; i < 300; i++) {
       create.push(
         await timeIt(() =>
-          session.callTool('createJiraIssue', { cloudId: site.cloudId, projectKey: 'SBX', issueTypeName: 'Task', summary: `bench ${i}`, additional_fields: { labels: ['bench'] } }),
+          session.callTool('createJiraIssue', {
+            cloudId: site.cloudId,
+            projectKey: 'SBX',
+            issueTypeName: 'Task',
+            summary: `bench ${i}`,
+            additional_fields: { labels: ['bench'] },
+          }),
         ),
       );
     }
     for (let i = 0; i < 300; i++) {
       search.push(
         await timeIt(() =>
-          session.callTool('searchJiraIssuesUsingJql', { cloudId: site.cloudId, jql: 'project = SBX AND labels = bench ORDER BY created DESC', maxResults: 50 }),
+          session.callTool('searchJiraIssuesUsingJql', {
+            cloudId: site.cloudId,
+            jql: 'project = SBX AND labels = bench ORDER BY created DESC',
+            maxResults: 50,
+          }),
         ),
       );
     }
     await session.close();
     await closeMockRuntime();
     return [
-      { name: 'createJiraIssue p50 / p95', value: `${ms(percentile(create, 50))} / ${ms(percentile(create, 95))}`, note: '300 calls' },
+      {
+        name: 'createJiraIssue p50 / p95',
+        value: `${ms(percentile(create, 50))} / ${ms(percentile(create, 95))}`,
+        note: '300 calls',
+      },
       {
         name: 'searchJiraIssuesUsingJql p50 / p95',
         value: `${ms(percentile(search, 50))} / ${ms(percentile(search, 95))}`,

@@ -19,7 +19,9 @@ it('uses the defaults when there is no config file', () => {
 });
 
 it('refuses a config file given explicitly that does not exist, saying what to pass', () => {
-  expect(() => loadConfig('nope.json', mkdtempSync(join(tmpdir(), 'empty-')))).toThrow(/does not exist; pass --config/);
+  expect(() => loadConfig('nope.json', mkdtempSync(join(tmpdir(), 'empty-')))).toThrow(
+    /does not exist; pass --config/,
+  );
 });
 
 it('names the file when it is not JSON', () => {
@@ -29,7 +31,10 @@ it('names the file when it is not JSON', () => {
 
 it.each([
   ['{ "checkTimeoutMs": -5 }', 'checkTimeoutMs'],
-  ['{ "targets": { "legacy": { "kind": "stdio" } } }', 'targets.legacy.command: a "stdio" target needs "command"'],
+  [
+    '{ "targets": { "legacy": { "kind": "stdio" } } }',
+    'targets.legacy.command: a "stdio" target needs "command"',
+  ],
   ['{ "targets": { "Bad Name": { "kind": "http", "url": "http://127.0.0.1:1/mcp" } } }', 'targets'],
   ['{ "profil": "default" }', 'profil'],
   ['{ "targets": { "x": { "kind": "http", "url": "not a url" } } }', 'targets.x.url'],

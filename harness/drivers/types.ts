@@ -106,12 +106,16 @@ export interface CommentData {
   /** Markdown. */
   body: string;
   authorAccountId: string | undefined;
+  /** Confluence replies: the comment answered (null or absent for a top-level comment). */
+  parentId?: string | null | undefined;
 }
 
 export interface SpaceInfo {
   id: string;
   key: string;
   name: string;
+  /** The page new pages go under when no parent is given, when the target says. */
+  homepageId?: string | null | undefined;
 }
 
 export interface PageData {
@@ -160,6 +164,13 @@ export interface SearchHit {
   url?: string | undefined;
 }
 
+export interface GraphNeighbour {
+  relation: string;
+  /** An ARI for issues and pages; a key or account id for containers and people. */
+  id: string;
+  title: string;
+}
+
 export interface Driver {
   readonly dialect: Dialect;
   readonly session: Session;
@@ -200,10 +211,27 @@ export interface Driver {
   createPage(input: NewPage): Promise<PageData>;
   updatePage(id: string, changes: PageChanges): Promise<PageData>;
   pageDescendants(id: string): Promise<PageData[]>;
+  /** Every footer comment on the page, replies included (each reply carries its parentId). */
   footerComments(pageId: string): Promise<CommentData[]>;
-  addFooterComment(pageId: string, markdown: string): Promise<CommentData>;
+  /** A top-level footer comment, or with `parentCommentId` a reply to one. */
+  addFooterComment(
+    pageId: string,
+    markdown: string,
+    options?: { parentCommentId?: string },
+  ): Promise<CommentData>;
   searchContent(cql: string, options?: { limit?: number }): Promise<ContentHit[]>;
 
   search(query: string): Promise<SearchHit[]>;
   fetch(ari: string): Promise<Record<string, unknown>>;
+
+  /** Teamwork Graph: an object's neighbours, and full data for several objects at once. */
+  graphContext(
+    identifier: string,
+    objectType: 'issue' | 'page',
+  ): Promise<{ ari: string; neighbours: GraphNeighbour[] }>;
+  graphObjects(
+    identifiers: string[],
+  ): Promise<
+    { id: string; ari?: string | undefined; title?: string | undefined; error?: string | undefined }[]
+  >;
 }

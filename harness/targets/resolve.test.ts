@@ -20,10 +20,14 @@ it.each([
 });
 
 it('a configured name wins over the built-in reading', () => {
-  const shadowed = ConfigSchema.parse({ targets: { 'rovo-live': { kind: 'http', url: 'http://127.0.0.1:9/mcp' } } });
+  const shadowed = ConfigSchema.parse({
+    targets: { 'rovo-live': { kind: 'http', url: 'http://127.0.0.1:9/mcp' } },
+  });
   expect(resolveTarget('rovo-live', shadowed).reason).toMatch(/config/);
 });
 
 it.each(['nonsense', 'stdio:', 'container:', 'http:notaurl'])('explains why %s did not resolve', (ref) => {
-  expect(() => resolveTarget(ref, config)).toThrow(/cannot resolve target[\s\S]*- config:[\s\S]*- builtin:[\s\S]*- http:/);
+  expect(() => resolveTarget(ref, config)).toThrow(
+    /cannot resolve target[\s\S]*- config:[\s\S]*- builtin:[\s\S]*- http:/,
+  );
 });

@@ -153,6 +153,8 @@ export interface Space {
   homepageId: string | null;
   /** Grants that may view the space; undefined = everyone with Confluence access. */
   viewers?: readonly string[];
+  /** Grants that may create and change content (on top of viewing); undefined = the editors group. */
+  editors?: readonly string[];
   createdAt: Date;
 }
 
@@ -189,7 +191,11 @@ export interface ConfluenceComment {
   createdAt: Date;
   version: PageVersion;
   resolutionStatus?: 'open' | 'resolved';
-  inlineProperties?: { textSelection: string; textSelectionMatchCount: number; textSelectionMatchIndex: number };
+  inlineProperties?: {
+    textSelection: string;
+    textSelectionMatchCount: number;
+    textSelectionMatchIndex: number;
+  };
 }
 
 export type Clock = () => Date;
@@ -301,7 +307,9 @@ export class SiteStore {
         issueTypeIds: p.issueTypes.map(typeId),
         workflow,
         grants,
-        roles: new Map(Object.entries(p.roles).map(([role, members]) => [role, new Set(members.map(accountOf))])),
+        roles: new Map(
+          Object.entries(p.roles).map(([role, members]) => [role, new Set(members.map(accountOf))]),
+        ),
       });
     }
 
@@ -324,7 +332,10 @@ export class SiteStore {
       const project = projectByKey.get(projectKey);
       if (!project) continue;
       const number = Number(numberText);
-      this.counters.issueNumber.set(project.id, Math.max(this.counters.issueNumber.get(project.id) ?? 0, number));
+      this.counters.issueNumber.set(
+        project.id,
+        Math.max(this.counters.issueNumber.get(project.id) ?? 0, number),
+      );
       const created = new Date(s.created);
       const id = String(++this.counters.issueId);
       const resolution = s.resolution ? this.resolutions.find((r) => r.name === s.resolution) : undefined;
@@ -377,6 +388,7 @@ export class SiteStore {
         ...s,
         homepageId: null,
         ...(s.viewers ? { viewers: s.viewers.map(grantOf) } : {}),
+        ...(s.editors ? { editors: s.editors.map(grantOf) } : {}),
         createdAt: new Date('2026-01-01T00:00:00.000Z'),
       });
     }
@@ -412,7 +424,13 @@ export class SiteStore {
           body: markdownToAdf(c.body),
           authorId: accountOf(c.author),
           createdAt: cAt,
-          version: { number: 1, message: '', minorEdit: false, authorId: accountOf(c.author), createdAt: cAt },
+          version: {
+            number: 1,
+            message: '',
+            minorEdit: false,
+            authorId: accountOf(c.author),
+            createdAt: cAt,
+          },
         });
       }
     }
@@ -460,7 +478,9 @@ export class SiteStore {
     return `${project.key}-${n}`;
   }
 
-  nextId(kind: 'commentId' | 'worklogId' | 'linkId' | 'remoteLinkId' | 'pageId' | 'contentCommentId'): string {
+  nextId(
+    kind: 'commentId' | 'worklogId' | 'linkId' | 'remoteLinkId' | 'pageId' | 'contentCommentId',
+  ): string {
     this.counters[kind] += 1;
     return String(this.counters[kind]);
   }

@@ -32,7 +32,11 @@ const initialize = (auth: string) =>
   cloud.handle(
     new Request(URL_V1, {
       method: 'POST',
-      headers: { authorization: auth, 'content-type': 'application/json', accept: 'application/json, text/event-stream' },
+      headers: {
+        authorization: auth,
+        'content-type': 'application/json',
+        accept: 'application/json, text/event-stream',
+      },
       body: JSON.stringify({
         jsonrpc: '2.0',
         id: 1,
@@ -65,12 +69,19 @@ it('hands out a 64-hex session id, wants it back (400 without), and forgets it a
     cloud.handle(
       new Request(URL_V1, {
         method: 'POST',
-        headers: { authorization: basic(), 'content-type': 'application/json', accept: 'application/json, text/event-stream', ...headers },
+        headers: {
+          authorization: basic(),
+          'content-type': 'application/json',
+          accept: 'application/json, text/event-stream',
+          ...headers,
+        },
         body: JSON.stringify({ jsonrpc: '2.0', id: 2, method: 'tools/list' }),
       }),
     );
   expect((await list({})).status).toBe(400);
-  const del = await cloud.handle(new Request(URL_V1, { method: 'DELETE', headers: { authorization: basic(), 'mcp-session-id': sid } }));
+  const del = await cloud.handle(
+    new Request(URL_V1, { method: 'DELETE', headers: { authorization: basic(), 'mcp-session-id': sid } }),
+  );
   expect(del.status).toBe(200);
   expect((await list({ 'mcp-session-id': sid })).status).toBe(404);
 });
@@ -86,7 +97,9 @@ it('names itself atlassian-mcp-server and advertises tools with listChanged', as
 it('refuses an unknown tool with JSON-RPC -32602 and keeps serving the session', async () => {
   cloud = new FakeCloud();
   const c = await client();
-  await expect(c.callTool({ name: 'deleteJiraIssue', arguments: {} })).rejects.toThrow(/-32602.*deleteJiraIssue not found/);
+  await expect(c.callTool({ name: 'deleteJiraIssue', arguments: {} })).rejects.toThrow(
+    /-32602.*deleteJiraIssue not found/,
+  );
   const ok = await c.callTool({ name: 'atlassianUserInfo', arguments: {} });
   expect(ok.isError).toBeUndefined();
   await c.close();
@@ -99,14 +112,42 @@ it('bad arguments, ids and queries get clear errors and change nothing in the st
   const cloudId = cloud.store.site.cloudId;
   const cases: [string, Record<string, unknown>, RegExp][] = [
     ['createJiraIssue', { cloudId, projectKey: 'SBX', issueTypeName: 'Task' }, /"summary"/],
-    ['createJiraIssue', { cloudId, projectKey: 'SBX', issueTypeName: 'Task', summary: 'x', colour: 'red' }, /unknown argument "colour"/],
-    ['createJiraIssue', { cloudId, projectKey: 'NOPE', issueTypeName: 'Task', summary: 'x' }, /Specify a valid project ID or key/],
-    ['createJiraIssue', { cloudId, projectKey: 'SBX', issueTypeName: 'Spaceship', summary: 'x' }, /issue type selected is invalid/],
-    ['editJiraIssue', { cloudId, issueIdOrKey: 'SBX-1', fields: { summary: '' } }, /You must specify a summary/],
-    ['editJiraIssue', { cloudId, issueIdOrKey: 'NOPE-1', fields: { summary: 'x' } }, /does not exist or you do not have permission/],
+    [
+      'createJiraIssue',
+      { cloudId, projectKey: 'SBX', issueTypeName: 'Task', summary: 'x', colour: 'red' },
+      /unknown argument "colour"/,
+    ],
+    [
+      'createJiraIssue',
+      { cloudId, projectKey: 'NOPE', issueTypeName: 'Task', summary: 'x' },
+      /Specify a valid project ID or key/,
+    ],
+    [
+      'createJiraIssue',
+      { cloudId, projectKey: 'SBX', issueTypeName: 'Spaceship', summary: 'x' },
+      /issue type selected is invalid/,
+    ],
+    [
+      'editJiraIssue',
+      { cloudId, issueIdOrKey: 'SBX-1', fields: { summary: '' } },
+      /You must specify a summary/,
+    ],
+    [
+      'editJiraIssue',
+      { cloudId, issueIdOrKey: 'NOPE-1', fields: { summary: 'x' } },
+      /does not exist or you do not have permission/,
+    ],
     ['searchJiraIssuesUsingJql', { cloudId, jql: 'project = = SBX' }, /Error in the JQL Query/],
-    ['getJiraIssue', { cloudId: 'elsewhere.atlassian.net', issueIdOrKey: 'SBX-1' }, /does not match any site/],
-    ['transitionJiraIssue', { cloudId, issueIdOrKey: 'SBX-1', transition: { id: '999' } }, /Transition id '999' is not valid/],
+    [
+      'getJiraIssue',
+      { cloudId: 'elsewhere.atlassian.net', issueIdOrKey: 'SBX-1' },
+      /does not match any site/,
+    ],
+    [
+      'transitionJiraIssue',
+      { cloudId, issueIdOrKey: 'SBX-1', transition: { id: '999' } },
+      /Transition id '999' is not valid/,
+    ],
   ];
   for (const [name, args, message] of cases) {
     const result = await c.callTool({ name, arguments: args });
@@ -120,10 +161,14 @@ it('bad arguments, ids and queries get clear errors and change nothing in the st
 it('wraps Jira errors in the {"error":true,"message":...} text envelope', async () => {
   cloud = new FakeCloud();
   const c = await client();
-  const result = await c.callTool({ name: 'getJiraIssue', arguments: { cloudId: cloud.store.site.cloudId, issueIdOrKey: 'SBX-999' } });
+  const result = await c.callTool({
+    name: 'getJiraIssue',
+    arguments: { cloudId: cloud.store.site.cloudId, issueIdOrKey: 'SBX-999' },
+  });
   expect(JSON.parse(textOf(result))).toEqual({
     error: true,
-    message: '{"errorMessages":["Issue does not exist or you do not have permission to see it."],"errors":{}}',
+    message:
+      '{"errorMessages":["Issue does not exist or you do not have permission to see it."],"errors":{}}',
   });
   await c.close();
 });
@@ -133,7 +178,10 @@ it('leaves out isError and answers plain JSON under the legacy-captures profile'
   const init = await initialize(basic());
   expect(init.headers.get('content-type')).toContain('application/json');
   const c = await client();
-  const result = await c.callTool({ name: 'getJiraIssue', arguments: { cloudId: cloud.store.site.cloudId, issueIdOrKey: 'SBX-999' } });
+  const result = await c.callTool({
+    name: 'getJiraIssue',
+    arguments: { cloudId: cloud.store.site.cloudId, issueIdOrKey: 'SBX-999' },
+  });
   expect(result.isError).toBeUndefined();
   expect(JSON.parse(textOf(result))).toMatchObject({ error: true });
   await c.close();

@@ -9,7 +9,9 @@ const Documented = z.object({
   tools: z.record(z.string(), z.object({ required: z.array(z.string()), properties: z.array(z.string()) })),
 });
 const documented = Documented.parse(
-  JSON.parse(readFileSync(join(import.meta.dirname, '../../fixtures/surfaces/rovo-v1-documented.json'), 'utf8')),
+  JSON.parse(
+    readFileSync(join(import.meta.dirname, '../../fixtures/surfaces/rovo-v1-documented.json'), 'utf8'),
+  ),
 ).tools;
 
 const tools = rovoTools(loadProfile('legacy-captures'));

@@ -1,7 +1,17 @@
+import { CONFLUENCE_VARIANTS } from './confluence.ts';
+import { GRAPH_VARIANTS } from './graph.ts';
 import { IDENTITY_VARIANTS } from './identity.ts';
+import { JIRA_VARIANTS } from './jira.ts';
+import { SEARCH_VARIANTS } from './search.ts';
 import type { Variant } from './types.ts';
 
 export type { Variant } from './types.ts';
 
 /** The broken-variant corpus: every variant is one named defect of the healthy mock. */
-export const VARIANTS: readonly Variant[] = [...IDENTITY_VARIANTS];
+export const VARIANTS: readonly Variant[] = [
+  ...IDENTITY_VARIANTS,
+  ...JIRA_VARIANTS,
+  ...CONFLUENCE_VARIANTS,
+  ...SEARCH_VARIANTS,
+  ...GRAPH_VARIANTS,
+];

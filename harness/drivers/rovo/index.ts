@@ -1,6 +1,7 @@
 import type { Driver } from '../types.ts';
 import { rovoConfluence } from './confluence.ts';
 import type { RovoContext } from './context.ts';
+import { rovoGraph } from './graph.ts';
 import { rovoIdentity } from './identity.ts';
 import { rovoJira } from './jira.ts';
 import { rovoSearch } from './search.ts';
@@ -14,5 +15,6 @@ export function rovoDriver(ctx: RovoContext): Driver {
     ...rovoJira(ctx),
     ...rovoConfluence(ctx),
     ...rovoSearch(ctx),
+    ...rovoGraph(ctx),
   };
 }

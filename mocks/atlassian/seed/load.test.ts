@@ -17,7 +17,9 @@ it('loads the default site with the fixture the issues ask for', () => {
   const seed = loadSiteSeed('default');
   expect(seed.site.cloudId).toMatch(/^[0-9a-f-]{36}$/);
   expect(seed.jira.projects.length).toBeGreaterThanOrEqual(3);
-  expect(seed.jira.issueTypes.map((t) => t.name)).toEqual(expect.arrayContaining(['Epic', 'Story', 'Task', 'Bug', 'Subtask']));
+  expect(seed.jira.issueTypes.map((t) => t.name)).toEqual(
+    expect.arrayContaining(['Epic', 'Story', 'Task', 'Bug', 'Subtask']),
+  );
   expect(new Set(seed.users.map((u) => u.role)).size).toBeGreaterThanOrEqual(4);
   expect(seed.confluence.spaces.length).toBeGreaterThanOrEqual(2);
   expect(seed.confluence.pages.some((p) => p.parent !== undefined)).toBe(true);
@@ -35,5 +37,7 @@ it.each([
 });
 
 it('a fixture that is not JSON names its file', () => {
-  expect(() => loadSiteSeed(join(import.meta.dirname, 'load.test.ts').replace('.ts', '.json'))).toThrow(/cannot be read/);
+  expect(() => loadSiteSeed(join(import.meta.dirname, 'load.test.ts').replace('.ts', '.json'))).toThrow(
+    /cannot be read/,
+  );
 });

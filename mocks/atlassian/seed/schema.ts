@@ -28,7 +28,10 @@ export type PermissionKey = z.infer<typeof PermissionKeySchema>;
 /** A grant names who holds a permission: `group:<name>`, `role:<project role>`, `user:<handle>` or `anyone`. */
 const grant = z
   .string()
-  .regex(/^(group:.+|role:.+|user:[a-z][a-z0-9-]*|anyone)$/, 'use group:<name>, role:<role>, user:<handle> or anyone');
+  .regex(
+    /^(group:.+|role:.+|user:[a-z][a-z0-9-]*|anyone)$/,
+    'use group:<name>, role:<role>, user:<handle> or anyone',
+  );
 
 const UserSchema = z
   .object({
@@ -86,7 +89,9 @@ const IssueTypeSchema = z
 
 const NamedIdSchema = z.object({ id: numericId, name: z.string() }).strict();
 
-const LinkTypeSchema = z.object({ id: numericId, name: z.string(), inward: z.string(), outward: z.string() }).strict();
+const LinkTypeSchema = z
+  .object({ id: numericId, name: z.string(), inward: z.string(), outward: z.string() })
+  .strict();
 
 const PermissionSchemeSchema = z
   .object({ name: z.string(), grants: z.partialRecord(PermissionKeySchema, z.array(grant)) })
@@ -139,8 +144,10 @@ const SpaceSchema = z
     name: z.string(),
     type: z.enum(['global', 'personal']),
     description: z.string().default(''),
-    /** Who may view the space; omitted means everyone with Confluence access. */
+    /** Who may view the space; omitted means everyone with Confluence access (`group:confluence-users`). */
     viewers: z.array(grant).optional(),
+    /** Who may add and change pages and comments (viewers only); omitted means `group:confluence-editors`. */
+    editors: z.array(grant).optional(),
   })
   .strict();
 
@@ -226,7 +233,8 @@ function checkReferences(seed: Seedish, ctx: z.RefinementCtx): void {
   const resolutions = new Set(jira.resolutions.map((r) => r.name));
   const workflows = unique(jira.workflows, (w) => w.name, ['jira', 'workflows'], 'workflow');
   const schemes = unique(jira.permissionSchemes, (s) => s.name, ['jira', 'permissionSchemes'], 'scheme');
-  if (!priorities.has(jira.defaultPriority)) issue(['jira', 'defaultPriority'], `unknown priority "${jira.defaultPriority}"`);
+  if (!priorities.has(jira.defaultPriority))
+    issue(['jira', 'defaultPriority'], `unknown priority "${jira.defaultPriority}"`);
 
   const checkGrant = (g: string, path: PropertyKey[]) => {
     if (g.startsWith('user:') && !handles.has(g.slice(5))) issue(path, `unknown user "${g.slice(5)}"`);
@@ -237,9 +245,11 @@ function checkReferences(seed: Seedish, ctx: z.RefinementCtx): void {
     for (const s of [w.initialStatus, ...w.statuses])
       if (!statuses.has(s)) issue([...path, 'statuses'], `unknown status "${s}"`);
     w.transitions.forEach((t, ti) => {
-      if (!w.statuses.includes(t.to)) issue([...path, 'transitions', ti, 'to'], `"${t.to}" is not in this workflow`);
+      if (!w.statuses.includes(t.to))
+        issue([...path, 'transitions', ti, 'to'], `"${t.to}" is not in this workflow`);
       for (const f of t.from ?? [])
-        if (!w.statuses.includes(f)) issue([...path, 'transitions', ti, 'from'], `"${f}" is not in this workflow`);
+        if (!w.statuses.includes(f))
+          issue([...path, 'transitions', ti, 'from'], `"${f}" is not in this workflow`);
     });
   });
   jira.permissionSchemes.forEach((s, si) => {
@@ -253,7 +263,8 @@ function checkReferences(seed: Seedish, ctx: z.RefinementCtx): void {
     projects.set(p.key, p);
     if (!handles.has(p.lead)) issue([...path, 'lead'], `unknown user "${p.lead}"`);
     if (!workflows.has(p.workflow)) issue([...path, 'workflow'], `unknown workflow "${p.workflow}"`);
-    if (!schemes.has(p.permissionScheme)) issue([...path, 'permissionScheme'], `unknown scheme "${p.permissionScheme}"`);
+    if (!schemes.has(p.permissionScheme))
+      issue([...path, 'permissionScheme'], `unknown scheme "${p.permissionScheme}"`);
     p.issueTypes.forEach((t, ti) => {
       if (!types.has(t)) issue([...path, 'issueTypes', ti], `unknown issue type "${t}"`);
     });
@@ -273,28 +284,33 @@ function checkReferences(seed: Seedish, ctx: z.RefinementCtx): void {
       const h = it[who];
       if (h !== undefined && !handles.has(h)) issue([...path, who], `unknown user "${h}"`);
     }
-    if (it.status !== undefined && !statuses.has(it.status)) issue([...path, 'status'], `unknown status "${it.status}"`);
+    if (it.status !== undefined && !statuses.has(it.status))
+      issue([...path, 'status'], `unknown status "${it.status}"`);
     if (it.priority !== undefined && !priorities.has(it.priority))
       issue([...path, 'priority'], `unknown priority "${it.priority}"`);
     if (it.resolution !== undefined && !resolutions.has(it.resolution))
       issue([...path, 'resolution'], `unknown resolution "${it.resolution}"`);
-    if (it.parent !== undefined && !keys.has(it.parent)) issue([...path, 'parent'], `unknown issue "${it.parent}"`);
+    if (it.parent !== undefined && !keys.has(it.parent))
+      issue([...path, 'parent'], `unknown issue "${it.parent}"`);
     it.comments.forEach((c, ci) => {
       if (!handles.has(c.author)) issue([...path, 'comments', ci, 'author'], `unknown user "${c.author}"`);
     });
   });
   const spaces = unique(confluence.spaces, (s) => s.key, ['confluence', 'spaces'], 'space key');
-  confluence.spaces.forEach((s, si) =>
-    s.viewers?.forEach((g, gi) => checkGrant(g, ['confluence', 'spaces', si, 'viewers', gi])),
-  );
+  confluence.spaces.forEach((s, si) => {
+    s.viewers?.forEach((g, gi) => checkGrant(g, ['confluence', 'spaces', si, 'viewers', gi]));
+    s.editors?.forEach((g, gi) => checkGrant(g, ['confluence', 'spaces', si, 'editors', gi]));
+  });
   const pageIds = unique(confluence.pages, (p) => p.id, ['confluence', 'pages'], 'page id');
   confluence.pages.forEach((p, pi) => {
     const path = ['confluence', 'pages', pi];
     if (!spaces.has(p.space)) issue([...path, 'space'], `unknown space "${p.space}"`);
     if (!handles.has(p.author)) issue([...path, 'author'], `unknown user "${p.author}"`);
-    if (p.parent !== undefined && !pageIds.has(p.parent)) issue([...path, 'parent'], `unknown page "${p.parent}"`);
+    if (p.parent !== undefined && !pageIds.has(p.parent))
+      issue([...path, 'parent'], `unknown page "${p.parent}"`);
     p.footerComments.forEach((c, ci) => {
-      if (!handles.has(c.author)) issue([...path, 'footerComments', ci, 'author'], `unknown user "${c.author}"`);
+      if (!handles.has(c.author))
+        issue([...path, 'footerComments', ci, 'author'], `unknown user "${c.author}"`);
     });
   });
 }

@@ -12,7 +12,8 @@ export type PermissionGroup =
   | 'read_confluence'
   | 'write_confluence'
   | 'search_confluence'
-  | 'search_atlassian';
+  | 'search_atlassian'
+  | 'read_teamwork_graph';
 
 export interface ToolContext {
   store: SiteStore;

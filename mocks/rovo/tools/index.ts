@@ -1,16 +1,22 @@
 import { z } from 'zod';
 import type { Profile } from '../profile/schema.ts';
+import { CONFLUENCE_TOOLS } from './confluence.ts';
 import type { RovoTool } from './define.ts';
 import { IDENTITY_TOOLS } from './identity.ts';
 import { JIRA_READ_TOOLS } from './jira-read.ts';
 import { JIRA_WRITE_TOOLS } from './jira-write.ts';
+import { SEARCH_TOOLS } from './search.ts';
+import { TEAMWORK_GRAPH_TOOLS } from './teamwork-graph.ts';
 
-const toolSets: RovoTool[][] = [IDENTITY_TOOLS, JIRA_READ_TOOLS, JIRA_WRITE_TOOLS];
-
-/** Tool modules register here (Confluence, search/fetch) so the catalogue has one source. */
-export function registerToolSet(tools: RovoTool[]): void {
-  toolSets.push(tools);
-}
+/** The v1 tool surface, in the order tools/list returns it. */
+const TOOL_SETS: readonly RovoTool[][] = [
+  IDENTITY_TOOLS,
+  JIRA_READ_TOOLS,
+  JIRA_WRITE_TOOLS,
+  CONFLUENCE_TOOLS,
+  SEARCH_TOOLS,
+  TEAMWORK_GRAPH_TOOLS,
+];
 
 /** Every v1 tool with the name the profile gives it (only search/fetch are renamed). */
 export function rovoTools(profile: Profile): RovoTool[] {
@@ -18,7 +24,7 @@ export function rovoTools(profile: Profile): RovoTool[] {
     search: profile.searchToolNames.search,
     fetch: profile.searchToolNames.fetch,
   };
-  return toolSets.flat().map((t) => {
+  return TOOL_SETS.flat().map((t) => {
     const name = rename[t.name];
     return name ? { ...t, name } : t;
   });
@@ -52,12 +58,21 @@ function stripSafeIntegerBounds(value: unknown): unknown {
   if (value === null || typeof value !== 'object') return value;
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
-    if ((k === 'minimum' && v === Number.MIN_SAFE_INTEGER) || (k === 'maximum' && v === Number.MAX_SAFE_INTEGER)) continue;
+    if (
+      (k === 'minimum' && v === Number.MIN_SAFE_INTEGER) ||
+      (k === 'maximum' && v === Number.MAX_SAFE_INTEGER)
+    )
+      continue;
     out[k] = stripSafeIntegerBounds(v);
   }
   return out;
 }
 
 export function listedTool(tool: RovoTool): ListedTool {
-  return { name: tool.name, description: tool.description, inputSchema: inputSchemaOf(tool), annotations: tool.annotations };
+  return {
+    name: tool.name,
+    description: tool.description,
+    inputSchema: inputSchemaOf(tool),
+    annotations: tool.annotations,
+  };
 }
