@@ -1,4 +1,3 @@
-import type { FakeCloud } from '../../mocks/cloud.ts';
 import type { Variant } from '../../mocks/variants/types.ts';
 import type { Capability } from '../catalogue/index.ts';
 import { connect, type Session } from '../connect/session.ts';
@@ -8,35 +7,11 @@ import { NotTestableError, UnsupportedVerbError } from '../errors.ts';
 import type { CheckRecord, Frame } from '../records/schema.ts';
 import { redact, redactText } from '../redact.ts';
 import type { RunSettings } from '../settings.ts';
-import type { IdentityName, SiteFacts } from '../targets/identities.ts';
-import { freshCloud, mockSiteFacts } from '../targets/mock-runtime.ts';
+import type { IdentityName } from '../targets/identities.ts';
+import { runtimeFor } from '../targets/runtimes.ts';
 import { isMockKind, type TargetSpec } from '../targets/types.ts';
 import type { CheckBody, CheckContext } from './context.ts';
 import type { Outcome } from './outcome.ts';
-
-/** How a target kind provides its site facts (and, for mocks, a fresh cloud) for one check. */
-export interface TargetRuntime {
-  site: SiteFacts;
-  cloud?: FakeCloud;
-}
-
-export type RuntimeFactory = (
-  target: TargetSpec,
-  settings: RunSettings,
-  variant: Variant | undefined,
-) => Promise<TargetRuntime>;
-
-const runtimes = new Map<TargetSpec['kind'], RuntimeFactory>();
-
-export function registerRuntime(kind: TargetSpec['kind'], factory: RuntimeFactory): void {
-  runtimes.set(kind, factory);
-}
-
-registerRuntime('rovo-mock', async (_target, settings, variant) => {
-  const cloud = await freshCloud({ profile: settings.profile, site: settings.site });
-  variant?.apply(cloud);
-  return { site: mockSiteFacts(cloud), cloud };
-});
 
 export interface RunCheckInput {
   capability: Capability;
@@ -101,9 +76,7 @@ export async function runCheck(input: RunCheckInput): Promise<CheckRecord> {
 
   let timer: NodeJS.Timeout | undefined;
   try {
-    const runtimeFactory = runtimes.get(target.kind);
-    if (!runtimeFactory) throw new NotTestableError(`no runtime for "${target.kind}" targets in this build`);
-    const runtime = await runtimeFactory(target, settings, input.variant);
+    const runtime = await runtimeFor(target, settings, input.variant);
     const runLabel = `rovo-mcp-conformance-${settings.runId}`;
     const open = async (as: IdentityName): Promise<Session> => {
       const credentials = runtime.site.identities[as];
