@@ -19,6 +19,22 @@ export interface User {
   locale: string;
   timeZone: string;
   groups: ReadonlySet<string>;
+  /** Further API tokens: scoped ones carry their scopes, classic ones none. */
+  tokens: readonly ApiToken[];
+}
+
+export interface ApiToken {
+  label: string;
+  token: string;
+  scopes?: readonly string[];
+}
+
+export interface SecurityLevel {
+  id: string;
+  name: string;
+  description: string;
+  /** Grants (`group:x`, `role:x`, `user:<accountId>`) whose holders see issues at this level. */
+  members: readonly string[];
 }
 
 export interface Status {
@@ -73,6 +89,7 @@ export interface Project {
   grants: Readonly<Partial<Record<PermissionKey, readonly string[]>>>;
   /** Role name -> account ids. */
   roles: ReadonlyMap<string, ReadonlySet<string>>;
+  securityLevels: readonly SecurityLevel[];
 }
 
 /** A custom field definition; value semantics live in jira/fields. */
@@ -126,6 +143,8 @@ export interface Issue {
   creatorId: string;
   parentId: string | null;
   duedate: string | null;
+  /** The issue security level; null = everyone who may browse the project sees it. */
+  securityLevelId: string | null;
   created: Date;
   updated: Date;
   /** customfield_NNNNN -> normalised stored value. */
@@ -179,6 +198,8 @@ export interface Page {
   createdAt: Date;
   version: PageVersion;
   labels: string[];
+  /** Page restrictions as grants: `read` also applies to descendants, `update` to this page only. */
+  restrictions?: { read?: readonly string[]; update?: readonly string[] };
 }
 
 export interface ConfluenceComment {
@@ -310,6 +331,7 @@ export class SiteStore {
         roles: new Map(
           Object.entries(p.roles).map(([role, members]) => [role, new Set(members.map(accountOf))]),
         ),
+        securityLevels: p.securityLevels.map((l) => ({ ...l, members: l.members.map(grantOf) })),
       });
     }
 
@@ -356,6 +378,7 @@ export class SiteStore {
         creatorId: accountOf(s.reporter),
         parentId: null,
         duedate: s.duedate ?? null,
+        securityLevelId: project.securityLevels.find((l) => l.name === s.security)?.id ?? null,
         created,
         updated: new Date(s.updated ?? s.created),
         customFields: {},
@@ -411,6 +434,14 @@ export class SiteStore {
         createdAt,
         version: { number: 1, message: '', minorEdit: false, authorId, createdAt },
         labels: [...p.labels],
+        ...(p.restrictions
+          ? {
+              restrictions: {
+                ...(p.restrictions.read ? { read: p.restrictions.read.map(grantOf) } : {}),
+                ...(p.restrictions.update ? { update: p.restrictions.update.map(grantOf) } : {}),
+              },
+            }
+          : {}),
       });
       if (!p.parent && space.homepageId === null) space.homepageId = p.id;
       for (const c of p.footerComments) {

@@ -48,9 +48,31 @@ function live(page: Page): boolean {
   return page.status !== 'trashed';
 }
 
+/** A restriction admits its grants; no restriction admits everyone the space admits. */
+function admitted(store: SiteStore, actor: Actor, grants: readonly string[] | undefined): boolean {
+  if (grants === undefined) return true;
+  const user = activeUser(store, actor);
+  return user !== undefined && grants.some((g) => grantHolds(g, user));
+}
+
+/** Space view, and every read restriction on the page and its ancestors (they are inherited). */
 export function canViewPage(store: SiteStore, actor: Actor, page: Page): boolean {
   const space = store.spaces.get(page.spaceId);
-  return live(page) && space !== undefined && canViewSpace(store, actor, space);
+  if (!live(page) || space === undefined || !canViewSpace(store, actor, space)) return false;
+  for (let p: Page | undefined = page; p; p = p.parentId === null ? undefined : store.pages.get(p.parentId))
+    if (!admitted(store, actor, p.restrictions?.read)) return false;
+  return true;
+}
+
+/** View, space edit, and the page's own update restriction (not inherited, as in Confluence). */
+export function canEditPage(store: SiteStore, actor: Actor, page: Page): boolean {
+  const space = store.spaces.get(page.spaceId);
+  return (
+    space !== undefined &&
+    canViewPage(store, actor, page) &&
+    canEditSpace(store, actor, space) &&
+    admitted(store, actor, page.restrictions?.update)
+  );
 }
 
 export function spaceNotFound(): ReturnType<typeof confluenceError> {

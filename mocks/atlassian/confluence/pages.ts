@@ -4,6 +4,7 @@ import { confluenceError } from '../errors.ts';
 import type { Actor } from '../jira/access.ts';
 import type { Page, SiteStore, Space } from '../store.ts';
 import {
+  canEditPage,
   canEditSpace,
   canViewPage,
   canViewSpace,
@@ -178,7 +179,7 @@ export function updatePageRecord(store: SiteStore, actor: Actor, id: string, raw
   const input = parse(UpdateSchema, raw);
   if (input.id !== page.id) throw badRequest('The id in the body does not match the page being updated');
   const space = spaceOf(store, page);
-  if (!canEditSpace(store, actor, space)) throw confluenceError(403, 'FORBIDDEN', CANNOT_EDIT);
+  if (!canEditPage(store, actor, page)) throw confluenceError(403, 'FORBIDDEN', CANNOT_EDIT);
   if (input.spaceId !== undefined && input.spaceId !== page.spaceId)
     throw badRequest('A page cannot be moved to another space by an update');
   const expected = input.status === 'draft' && page.status !== 'draft' ? 1 : page.version.number + 1;

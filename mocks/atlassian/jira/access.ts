@@ -32,9 +32,25 @@ export function browsableProjects(store: SiteStore, actor: Actor): Project[] {
   return [...store.projects.values()].filter((p) => holds(store, actor.accountId, p, 'BROWSE_PROJECTS'));
 }
 
+/** Is the account a member of the security level (deactivated accounts are not)? */
+export function inSecurityLevel(
+  store: SiteStore,
+  accountId: string | null,
+  project: Project,
+  levelId: string,
+): boolean {
+  const user = accountId === null ? undefined : store.users.get(accountId);
+  const level = project.securityLevels.find((l) => l.id === levelId);
+  return !!user?.active && !!level && level.members.some((g) => grantHolds(g, user, project));
+}
+
+/** Browse projects, and for a secured issue membership of its security level. */
 export function canSeeIssue(store: SiteStore, actor: Actor, issue: Issue): boolean {
   const project = store.projects.get(issue.projectId);
-  return project !== undefined && holds(store, actor.accountId, project, 'BROWSE_PROJECTS');
+  if (project === undefined || !holds(store, actor.accountId, project, 'BROWSE_PROJECTS')) return false;
+  return (
+    issue.securityLevelId === null || inSecurityLevel(store, actor.accountId, project, issue.securityLevelId)
+  );
 }
 
 /** The issue, or Jira's single 404 for both "missing" and "not yours to see". */

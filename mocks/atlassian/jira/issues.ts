@@ -133,6 +133,7 @@ function newDraft(store: SiteStore, project: Project, type: IssueType, actorId: 
     creatorId: actorId,
     parentId: null,
     duedate: null,
+    securityLevelId: null,
     created: now,
     updated: now,
     customFields: {},

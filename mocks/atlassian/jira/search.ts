@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { adfToPlainText } from '../content/index.ts';
 import { jiraError } from '../errors.ts';
 import type { Issue, SiteStore } from '../store.ts';
-import { type Actor, browsableProjects } from './access.ts';
+import { type Actor, browsableProjects, canSeeIssue } from './access.ts';
 import { compileJql } from './jql/index.ts';
 import { type JqlEnvironment, JqlError, type JqlIssueView } from './jql/types.ts';
 import { renderIssue } from './render.ts';
@@ -83,6 +83,7 @@ export function matchingIssues(store: SiteStore, actor: Actor, jql: string): Iss
   const hits: { issue: Issue; view: JqlIssueView }[] = [];
   for (const issue of store.issues.values()) {
     if (!projectIds.has(issue.projectId)) continue;
+    if (issue.securityLevelId !== null && !canSeeIssue(store, actor, issue)) continue;
     const view = issueView(store, issue);
     if (compiled.matches(view)) hits.push({ issue, view });
   }

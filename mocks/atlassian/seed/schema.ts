@@ -21,6 +21,7 @@ export const PERMISSION_KEYS = [
   'DELETE_ISSUES',
   'LINK_ISSUES',
   'WORK_ON_ISSUES',
+  'SET_ISSUE_SECURITY',
 ] as const;
 export const PermissionKeySchema = z.enum(PERMISSION_KEYS);
 export type PermissionKey = z.infer<typeof PermissionKeySchema>;
@@ -33,14 +34,26 @@ const grant = z
     'use group:<name>, role:<role>, user:<handle> or anyone',
   );
 
+/** A further API token of a user: scoped (with its scopes) or classic (no scopes at all). */
+const ApiTokenSchema = z
+  .object({
+    label: z.string().min(1),
+    token: z.string().min(16),
+    /** The scopes of a scoped token; omitted for a classic, unscoped token. */
+    scopes: z.array(z.string().min(1)).min(1).optional(),
+  })
+  .strict();
+
 const UserSchema = z
   .object({
     handle,
     accountId: z.string().min(10),
     displayName: z.string().min(1),
     email: z.email(),
-    /** Fake API token for Basic auth against the mock (never a real credential). */
+    /** Fake API token for Basic auth against the mock (never a real credential): scoped, every scope. */
     apiToken: z.string().min(16),
+    /** More tokens of this user with narrower scopes, or classic ones. */
+    tokens: z.array(ApiTokenSchema).default([]),
     /** What the identity is for, shown in README and `npm run mock --json`. */
     role: z.string().min(1),
     active: z.boolean().default(true),
@@ -97,6 +110,16 @@ const PermissionSchemeSchema = z
   .object({ name: z.string(), grants: z.partialRecord(PermissionKeySchema, z.array(grant)) })
   .strict();
 
+/** An issue security level: only its members see issues set to it (on top of Browse projects). */
+const SecurityLevelSchema = z
+  .object({
+    id: numericId,
+    name: z.string().min(1),
+    description: z.string().default(''),
+    members: z.array(grant),
+  })
+  .strict();
+
 const ProjectSchema = z
   .object({
     id: numericId,
@@ -110,6 +133,8 @@ const ProjectSchema = z
     permissionScheme: z.string(),
     /** Project roles and their members (handles). */
     roles: z.record(z.string(), z.array(handle)).default({}),
+    /** The levels of the project's issue security scheme; none means issues are never secured. */
+    securityLevels: z.array(SecurityLevelSchema).default([]),
   })
   .strict();
 
@@ -131,6 +156,8 @@ const IssueSeedSchema = z
     assignee: handle.optional(),
     parent: z.string().optional(),
     duedate: z.iso.date().optional(),
+    /** Name of a security level of the issue's project. */
+    security: z.string().optional(),
     created: isoDateTime,
     updated: isoDateTime.optional(),
     comments: z.array(CommentSeedSchema).default([]),
@@ -162,6 +189,11 @@ const PageSeedSchema = z
     created: isoDateTime,
     labels: z.array(z.string()).default([]),
     footerComments: z.array(CommentSeedSchema).default([]),
+    /** Page restrictions (group or user grants): `read` also hides descendants, `update` only this page. */
+    restrictions: z
+      .object({ read: z.array(grant).optional(), update: z.array(grant).optional() })
+      .strict()
+      .optional(),
   })
   .strict();
 
@@ -272,6 +304,9 @@ function checkReferences(seed: Seedish, ctx: z.RefinementCtx): void {
       members.forEach((m, mi) => {
         if (!handles.has(m)) issue([...path, 'roles', role, mi], `unknown user "${m}"`);
       });
+    p.securityLevels.forEach((l, li) =>
+      l.members.forEach((g, gi) => checkGrant(g, [...path, 'securityLevels', li, 'members', gi])),
+    );
   });
   const keys = unique(jira.issues, (i) => i.key, ['jira', 'issues'], 'issue key');
   jira.issues.forEach((it, ii) => {
@@ -292,6 +327,11 @@ function checkReferences(seed: Seedish, ctx: z.RefinementCtx): void {
       issue([...path, 'resolution'], `unknown resolution "${it.resolution}"`);
     if (it.parent !== undefined && !keys.has(it.parent))
       issue([...path, 'parent'], `unknown issue "${it.parent}"`);
+    if (it.security !== undefined && !project?.securityLevels.some((l) => l.name === it.security))
+      issue(
+        [...path, 'security'],
+        `"${it.security}" is not a security level of ${project?.key ?? 'its project'}`,
+      );
     it.comments.forEach((c, ci) => {
       if (!handles.has(c.author)) issue([...path, 'comments', ci, 'author'], `unknown user "${c.author}"`);
     });
@@ -312,5 +352,11 @@ function checkReferences(seed: Seedish, ctx: z.RefinementCtx): void {
       if (!handles.has(c.author))
         issue([...path, 'footerComments', ci, 'author'], `unknown user "${c.author}"`);
     });
+    for (const kind of ['read', 'update'] as const)
+      p.restrictions?.[kind]?.forEach((g, gi) => {
+        if (g.startsWith('role:'))
+          issue([...path, 'restrictions', kind, gi], 'Confluence has no project roles');
+        else checkGrant(g, [...path, 'restrictions', kind, gi]);
+      });
   });
 }

@@ -1,5 +1,6 @@
 import type { SiteStore } from '../../store.ts';
 import { RELATION_FIELDS } from '../relations.ts';
+import { SECURITY_FIELD } from './security.ts';
 import { SYSTEM_FIELDS } from './system.ts';
 import type { FieldHandler } from './types.ts';
 
@@ -16,7 +17,7 @@ export function registerCustomFieldFactory(factory: CustomFieldFactory): void {
 
 /** Every field of the site, system first, in Jira's /field order. */
 export function fieldHandlers(store: SiteStore): readonly FieldHandler[] {
-  return [...SYSTEM_FIELDS, ...RELATION_FIELDS, ...customFactories.flatMap((f) => f(store))];
+  return [...SYSTEM_FIELDS, SECURITY_FIELD, ...RELATION_FIELDS, ...customFactories.flatMap((f) => f(store))];
 }
 
 export function fieldHandler(store: SiteStore, idOrName: string): FieldHandler | undefined {

@@ -112,6 +112,9 @@ function labelError(labels: readonly string[]): string | undefined {
 function setAssignee(draft: Issue, value: unknown, ctx: FieldWriteContext): string | undefined {
   const id = accountIdOf(value);
   if (id === undefined) return 'Specify a valid value for assignee';
+  // Jira checks Assign issues only when the assignee actually changes.
+  if (id !== draft.assigneeId && !holds(ctx.store, ctx.actorId, ctx.project, 'ASSIGN_ISSUES'))
+    return 'You do not have permission to assign issues.';
   if (id === null) {
     draft.assigneeId = null;
     return undefined;
