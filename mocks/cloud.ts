@@ -3,25 +3,15 @@ import type { SiteSeed } from './atlassian/seed/schema.ts';
 import { type Clock, SiteStore } from './atlassian/store.ts';
 import { loadProfile } from './rovo/profile/load.ts';
 import type { Profile } from './rovo/profile/schema.ts';
+import { type AuthProfile, accessTtlMs } from './rovo/profile/auth.ts';
 import { RovoMock, type RovoMockOptions } from './rovo/http.ts';
+import { rovoAuthenticator } from './rovo/auth/authenticate.ts';
+import { RovoAuthorization } from './rovo/oauth/servers.ts';
 import { RestApi } from './atlassian/rest/router.ts';
-import { handleTokenRequest } from './atlassian/oauth/token-endpoint.ts';
-import { TokenService } from './atlassian/oauth/tokens.ts';
+import { ATLASSIAN_POLICY, TokenService } from './atlassian/oauth/tokens.ts';
+import { type CloudOrigins, REAL_ORIGINS } from './origins.ts';
 
-/** The public origins of the fake cloud; a loopback mount replaces them all with its own URL. */
-export interface CloudOrigins {
-  mcp: string;
-  api: string;
-  site: string;
-  auth: string;
-}
-
-export const REAL_ORIGINS = (site: string): CloudOrigins => ({
-  mcp: 'https://mcp.atlassian.com',
-  api: 'https://api.atlassian.com',
-  site: `https://${site}`,
-  auth: 'https://auth.atlassian.com',
-});
+export { type CloudOrigins, REAL_ORIGINS, loopbackOrigins } from './origins.ts';
 
 export interface CloudOptions {
   /** A fixture name under fixtures/sites, or an already parsed seed. */
@@ -29,6 +19,8 @@ export interface CloudOptions {
   /** A profile name under fixtures/profiles, or a parsed profile. */
   profile?: string | Profile;
   clock?: Clock;
+  /** Where the cloud is reachable; default the real hosts (msw). A loopback mount passes its own. */
+  origins?: CloudOrigins;
   /** Replaces parts of the Rovo mock (authentication, tool visibility, call hooks); variants use it. */
   rovo?: Partial<Omit<RovoMockOptions, 'store' | 'profile'>>;
 }
@@ -44,15 +36,39 @@ export class FakeCloud {
   readonly rest: RestApi;
   /** Atlassian's identity service: 3LO tokens for REST callers (legacy servers), OAuth for the MCP mock. */
   readonly tokens: TokenService;
+  /** Both authorization servers (gen-1 and authv2), their client registry and metadata. */
+  readonly oauth: RovoAuthorization;
+  readonly origins: CloudOrigins;
+  /**
+   * This cloud's own copy of the profile's auth settings, which a check (through `ctx.mock`) or a
+   * variant may change: consent, the admin's API-token switch, the issuer quirk. Token lifetimes are
+   * read once into `tokens.policy`; change them there.
+   */
+  readonly auth: AuthProfile;
 
   constructor(options: CloudOptions = {}) {
     const seed = typeof options.site === 'object' ? options.site : loadSiteSeed(options.site ?? 'default');
     this.profile =
       typeof options.profile === 'object' ? options.profile : loadProfile(options.profile ?? 'default');
     this.store = new SiteStore(seed, options.clock);
-    this.rovo = new RovoMock({ store: this.store, profile: this.profile, ...options.rovo });
+    this.origins = options.origins ?? REAL_ORIGINS(seed.site.host);
+    this.auth = structuredClone(this.profile.auth);
+    this.tokens = new TokenService(() => this.store.now(), {
+      ...ATLASSIAN_POLICY,
+      accessTtlMs: accessTtlMs(this.auth),
+      refreshIdleTtlMs: this.auth.refreshIdleTtlMs,
+      reuseLeewayMs: this.auth.refreshReuseLeewayMs,
+      format: this.auth.generation === 'gen1' ? 'gen1' : 'opaque',
+    });
+    const deps = { store: this.store, tokens: this.tokens, origins: this.origins, auth: () => this.auth };
+    this.oauth = new RovoAuthorization(deps);
+    this.rovo = new RovoMock({
+      store: this.store,
+      profile: this.profile,
+      authenticate: rovoAuthenticator(deps),
+      ...options.rovo,
+    });
     this.rest = new RestApi(this.store);
-    this.tokens = new TokenService(() => this.store.now());
     this.rest.bearer = (token) => {
       const check = this.tokens.verifyAccess(token);
       return check.ok ? { accountId: check.grant.accountId, scopes: check.grant.scopes } : undefined;
@@ -62,8 +78,8 @@ export class FakeCloud {
   handle = async (request: Request): Promise<Response> => {
     const path = new URL(request.url).pathname;
     if (this.rovo.handles(path)) return this.rovo.handle(request);
+    if (this.oauth.handles(path)) return this.oauth.handle(request);
     if (this.rest.handles(path)) return this.rest.handle(request);
-    if (path === '/oauth/token') return handleTokenRequest(this.tokens, request);
     return new Response(JSON.stringify({ error: 'not_found', path }), {
       status: 404,
       headers: { 'content-type': 'application/json' },

@@ -1,4 +1,4 @@
-import { FakeCloud } from '../../mocks/cloud.ts';
+import { FakeCloud, loopbackOrigins } from '../../mocks/cloud.ts';
 import { serveOnLoopback } from '../../mocks/mounts/loopback.ts';
 import { HarnessError } from '../errors.ts';
 import { parseFlags } from './args.ts';
@@ -11,6 +11,9 @@ Options:
   --port <n>       port to listen on (default: a free one)
   --profile <p>    behaviour profile (fixtures/profiles/<p>.json), default "default"
   --site <s>       site fixture (fixtures/sites/<s>.json), default "default"
+  --compliant-issuer
+                   name RFC 8414-compliant issuers in the OAuth metadata (turns the profile's
+                   issuer-mismatch quirk off, so strict clients such as mcp-remote can sign in)
   --json           print one JSON line {url, cloudId, site, identities} instead of text
   -h, --help       this text`;
 
@@ -21,6 +24,7 @@ export async function mockCommand(argv: string[]): Promise<number> {
       port: { type: 'string' },
       profile: { type: 'string' },
       site: { type: 'string' },
+      'compliant-issuer': { type: 'boolean' },
       json: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -33,15 +37,31 @@ export async function mockCommand(argv: string[]): Promise<number> {
   const port = values.port === undefined ? 0 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new HarnessError('USAGE', `--port must be a number from 0 to 65535, got "${values.port}"`);
-  const cloud = new FakeCloud({ profile: values.profile ?? 'default', site: values.site ?? 'default' });
-  const mount = await serveOnLoopback(cloud, port);
+  let cloud: FakeCloud | undefined;
+  // The cloud is built with the mount's origin, so its OAuth metadata names URLs a client can follow.
+  const mount = await serveOnLoopback((origin) => {
+    cloud = new FakeCloud({
+      profile: values.profile ?? 'default',
+      site: values.site ?? 'default',
+      origins: loopbackOrigins(origin),
+    });
+    if (values['compliant-issuer']) cloud.auth.issuerMismatch = false;
+    return cloud;
+  }, port);
+  if (!cloud) throw new Error('the loopback mount did not build the cloud');
   const url = `${mount.origin}/v1/mcp`;
   const identities = [...cloud.store.users.values()]
     .filter((u) => u.active)
     .map((u) => ({ name: u.handle, email: u.email, apiToken: u.apiToken, role: u.role }));
   if (values.json) {
     console.log(
-      JSON.stringify({ url, cloudId: cloud.store.site.cloudId, site: cloud.store.site.host, identities }),
+      JSON.stringify({
+        url,
+        authv2Url: `${url}/authv2`,
+        cloudId: cloud.store.site.cloudId,
+        site: cloud.store.site.host,
+        identities,
+      }),
     );
   } else {
     console.log(
@@ -49,6 +69,9 @@ export async function mockCommand(argv: string[]): Promise<number> {
     );
     console.log(
       `Authenticate with Basic base64(email:apiToken) as one of: ${identities.map((i) => `${i.name} <${i.email}>`).join(', ')}`,
+    );
+    console.log(
+      `or with OAuth (${cloud.auth.generation} on /v1/mcp, authv2 on ${url}/authv2): the authorize page signs in ${cloud.auth.consent.user} at once, or whoever login_hint names`,
     );
     console.log('Press Ctrl-C to stop.');
   }

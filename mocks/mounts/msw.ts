@@ -7,6 +7,8 @@ export const ATLASSIAN_HOSTS = [
   'https://mcp.atlassian.com',
   'https://api.atlassian.com',
   'https://auth.atlassian.com',
+  // The gen-1 authorization server's token and registration host (rovo-surface.md 3d).
+  'https://cf.mcp.atlassian.com',
 ];
 
 export interface MswMount {

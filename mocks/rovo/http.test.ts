@@ -52,7 +52,7 @@ function textOf(result: Awaited<ReturnType<Client['callTool']>>): string {
 }
 
 it('answers 401 with the gen-1 Bearer challenge when no credential is sent', async () => {
-  cloud = new FakeCloud();
+  cloud = new FakeCloud({ profile: 'legacy-captures' });
   const res = await initialize('');
   expect(res.status).toBe(401);
   expect(res.headers.get('www-authenticate')).toBe(

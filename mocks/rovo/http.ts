@@ -4,7 +4,8 @@ import type { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import type { AuthInfo } from '@modelcontextprotocol/sdk/server/auth/types.js';
 import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
 import type { SiteStore } from '../atlassian/store.ts';
-import { type Authenticator, apiTokenAuthenticator } from './auth/api-token.ts';
+import type { Authenticator, CallerKind } from './auth/api-token.ts';
+import { isTeamworkGraphOrShared, toolsForScopes } from './auth/scopes.ts';
 import type { Profile } from './profile/schema.ts';
 import { type RovoCaller, createRovoServer } from './server.ts';
 import { rovoTools } from './tools/index.ts';
@@ -30,15 +31,24 @@ export interface HttpExchange {
   accountId?: string;
 }
 
+export interface ToolCaller {
+  accountId: string;
+  scopes: readonly string[] | null;
+  via: CallerKind;
+}
+
+/** What a caller may see: a classic token only the Teamwork Graph tools, everyone else what the scopes unlock. */
+export function defaultToolsFor(caller: ToolCaller, all: readonly RovoTool[]): RovoTool[] {
+  if (caller.via === 'classic-token') return all.filter(isTeamworkGraphOrShared);
+  return toolsForScopes(caller.scopes, all);
+}
+
 export interface RovoMockOptions {
   store: SiteStore;
   profile: Profile;
-  authenticate?: Authenticator;
-  /** Tools a caller sees; default: every tool of the profile. */
-  toolsFor?: (
-    caller: { accountId: string; scopes: readonly string[] | null },
-    all: readonly RovoTool[],
-  ) => RovoTool[];
+  authenticate: Authenticator;
+  /** Tools a caller sees; default: `defaultToolsFor`. */
+  toolsFor?: (caller: ToolCaller, all: readonly RovoTool[]) => RovoTool[];
   beforeCall?: (tool: string, caller: RovoCaller) => Promise<void> | void;
 }
 
@@ -76,7 +86,8 @@ export class RovoMock {
   readonly profile: Profile;
   readonly sessions = new Map<string, Session>();
   readonly recorded: HttpExchange[] = [];
-  private readonly authenticate: Authenticator;
+  /** Public so a broken variant can wrap it (accept what it should refuse, drop a challenge header...). */
+  authenticate: Authenticator;
   private readonly options: RovoMockOptions;
   private readonly patches = new Map<string, (tool: RovoTool) => RovoTool>();
 
@@ -84,7 +95,7 @@ export class RovoMock {
     this.options = options;
     this.store = options.store;
     this.profile = options.profile;
-    this.authenticate = options.authenticate ?? apiTokenAuthenticator(options.store);
+    this.authenticate = options.authenticate;
   }
 
   handles(path: string): boolean {
@@ -109,7 +120,13 @@ export class RovoMock {
     const user = this.store.users.get(auth.accountId);
     if (!user) return json(401, { error: 'invalid_token', error_description: 'Unknown account' });
     const all = rovoTools(this.profile).map((t) => this.patches.get(t.name)?.(t) ?? t);
-    const tools = this.options.toolsFor?.({ accountId: user.accountId, scopes: auth.scopes }, all) ?? all;
+    const toolsFor = this.options.toolsFor ?? defaultToolsFor;
+    const tools = toolsFor({ accountId: user.accountId, scopes: auth.scopes, via: auth.via }, all);
+    if (auth.insufficientScope) {
+      // A tool the token's scopes do not cover: the step-up challenge, before any session work.
+      const denied = all.find((t) => !tools.includes(t) && exchange.rpc.includes(`tools/call:${t.name}`));
+      if (denied) return auth.insufficientScope(denied);
+    }
     const caller: RovoCaller = { user, tools };
     const authInfo: AuthInfo = {
       token: auth.token,

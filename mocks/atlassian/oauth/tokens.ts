@@ -162,7 +162,8 @@ export class TokenService {
     if (grant.revoked) return refuse('revoked');
     const now = this.now();
     if (record.rotatedAt !== undefined) {
-      if (now - record.rotatedAt > this.policy.reuseLeewayMs) {
+      // Tolerated only strictly inside the leeway: with no leeway, any replay kills the grant.
+      if (now - record.rotatedAt >= this.policy.reuseLeewayMs) {
         this.revokeGrant(grant.id);
         return refuse('reused');
       }

@@ -1,12 +1,67 @@
 import { z } from 'zod';
 
-/** Which authorization behaviour the mock reproduces (rovo-surface.md 3d). */
+/** The tenant in the authv2 issuer path, as captured (opencode#39332, pi-mcp-adapter#224, atlassian-mcp-server#148). */
+export const CAPTURED_TENANT = 'VCeDsk8ZHncYF1g234fKtc4lNipbBhu3';
+
+/**
+ * How the mock authenticates and authorizes (rovo-surface.md 3d). Lifetimes are milliseconds so a
+ * test can make tokens expire on purpose; every value that is a guess is listed in the profile's
+ * `assumptions`.
+ */
 export const AuthProfileSchema = z
   .object({
-    /** gen1: Cloudflare-style AS on mcp.atlassian.com; gen2: Atlassian Identity (authv2). */
+    /**
+     * The generation `/v1/mcp` speaks; `/v1/mcp/authv2` always speaks gen2. gen1: the Cloudflare-style
+     * authorization server on mcp.atlassian.com (no protected-resource metadata); gen2: Atlassian
+     * Identity on auth.atlassian.com/<tenant> (authv2).
+     */
     generation: z.enum(['gen1', 'gen2']),
+    /**
+     * Reproduce the RFC 8414 3.3 issuer mismatch (atlassian-mcp-server#148, #205): gen1 metadata names
+     * https://cf.mcp.atlassian.com, gen2 metadata drops the tenant path. Strict clients refuse both.
+     */
+    issuerMismatch: z.boolean().default(true),
+    tenant: z
+      .string()
+      .regex(/^[A-Za-z0-9]+$/)
+      .default(CAPTURED_TENANT),
+    /** Access-token lifetime; default 3300 s on gen1 (captured), 1 h on gen2 (reported). */
+    accessTtlMs: z.number().int().positive().optional(),
+    /** A refresh token unused this long is dead (90 days at Atlassian). */
+    refreshIdleTtlMs: z
+      .number()
+      .int()
+      .positive()
+      .default(90 * 24 * 3600_000),
+    /** Replaying a rotated refresh token inside this window is tolerated; outside it the grant is revoked. */
+    refreshReuseLeewayMs: z.number().int().nonnegative().default(0),
+    /** The authorize endpoint's stand-in for Atlassian's login and consent pages. */
+    consent: z
+      .object({
+        decision: z.enum(['allow', 'deny']),
+        /** Who signs in when the request carries no `login_hint` (a handle of the site fixture). */
+        user: z.string().regex(/^[a-z][a-z0-9-]*$/),
+      })
+      .strict()
+      .default({ decision: 'allow', user: 'member' }),
+    /** A tool outside an OAuth token's scopes: HTTP 403 insufficient_scope (MCP step-up), or an unknown tool. */
+    insufficientScope: z.enum(['http-403', 'tool-not-found']).default('http-403'),
+    apiToken: z
+      .object({
+        /** The org admin enabled API-token authentication for the Rovo MCP server. */
+        enabled: z.boolean(),
+        /** A classic (unscoped) token: a 403 asking for a modern token, or only the Teamwork Graph tools. */
+        classic: z.enum(['refused', 'twg-only']),
+      })
+      .strict()
+      .default({ enabled: true, classic: 'refused' }),
   })
   .strict();
 export type AuthProfile = z.infer<typeof AuthProfileSchema>;
 
-export const DEFAULT_AUTH: AuthProfile = { generation: 'gen1' };
+export const DEFAULT_AUTH: AuthProfile = AuthProfileSchema.parse({ generation: 'gen2' });
+
+/** gen1 tokens lived 55 minutes (`expires_in: 3300`); authv2 access tokens about an hour. */
+export function accessTtlMs(auth: AuthProfile): number {
+  return auth.accessTtlMs ?? (auth.generation === 'gen1' ? 3300_000 : 3600_000);
+}
