@@ -1,4 +1,5 @@
 import { HarnessError } from '../errors.ts';
+import { LOGIN_USAGE, loginCommand } from './login.ts';
 import { MOCK_USAGE, mockCommand } from './mock.ts';
 import { MUTANTS_USAGE, mutantsCommand } from './mutants.ts';
 import { RUN_USAGE, runCommand } from './run.ts';
@@ -12,6 +13,11 @@ const COMMANDS: Record<string, Command> = {
     summary: 'run the suites against targets and print verdicts (default)',
   },
   mock: { run: mockCommand, usage: MOCK_USAGE, summary: 'serve the Rovo MCP mock on 127.0.0.1' },
+  login: {
+    run: loginCommand,
+    usage: LOGIN_USAGE,
+    summary: 'sign in with OAuth for live runs (browser, loopback redirect, 0600 token store)',
+  },
   mutants: {
     run: mutantsCommand,
     usage: MUTANTS_USAGE,

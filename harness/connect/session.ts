@@ -3,6 +3,8 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import { type CallToolResult, CallToolResultSchema } from '@modelcontextprotocol/sdk/types.js';
+import { harnessAuthFetch, countingTokenRequests } from '../auth/refresh.ts';
+import { signIn } from '../auth/sign-in.ts';
 import { HarnessError } from '../errors.ts';
 import { registerSecret } from '../redact.ts';
 import { type Credentials, authorizationHeader } from '../targets/identities.ts';
@@ -48,19 +50,32 @@ function sessionFetch(base: typeof fetch | undefined): typeof fetch {
   };
 }
 
-function httpTransport(target: TargetSpec, options: ConnectOptions): Transport {
-  const url =
-    options.url ??
-    (target.url ? new URL(target.url) : target.kind === 'rovo-mock' ? MOCK_MCP_URL : undefined);
+/** The MCP endpoint of an HTTP target. */
+export function mcpUrlOf(target: TargetSpec): URL {
+  const url = target.url ? new URL(target.url) : target.kind === 'rovo-mock' ? MOCK_MCP_URL : undefined;
   if (!url) throw new HarnessError('TARGET_UNRESOLVED', `target ${target.name} has no MCP URL`);
+  return url;
+}
+
+async function httpTransport(target: TargetSpec, options: ConnectOptions): Promise<Transport> {
+  const url = options.url ?? mcpUrlOf(target);
   const auth = authorizationHeader(options.credentials);
   const headers: Record<string, string> = {
     ...(target.headers ?? {}),
     ...(auth ? { authorization: auth } : {}),
   };
+  const base = sessionFetch(options.fetch);
+  if (options.credentials.kind !== 'oauth')
+    return new StreamableHTTPClientTransport(url, { requestInit: { headers }, fetch: base });
+  // OAuth: the SDK attaches the token and runs discovery; the harness client also answers expiry
+  // (single-flight refresh, one retry) and missing scopes (step-up) in front of it.
+  const { provider, client } = options.credentials;
+  const counted = countingTokenRequests(provider.stats, base);
+  if (!provider.tokens()) await signIn(provider, url, counted);
   return new StreamableHTTPClientTransport(url, {
     requestInit: { headers },
-    fetch: sessionFetch(options.fetch),
+    authProvider: provider,
+    fetch: client === 'harness' ? harnessAuthFetch(provider, url, counted) : counted,
   });
 }
 

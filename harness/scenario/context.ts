@@ -1,10 +1,25 @@
 import type { Capability } from '../catalogue/index.ts';
 import type { Session } from '../connect/session.ts';
 import type { Driver } from '../drivers/types.ts';
-import type { IdentityName, SiteFacts } from '../targets/identities.ts';
+import type { HarnessOAuthProvider } from '../auth/provider.ts';
+import type { IdentityName, OAuthClientKind, SiteFacts } from '../targets/identities.ts';
 import type { TargetSpec } from '../targets/types.ts';
 import type { FakeCloud } from '../../mocks/cloud.ts';
 import type { Outcome } from './outcome.ts';
+
+export interface OAuthOptions {
+  /** The harness client (single-flight refresh, step-up; the default) or the plain SDK client. */
+  client?: OAuthClientKind;
+  /** Scopes to ask for at sign-in instead of what discovery suggests. */
+  scope?: string;
+  /** Reuse a sign-in (a second session, or a new one after the first expired). */
+  provider?: HarnessOAuthProvider;
+}
+
+export interface OAuthSession {
+  session: Session;
+  provider: HarnessOAuthProvider;
+}
 
 /** Everything a check body may use. Bodies never decide how to connect. */
 export interface CheckContext {
@@ -18,6 +33,8 @@ export interface CheckContext {
   readonly signal: AbortSignal;
   /** A session as the given identity (default `member`), closed after the check. */
   connect(as?: IdentityName): Promise<Session>;
+  /** A session signed in with OAuth as the identity (default `member`); not-testable without a sign-in. */
+  oauth(as?: IdentityName, options?: OAuthOptions): Promise<OAuthSession>;
   /** The capability verbs of the target's dialect, as the given identity (default `member`). */
   driver(as?: IdentityName): Promise<Driver>;
   /** A summary or title unique to this run and check, recognisable in the target's UI. */

@@ -1,13 +1,14 @@
 import type { Variant } from '../../mocks/variants/types.ts';
 import type { Capability } from '../catalogue/index.ts';
-import { connect, type Session } from '../connect/session.ts';
+import { providerFor } from '../auth/identity.ts';
+import { connect, mcpUrlOf, type Session } from '../connect/session.ts';
 import { driverFor } from '../drivers/index.ts';
 import type { Driver } from '../drivers/types.ts';
 import { NotTestableError, UnsupportedVerbError } from '../errors.ts';
 import type { CheckRecord, Frame } from '../records/schema.ts';
 import { redact, redactText } from '../redact.ts';
 import type { RunSettings } from '../settings.ts';
-import type { IdentityName } from '../targets/identities.ts';
+import type { Credentials, IdentityName } from '../targets/identities.ts';
 import { runtimeFor } from '../targets/runtimes.ts';
 import { isMockKind, type TargetSpec } from '../targets/types.ts';
 import type { CheckBody, CheckContext } from './context.ts';
@@ -78,12 +79,15 @@ export async function runCheck(input: RunCheckInput): Promise<CheckRecord> {
   try {
     const runtime = await runtimeFor(target, settings, input.variant);
     const runLabel = `rovo-mcp-conformance-${settings.runId}`;
-    const open = async (as: IdentityName): Promise<Session> => {
-      const credentials = runtime.site.identities[as];
-      if (!credentials) throw new NotTestableError(`no "${as}" identity is configured for ${target.name}`);
+    const openWith = async (credentials: Credentials): Promise<Session> => {
       const session = await connect(target, { credentials, requestTimeoutMs: settings.requestTimeoutMs });
       sessions.push(session);
       return session;
+    };
+    const open = async (as: IdentityName): Promise<Session> => {
+      const credentials = runtime.site.identities[as];
+      if (!credentials) throw new NotTestableError(`no "${as}" identity is configured for ${target.name}`);
+      return openWith(credentials);
     };
     const ctx: CheckContext = {
       capability,
@@ -93,6 +97,17 @@ export async function runCheck(input: RunCheckInput): Promise<CheckRecord> {
       runLabel,
       signal: abort.signal,
       connect: (as = 'member') => open(as),
+      async oauth(as = 'member', options = {}) {
+        const identity = runtime.site.oauth?.[as];
+        const provider =
+          options.provider ?? (identity && providerFor(identity, mcpUrlOf(target).href, options.scope));
+        if (!provider)
+          throw new NotTestableError(
+            `no OAuth sign-in for "${as}" on ${target.name} (sign in with \`rovo-mcp-conformance login\` and name its token store for this identity)`,
+          );
+        const session = await openWith({ kind: 'oauth', provider, client: options.client ?? 'harness' });
+        return { session, provider };
+      },
       driver(as = 'member') {
         let d = drivers.get(as);
         if (!d) {

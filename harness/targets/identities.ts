@@ -1,9 +1,26 @@
-/** Roles the scenarios ask for; on the mock they are fixture users, live they come from the environment. */
-export const IDENTITY_NAMES = ['member', 'admin', 'viewer', 'outsider'] as const;
+import type { HarnessOAuthProvider } from '../auth/provider.ts';
+
+/**
+ * Roles the scenarios ask for; on the mock they are fixture users, live they come from the environment.
+ * `reader` is a scoped read-only API token and `classic` a classic (unscoped) one.
+ */
+export const IDENTITY_NAMES = ['member', 'admin', 'viewer', 'outsider', 'reader', 'classic'] as const;
 export type IdentityName = (typeof IDENTITY_NAMES)[number];
 
+/** Which OAuth client a session uses: the harness's (single-flight refresh, step-up) or the plain SDK's. */
+export type OAuthClientKind = 'harness' | 'sdk';
+
 export type Credentials =
-  { kind: 'basic'; email: string; apiToken: string } | { kind: 'bearer'; token: string } | { kind: 'none' };
+  | { kind: 'basic'; email: string; apiToken: string }
+  | { kind: 'bearer'; token: string }
+  | { kind: 'oauth'; provider: HarnessOAuthProvider; client: OAuthClientKind }
+  | { kind: 'none' };
+
+/**
+ * How an identity signs in with OAuth: headless on the mock (its authorize page consents at once for
+ * whoever `loginHint` names), or from a token store `login` wrote for a live target.
+ */
+export type OAuthIdentity = { kind: 'headless'; loginHint: string } | { kind: 'store'; path: string };
 
 /** What scenarios may assume about the site under test, whatever the target. */
 export interface SiteFacts {
@@ -15,7 +32,15 @@ export interface SiteFacts {
   sandboxSpace: string;
   /** A project only some identities may see; permission checks need it. */
   restrictedProject?: string;
+  /** A space `member` may write in and `outsider` may not see. */
+  restrictedSpace?: string;
+  /** An issue security level of the sandbox project that `member` may set and `viewer` is outside. */
+  securityLevel?: string;
+  /** Pages with restrictions: `hidden` (read: not `viewer`), `locked` (update: not `member`). */
+  restrictedPages?: { hidden: string; locked: string };
   identities: Partial<Record<IdentityName, Credentials>>;
+  /** OAuth sign-in per identity, where the target supports it. */
+  oauth?: Partial<Record<IdentityName, OAuthIdentity>>;
 }
 
 export function basicHeader(c: Extract<Credentials, { kind: 'basic' }>): string {

@@ -37,12 +37,24 @@ export async function closeMockRuntime(): Promise<void> {
   mountedHosts.clear();
 }
 
-/** Site facts of a fake cloud: the fixture's sandbox and restricted project and its identities by role. */
+/** Site facts of a fake cloud: the fixture's sandbox and restricted places and its identities by role. */
 export function mockSiteFacts(cloud: FakeCloud): SiteFacts {
   const identities: SiteFacts['identities'] = {};
+  const oauth: NonNullable<SiteFacts['oauth']> = {};
   for (const handle of ['member', 'admin', 'viewer', 'outsider'] as const) {
     const u = cloud.store.userByHandle(handle);
-    if (u) identities[handle] = { kind: 'basic', email: u.email, apiToken: u.apiToken } satisfies Credentials;
+    if (!u) continue;
+    identities[handle] = { kind: 'basic', email: u.email, apiToken: u.apiToken } satisfies Credentials;
+    oauth[handle] = { kind: 'headless', loginHint: u.email };
+  }
+  // The member's further tokens: a scoped read-only one and a classic one.
+  const member = cloud.store.userByHandle('member');
+  for (const [name, label] of [
+    ['reader', 'read-only'],
+    ['classic', 'classic'],
+  ] as const) {
+    const token = member?.tokens.find((t) => t.label === label)?.token;
+    if (member && token) identities[name] = { kind: 'basic', email: member.email, apiToken: token };
   }
   return {
     cloudId: cloud.store.site.cloudId,
@@ -50,6 +62,10 @@ export function mockSiteFacts(cloud: FakeCloud): SiteFacts {
     sandboxProject: 'SBX',
     sandboxSpace: 'SBX',
     restrictedProject: 'SEC',
+    restrictedSpace: 'SEC',
+    securityLevel: 'Conformance Restricted',
+    restrictedPages: { hidden: '163842', locked: '163843' },
     identities,
+    oauth,
   };
 }
