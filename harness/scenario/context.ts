@@ -19,6 +19,8 @@ export interface OAuthOptions {
 export interface OAuthSession {
   session: Session;
   provider: HarnessOAuthProvider;
+  /** The capability verbs over this session. */
+  driver(): Promise<Driver>;
 }
 
 /** Everything a check body may use. Bodies never decide how to connect. */

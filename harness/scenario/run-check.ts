@@ -106,7 +106,8 @@ export async function runCheck(input: RunCheckInput): Promise<CheckRecord> {
             `no OAuth sign-in for "${as}" on ${target.name} (sign in with \`rovo-mcp-conformance login\` and name its token store for this identity)`,
           );
         const session = await openWith({ kind: 'oauth', provider, client: options.client ?? 'harness' });
-        return { session, provider };
+        const driver = () => driverFor(target.dialect, { session, cloudId: runtime.site.cloudId, runLabel });
+        return { session, provider, driver };
       },
       driver(as = 'member') {
         let d = drivers.get(as);

@@ -2,6 +2,7 @@ import { CONFLUENCE_VARIANTS } from './confluence.ts';
 import { GRAPH_VARIANTS } from './graph.ts';
 import { IDENTITY_VARIANTS } from './identity.ts';
 import { JIRA_VARIANTS } from './jira.ts';
+import { PERMISSION_VARIANTS } from './permissions.ts';
 import { SEARCH_VARIANTS } from './search.ts';
 import type { Variant } from './types.ts';
 
@@ -14,4 +15,5 @@ export const VARIANTS: readonly Variant[] = [
   ...CONFLUENCE_VARIANTS,
   ...SEARCH_VARIANTS,
   ...GRAPH_VARIANTS,
+  ...PERMISSION_VARIANTS,
 ];

@@ -23,3 +23,16 @@ export function patchResult(
 ): void {
   patchRun(cloud, tool, async (healthy, args, ctx) => rewrite(await healthy(args, ctx), args));
 }
+
+/** Runs a tool as the site admin whoever calls (when `when` holds): the permission check is skipped. */
+export function runAsAdmin(
+  cloud: FakeCloud,
+  tool: string,
+  when: (args: Record<string, unknown>) => boolean = () => true,
+): void {
+  const admin = cloud.store.userByHandle('admin');
+  if (!admin) throw new Error('the fixture has no admin to act as');
+  patchRun(cloud, tool, (healthy, args, ctx) =>
+    healthy(args, when(args) ? { ...ctx, actor: { accountId: admin.accountId }, user: admin } : ctx),
+  );
+}

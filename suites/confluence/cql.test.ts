@@ -3,35 +3,11 @@ import type { ContentHit, Driver } from '../../harness/drivers/types.ts';
 import { NotTestableError } from '../../harness/errors.ts';
 import type { CheckContext } from '../../harness/scenario/context.ts';
 import { expectRejection } from '../../harness/scenario/expect.ts';
+import { eventually, uniqueWord } from '../../harness/scenario/search-wait.ts';
 import { supported } from '../../harness/scenario/outcome.ts';
 import { verifies } from '../../harness/scenario/verifies.ts';
-import { isMockKind } from '../../harness/targets/types.ts';
 
 /** CQL search: the right pages for type, space, title ~ and text ~; nothing from elsewhere. */
-
-/** A word no other content carries: letters and digits only, so every search tokenizer keeps it whole. */
-function uniqueWord(ctx: CheckContext, hint: string): string {
-  return `${hint}${ctx.runId.replace(/[^a-z0-9]/g, '')}${Math.random().toString(36).slice(2, 8)}`;
-}
-
-/**
- * Runs a search until `done` holds: live search indexes lag behind writes, so a live target gets
- * about 20 seconds; the mock indexes at once and gets one try.
- */
-async function eventually(
-  ctx: CheckContext,
-  search: () => Promise<ContentHit[]>,
-  done: (hits: ContentHit[]) => boolean,
-) {
-  const tries = isMockKind(ctx.target.kind) ? 1 : 10;
-  let hits: ContentHit[] = [];
-  for (let i = 0; i < tries; i++) {
-    hits = await search();
-    if (done(hits) || ctx.signal.aborted || i === tries - 1) break;
-    await new Promise((r) => setTimeout(r, 2_000));
-  }
-  return hits;
-}
 
 /** A space the admin can view and the outsider cannot, with one of its pages; undefined when there is none. */
 async function restrictedPage(
@@ -77,6 +53,7 @@ verifies('confluence.cql.search', async (ctx) => {
     ctx,
     () => driver.searchContent(`${inBox} AND title ~ "${titleWord}"`),
     (h) => h.length > 0,
+    10,
   );
   expect(
     byTitle.map((h) => h.id),
@@ -87,6 +64,7 @@ verifies('confluence.cql.search', async (ctx) => {
     ctx,
     () => driver.searchContent(`${inBox} AND text ~ "${textWord}"`),
     (h) => h.length > 0,
+    10,
   );
   expect(
     byText.map((h) => h.id),

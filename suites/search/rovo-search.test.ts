@@ -1,33 +1,13 @@
 import { expect } from 'vitest';
-import type { Driver, SearchHit } from '../../harness/drivers/types.ts';
+import type { Driver } from '../../harness/drivers/types.ts';
 import { NotTestableError } from '../../harness/errors.ts';
 import type { CheckContext } from '../../harness/scenario/context.ts';
 import { expectRejection } from '../../harness/scenario/expect.ts';
+import { eventually, uniqueWord } from '../../harness/scenario/search-wait.ts';
 import { supported } from '../../harness/scenario/outcome.ts';
 import { verifies } from '../../harness/scenario/verifies.ts';
-import { isMockKind } from '../../harness/targets/types.ts';
 
 /** Rovo search and fetch across Jira and Confluence, by ARI. */
-
-function uniqueWord(ctx: CheckContext, hint: string): string {
-  return `${hint}${ctx.runId.replace(/[^a-z0-9]/g, '')}${Math.random().toString(36).slice(2, 8)}`;
-}
-
-/** Live search indexes lag behind writes: a live target gets about 30 seconds, the mock one try. */
-async function eventually(
-  ctx: CheckContext,
-  search: () => Promise<SearchHit[]>,
-  done: (hits: SearchHit[]) => boolean,
-) {
-  const tries = isMockKind(ctx.target.kind) ? 1 : 15;
-  let hits: SearchHit[] = [];
-  for (let i = 0; i < tries; i++) {
-    hits = await search();
-    if (done(hits) || ctx.signal.aborted || i === tries - 1) break;
-    await new Promise((r) => setTimeout(r, 2_000));
-  }
-  return hits;
-}
 
 async function sandboxKey(driver: Driver, ctx: CheckContext): Promise<string> {
   const box = (await driver.spaces()).find((s) => s.key === ctx.site.sandboxSpace);
