@@ -33,10 +33,7 @@ function mcpRemote(url: string, configDir: string, port: number) {
   const transport = new StdioClientTransport({
     command: process.execPath,
     args: [PROXY, url, String(port), '--auth-timeout', '30'],
-    env: { ...process.env, MCP_REMOTE_CONFIG_DIR: configDir, BROWSER: 'true', DISPLAY: '' } as Record<
-      string,
-      string
-    >,
+    env: { ...process.env, MCP_REMOTE_CONFIG_DIR: configDir, BROWSER: 'true', DISPLAY: '' },
     stderr: 'pipe',
   });
   let stderr = '';
