@@ -20,7 +20,7 @@ export interface OAuthSession {
   session: Session;
   provider: HarnessOAuthProvider;
   /** The capability verbs over this session. */
-  driver(): Promise<Driver>;
+  driver: () => Promise<Driver>;
 }
 
 /** Everything a check body may use. Bodies never decide how to connect. */

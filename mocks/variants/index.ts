@@ -1,3 +1,4 @@
+import { AUTH_VARIANTS } from './auth.ts';
 import { CONFLUENCE_VARIANTS } from './confluence.ts';
 import { GRAPH_VARIANTS } from './graph.ts';
 import { IDENTITY_VARIANTS } from './identity.ts';
@@ -16,4 +17,5 @@ export const VARIANTS: readonly Variant[] = [
   ...SEARCH_VARIANTS,
   ...GRAPH_VARIANTS,
   ...PERMISSION_VARIANTS,
+  ...AUTH_VARIANTS,
 ];

@@ -36,3 +36,19 @@ export function runAsAdmin(
     healthy(args, when(args) ? { ...ctx, actor: { accountId: admin.accountId }, user: admin } : ctx),
   );
 }
+
+/** Puts a wrapper in front of every HTTP request the cloud answers (auth endpoints, MCP, REST). */
+export function patchHttp(
+  cloud: FakeCloud,
+  wrap: (request: Request, healthy: (request: Request) => Promise<Response>) => Promise<Response>,
+): void {
+  const healthy = cloud.handle;
+  cloud.handle = (request) => wrap(request, healthy);
+}
+
+/** The same response with its `WWW-Authenticate` header rewritten. */
+export function rewriteChallenge(response: Response, edit: (header: string) => string): Response {
+  const headers = new Headers(response.headers);
+  headers.set('www-authenticate', edit(headers.get('www-authenticate') ?? ''));
+  return new Response(response.body, { status: response.status, headers });
+}

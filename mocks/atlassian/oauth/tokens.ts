@@ -178,6 +178,12 @@ export class TokenService {
     return { ok: true, tokens: this.issueFor(grant, true) };
   }
 
+  /** The grant behind an access or refresh token, whatever state either is in (tests, broken variants). */
+  grantOf(token: string): Grant | undefined {
+    const grantId = this.access.get(token)?.grantId ?? this.refresh.get(token)?.grantId;
+    return grantId === undefined ? undefined : this.grants.get(grantId);
+  }
+
   revokeGrant(grantId: string): void {
     const grant = this.grants.get(grantId);
     if (grant && !grant.revoked) {
@@ -188,8 +194,8 @@ export class TokenService {
 
   /** RFC 7009: revoking either token of a grant ends the grant. Unknown tokens are ignored. */
   revokeToken(token: string): void {
-    const grantId = this.access.get(token)?.grantId ?? this.refresh.get(token)?.grantId;
-    if (grantId) this.revokeGrant(grantId);
+    const grant = this.grantOf(token);
+    if (grant) this.revokeGrant(grant.id);
   }
 
   /** Expires every access token now (refresh tokens stay valid): the mid-session expiry tests use. */
