@@ -50,6 +50,20 @@ function sessionFetch(base: typeof fetch | undefined): typeof fetch {
   };
 }
 
+/**
+ * OAuth discovery cancels the bodies of answers it does not read (a 404 for a missing metadata
+ * document), and under msw 2 on Node 20 `body.cancel()` of a mocked response never settles. Buffering
+ * every non-streaming answer makes cancel immediate wherever the target is; event streams pass as is.
+ */
+function bufferedBodies(base: typeof fetch): typeof fetch {
+  return async (input, init) => {
+    const response = await base(input, init);
+    if (!response.body || response.headers.get('content-type')?.includes('text/event-stream'))
+      return response;
+    return new Response(await response.arrayBuffer(), response);
+  };
+}
+
 /** The MCP endpoint of an HTTP target. */
 export function mcpUrlOf(target: TargetSpec): URL {
   const url = target.url ? new URL(target.url) : target.kind === 'rovo-mock' ? MOCK_MCP_URL : undefined;
@@ -70,7 +84,7 @@ async function httpTransport(target: TargetSpec, options: ConnectOptions): Promi
   // OAuth: the SDK attaches the token and runs discovery; the harness client also answers expiry
   // (single-flight refresh, one retry) and missing scopes (step-up) in front of it.
   const { provider, client } = options.credentials;
-  const counted = countingTokenRequests(provider.stats, base);
+  const counted = countingTokenRequests(provider.stats, bufferedBodies(base));
   if (!provider.tokens()) await signIn(provider, url, counted);
   return new StreamableHTTPClientTransport(url, {
     requestInit: { headers },
