@@ -38,8 +38,12 @@ export function parseChallenge(header: string | null): Challenge | undefined {
 }
 
 /** POSTs an `initialize` with the given Authorization header (none when undefined). */
-export function probeInitialize(url: URL, authorization?: string): Promise<Response> {
-  return fetch(url, {
+export function probeInitialize(
+  url: URL,
+  authorization?: string,
+  fetchFn: typeof fetch = fetch,
+): Promise<Response> {
+  return fetchFn(url, {
     method: 'POST',
     headers: {
       ...(authorization !== undefined ? { authorization } : {}),

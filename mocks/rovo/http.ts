@@ -4,8 +4,8 @@ import type { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import type { AuthInfo } from '@modelcontextprotocol/sdk/server/auth/types.js';
 import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
 import type { SiteStore } from '../atlassian/store.ts';
-import type { Authenticator, CallerKind } from './auth/api-token.ts';
-import { isTeamworkGraphOrShared, toolsForScopes } from './auth/scopes.ts';
+import type { Authenticator } from './auth/api-token.ts';
+import { type ToolCaller, visibleTools } from './auth/scopes.ts';
 import type { Profile } from './profile/schema.ts';
 import { type RovoCaller, createRovoServer } from './server.ts';
 import { rovoTools } from './tools/index.ts';
@@ -31,23 +31,11 @@ export interface HttpExchange {
   accountId?: string;
 }
 
-export interface ToolCaller {
-  accountId: string;
-  scopes: readonly string[] | null;
-  via: CallerKind;
-}
-
-/** What a caller may see: a classic token only the Teamwork Graph tools, everyone else what the scopes unlock. */
-export function defaultToolsFor(caller: ToolCaller, all: readonly RovoTool[]): RovoTool[] {
-  if (caller.via === 'classic-token') return all.filter(isTeamworkGraphOrShared);
-  return toolsForScopes(caller.scopes, all);
-}
-
 export interface RovoMockOptions {
   store: SiteStore;
   profile: Profile;
   authenticate: Authenticator;
-  /** Tools a caller sees; default: `defaultToolsFor`. */
+  /** Tools a caller sees; default: `visibleTools` (scopes, classic tokens). */
   toolsFor?: (caller: ToolCaller, all: readonly RovoTool[]) => RovoTool[];
   beforeCall?: (tool: string, caller: RovoCaller) => Promise<void> | void;
 }
@@ -120,7 +108,7 @@ export class RovoMock {
     const user = this.store.users.get(auth.accountId);
     if (!user) return json(401, { error: 'invalid_token', error_description: 'Unknown account' });
     const all = rovoTools(this.profile).map((t) => this.patches.get(t.name)?.(t) ?? t);
-    const toolsFor = this.options.toolsFor ?? defaultToolsFor;
+    const toolsFor = this.options.toolsFor ?? visibleTools;
     const tools = toolsFor({ accountId: user.accountId, scopes: auth.scopes, via: auth.via }, all);
     if (auth.insufficientScope) {
       // A tool the token's scopes do not cover: the step-up challenge, before any session work.

@@ -1,6 +1,6 @@
 import { pkceChallenge } from '../atlassian/oauth/tokens.ts';
 import { parseBasic } from '../rovo/auth/api-token.ts';
-import { patchHttp, rewriteChallenge } from './patch.ts';
+import { patchAuthentication, patchHttp, rewriteChallenge } from './patch.ts';
 import type { Variant } from './types.ts';
 
 /** Authorization-server and resource-server defects, each the way a real server could get it wrong. */
@@ -25,17 +25,17 @@ export const AUTH_VARIANTS: Variant[] = [
     name: 'challenge-without-resource-metadata',
     defect: 'the 401 challenge leaves out resource_metadata although the server publishes the document',
     breaks: ['auth.challenge.unauthorized'],
-    apply(cloud) {
-      const healthy = cloud.rovo.authenticate;
-      cloud.rovo.authenticate = async (request, path) => {
-        const outcome = await healthy(request, path);
-        if (outcome.ok) return outcome;
-        return {
-          ok: false,
-          response: rewriteChallenge(outcome.response, (h) => h.replace(/resource_metadata="[^"]*",\s*/, '')),
-        };
-      };
-    },
+    apply: (cloud) =>
+      patchAuthentication(cloud, (outcome) =>
+        outcome.ok
+          ? outcome
+          : {
+              ok: false,
+              response: rewriteChallenge(outcome.response, (h) =>
+                h.replace(/resource_metadata="[^"]*",\s*/, ''),
+              ),
+            },
+      ),
   },
   {
     name: 'tokens-never-expire',
@@ -123,10 +123,8 @@ export const AUTH_VARIANTS: Variant[] = [
     name: 'insufficient-scope-without-scope',
     defect: 'the 403 insufficient_scope challenge does not say which scopes to ask for',
     breaks: ['auth.scope.step-up'],
-    apply(cloud) {
-      const healthy = cloud.rovo.authenticate;
-      cloud.rovo.authenticate = async (request, path) => {
-        const outcome = await healthy(request, path);
+    apply: (cloud) =>
+      patchAuthentication(cloud, (outcome) => {
         const denied = outcome.ok ? outcome.insufficientScope : undefined;
         if (!outcome.ok || !denied) return outcome;
         return {
@@ -134,8 +132,7 @@ export const AUTH_VARIANTS: Variant[] = [
           insufficientScope: (tool) =>
             rewriteChallenge(denied(tool), (h) => h.replace(/,\s*scope="[^"]*"/, '')),
         };
-      };
-    },
+      }),
   },
   {
     name: 'api-token-switch-ignored',
@@ -155,14 +152,11 @@ export const AUTH_VARIANTS: Variant[] = [
     name: 'classic-token-full-access',
     defect: 'a classic (unscoped) API token is taken as a scoped token with every scope',
     breaks: ['auth.api-token.classic'],
-    apply(cloud) {
-      const healthy = cloud.rovo.authenticate;
-      cloud.rovo.authenticate = async (request, path) => {
-        const outcome = await healthy(request, path);
+    apply: (cloud) =>
+      patchAuthentication(cloud, (outcome, request) => {
         const basic = parseBasic(request.headers.get('authorization'));
         const user = [...cloud.store.users.values()].find((u) => u.email === basic?.email);
-        const classic = user?.tokens.some((t) => t.token === basic?.token && !t.scopes);
-        if (!user || !classic) return outcome;
+        if (!user?.tokens.some((t) => t.token === basic?.token && !t.scopes)) return outcome;
         return {
           ok: true,
           accountId: user.accountId,
@@ -171,7 +165,6 @@ export const AUTH_VARIANTS: Variant[] = [
           scopes: null,
           via: 'api-token',
         };
-      };
-    },
+      }),
   },
 ];

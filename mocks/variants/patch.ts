@@ -1,4 +1,5 @@
 import type { FakeCloud } from '../cloud.ts';
+import type { AuthOutcome } from '../rovo/auth/api-token.ts';
 import type { ToolContext } from '../rovo/tools/define.ts';
 
 type Run = (args: Record<string, unknown>, ctx: ToolContext) => unknown;
@@ -51,4 +52,13 @@ export function rewriteChallenge(response: Response, edit: (header: string) => s
   const headers = new Headers(response.headers);
   headers.set('www-authenticate', edit(headers.get('www-authenticate') ?? ''));
   return new Response(response.body, { status: response.status, headers });
+}
+
+/** Rewrites what the MCP endpoints' authenticator concludes (a refusal relaxed, a challenge changed...). */
+export function patchAuthentication(
+  cloud: FakeCloud,
+  rewrite: (outcome: AuthOutcome, request: Request) => AuthOutcome,
+): void {
+  const healthy = cloud.rovo.authenticate;
+  cloud.rovo.authenticate = async (request, path) => rewrite(await healthy(request, path), request);
 }

@@ -1,5 +1,5 @@
 import { jiraError } from '../atlassian/errors.ts';
-import { patchRun, runAsAdmin } from './patch.ts';
+import { patchAuthentication, patchRun, runAsAdmin } from './patch.ts';
 import type { Variant } from './types.ts';
 
 /** Permission defects: a check skipped, existence leaked, a search that sees too much, scopes ignored. */
@@ -94,12 +94,9 @@ export const PERMISSION_VARIANTS: Variant[] = [
     name: 'scoped-token-sees-everything',
     defect: "an API token's scopes are ignored: a read-only token lists and calls every tool",
     breaks: ['permissions.tools.scoped-token'],
-    apply(cloud) {
-      const healthy = cloud.rovo.authenticate;
-      cloud.rovo.authenticate = async (request, path) => {
-        const outcome = await healthy(request, path);
-        return outcome.ok && outcome.via === 'api-token' ? { ...outcome, scopes: null } : outcome;
-      };
-    },
+    apply: (cloud) =>
+      patchAuthentication(cloud, (outcome) =>
+        outcome.ok && outcome.via === 'api-token' ? { ...outcome, scopes: null } : outcome,
+      ),
   },
 ];

@@ -43,58 +43,54 @@ verifies(
 
     const hidden = (found: string[], wanted: string[]) =>
       wanted.filter((w) => found.some((f) => f === w || f.endsWith(w)));
-    const jql = async (d: Driver) =>
-      hidden(
-        (await d.searchIssues(`labels = "${label}"`)).issues.map((i) => i.key),
-        [byProject.key, byLevel.key],
-      );
-    const cql = async (d: Driver) =>
-      hidden(
-        (await d.searchContent(`type = page AND text ~ "${word}"`)).map((h) => h.id),
-        [page.id],
-      );
-    // Rovo search answers ARIs: ari:cloud:jira:<cloudId>:issue/<id>, ...:page/<id>.
-    const rovo = async (d: Driver) =>
-      hidden(
-        (await d.search(word)).map((h) => h.id),
-        [`issue/${byProject.id}`, `issue/${byLevel.id}`, `page/${page.id}`],
-      );
-
+    // Each engine, and what it must find for admin: JQL both issues, CQL the page, Rovo search all three
+    // (it answers ARIs: ari:cloud:jira:<cloudId>:issue/<id>, ...:page/<id>).
+    const engines: [string, (d: Driver) => Promise<string[]>, number][] = [
+      [
+        'JQL',
+        async (d) =>
+          hidden(
+            (await d.searchIssues(`labels = "${label}"`)).issues.map((i) => i.key),
+            [byProject.key, byLevel.key],
+          ),
+        2,
+      ],
+      [
+        'CQL',
+        async (d) =>
+          hidden(
+            (await d.searchContent(`type = page AND text ~ "${word}"`)).map((h) => h.id),
+            [page.id],
+          ),
+        1,
+      ],
+      [
+        'Rovo search',
+        async (d) =>
+          hidden(
+            (await d.search(word)).map((h) => h.id),
+            [`issue/${byProject.id}`, `issue/${byLevel.id}`, `page/${page.id}`],
+          ),
+        3,
+      ],
+    ];
     const admin = await ctx.driver('admin');
-    expect(
-      await eventually(
-        ctx,
-        () => jql(admin),
-        (f) => f.length === 2,
-      ),
-      'admin finds both issues by JQL',
-    ).toHaveLength(2);
-    expect(
-      await eventually(
-        ctx,
-        () => cql(admin),
-        (f) => f.length === 1,
-      ),
-      'admin finds the page by CQL',
-    ).toHaveLength(1);
-    expect(
-      await eventually(
-        ctx,
-        () => rovo(admin),
-        (f) => f.length === 3,
-      ),
-      'admin finds all three by Rovo search',
-    ).toHaveLength(3);
-
+    for (const [engine, search, all] of engines)
+      expect(
+        await eventually(
+          ctx,
+          () => search(admin),
+          (f) => f.length === all,
+        ),
+        `admin finds all ${all} by ${engine}`,
+      ).toHaveLength(all);
     const leaks: string[] = [];
     for (const who of ['outsider', 'viewer'] as const) {
       const d = await ctx.driver(who);
-      for (const [engine, found] of [
-        ['JQL', await jql(d)],
-        ['CQL', await cql(d)],
-        ['Rovo search', await rovo(d)],
-      ] as const)
+      for (const [engine, search] of engines) {
+        const found = await search(d);
         if (found.length > 0) leaks.push(`${engine} showed ${who} ${found.join(', ')}`);
+      }
     }
     expect(leaks, 'nothing hidden is found by those who cannot see it').toEqual([]);
     return supported(

@@ -12,7 +12,7 @@ function page(store: ReturnType<typeof testSite>['store'], id: string) {
   return p;
 }
 
-it('a read restriction hides the page from everyone it does not name, like a missing page', () => {
+it('a read restriction hides the page from everyone it does not name', () => {
   const { store, actor } = testSite();
   const notes = page(store, RESTRICTED_NOTES);
   expect(canViewPage(store, actor('admin'), notes)).toBe(true);

@@ -1,4 +1,5 @@
 import type { PermissionGroup, RovoTool } from '../tools/define.ts';
+import type { CallerKind } from './api-token.ts';
 
 /**
  * Which scopes unlock which tools. Two vocabularies exist: the v1 one of scoped API tokens and gen-1
@@ -78,17 +79,22 @@ export function scopesFor(tool: RovoTool, vocabulary: 'v1' | 'v2'): readonly str
   return V1_TOOL_SCOPES[tool.name] ?? V1_GROUP_SCOPES[tool.group];
 }
 
-export function grantsTool(granted: ReadonlySet<string>, tool: RovoTool): boolean {
+function grantsTool(granted: ReadonlySet<string>, tool: RovoTool): boolean {
   return (['v1', 'v2'] as const).some((v) => scopesFor(tool, v).every((s) => granted.has(s)));
 }
 
-/** The tools a caller sees: every one for a full API token (null), else those its scopes unlock. */
-export function toolsForScopes(scopes: readonly string[] | null, all: readonly RovoTool[]): RovoTool[] {
-  if (scopes === null) return [...all];
-  const granted = new Set(scopes);
-  return all.filter((t) => grantsTool(granted, t));
+export interface ToolCaller {
+  accountId: string;
+  /** null: a full scoped API token, every tool. */
+  scopes: readonly string[] | null;
+  via: CallerKind;
 }
 
-export function isTeamworkGraphOrShared(tool: RovoTool): boolean {
-  return tool.group === 'shared' || tool.group === 'read_teamwork_graph';
+/** The tools a caller sees: a classic token only Teamwork Graph's, everyone else what its scopes unlock. */
+export function visibleTools(caller: ToolCaller, all: readonly RovoTool[]): RovoTool[] {
+  if (caller.via === 'classic-token')
+    return all.filter((t) => t.group === 'shared' || t.group === 'read_teamwork_graph');
+  if (caller.scopes === null) return [...all];
+  const granted = new Set(caller.scopes);
+  return all.filter((t) => grantsTool(granted, t));
 }
