@@ -17,8 +17,36 @@ export function errorResult(profile: Profile, message: string): CallToolResult {
   };
 }
 
-export function errorMessageOf(error: unknown): string {
-  if (error instanceof AtlassianError) return JSON.stringify(error.body);
+const STATUS_TEXT: Readonly<Record<number, string>> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  409: 'Conflict',
+  413: 'Payload Too Large',
+  429: 'Too Many Requests',
+};
+
+/** "create issue" for createJiraIssue: the tool's verb and object, without the product. */
+function actionOf(tool: string): string {
+  return tool
+    .replace(/Jira|Confluence/g, '')
+    .replace(/([A-Z])/g, ' $1')
+    .trim()
+    .toLowerCase();
+}
+
+/**
+ * The message of a failed call. A Jira or Confluence refusal is its JSON body, as most captures show;
+ * the `status-prefixed` wording adds what atlassian-mcp-server#95 shows for createJiraIssue
+ * (`Failed to create issue: Bad Request. {...}`), extended to every tool by name.
+ */
+export function errorMessageOf(error: unknown, profile?: Profile, tool?: string): string {
+  if (error instanceof AtlassianError) {
+    const body = JSON.stringify(error.body);
+    if (profile?.toolErrorWording !== 'status-prefixed' || tool === undefined) return body;
+    return `Failed to ${actionOf(tool)}: ${STATUS_TEXT[error.status] ?? `HTTP ${error.status}`}. ${body}`;
+  }
   if (error instanceof RovoToolError) return error.message;
   // The transient text v2 users see; the cause is kept for whoever debugs the mock.
   return `We are having trouble completing this action. Please try again shortly. (${error instanceof Error ? error.message : String(error)})`;

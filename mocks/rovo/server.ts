@@ -82,7 +82,7 @@ export function createRovoServer(deps: RovoServerDeps): Server {
       });
       return successResult(payload);
     } catch (error) {
-      return errorResult(profile, errorMessageOf(error));
+      return errorResult(profile, errorMessageOf(error, profile, name));
     }
   });
 

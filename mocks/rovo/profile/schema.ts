@@ -19,6 +19,8 @@ export const ProfileSchema = z
     jqlNodeCap: z.number().int().positive().nullable(),
     /** Whether error results also carry MCP `isError: true` (the `{"error":true}` text is always there). */
     isErrorOnErrors: z.boolean(),
+    /** A Jira/Confluence refusal's message: its JSON body, or `Failed to <action>: <status>. <body>` (#95). */
+    toolErrorWording: z.enum(['jira-json', 'status-prefixed']).default('jira-json'),
     /** Rich-text format assumed when a call omits `contentFormat`. */
     defaultContentFormat: z
       .object({ jira: z.enum(['adf', 'markdown']), confluence: z.enum(['adf', 'markdown', 'html']) })
