@@ -4,6 +4,7 @@ import { NotTestableError } from '../../harness/errors.ts';
 import type { CheckContext } from '../../harness/scenario/context.ts';
 import { expectRejection } from '../../harness/scenario/expect.ts';
 import { supported } from '../../harness/scenario/outcome.ts';
+import { sandboxSpace } from '../../harness/scenario/helpers.ts';
 import { verifies } from '../../harness/scenario/verifies.ts';
 import { isMockKind } from '../../harness/targets/types.ts';
 
@@ -27,15 +28,6 @@ async function eventually(
     await new Promise((r) => setTimeout(r, 2_000));
   }
   return hits;
-}
-
-async function sandboxKey(driver: Driver, ctx: CheckContext): Promise<string> {
-  const box = (await driver.spaces()).find((s) => s.key === ctx.site.sandboxSpace);
-  if (!box)
-    throw new NotTestableError(
-      `the sandbox space ${ctx.site.sandboxSpace} is not visible to the check identity`,
-    );
-  return box.key;
 }
 
 /** Optional identities: a site without them skips the part that needs them. */
@@ -68,7 +60,7 @@ verifies('search.rovo.find', async (ctx) => {
     description: `Carries ${word}.`,
   });
   const page = await driver.createPage({
-    space: await sandboxKey(driver, ctx),
+    space: (await sandboxSpace(driver, ctx)).key,
     title: ctx.unique('Search check page'),
     body: `This page carries ${word} for Rovo search.`,
   });
@@ -136,7 +128,7 @@ verifies('search.rovo.fetch', async (ctx) => {
   });
   const title = ctx.unique('Fetch check page');
   const page = await driver.createPage({
-    space: await sandboxKey(driver, ctx),
+    space: (await sandboxSpace(driver, ctx)).key,
     title,
     body: 'Fetched by ARI.',
   });
