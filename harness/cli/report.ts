@@ -3,7 +3,6 @@ import { join, relative, resolve } from 'node:path';
 import { screenshotFile } from '../browser.ts';
 import { loadRequirementSet } from '../migration/load.ts';
 import { sortRecords } from '../records/order.ts';
-import { redact } from '../redact.ts';
 import { buildAllureHtml } from '../reporters/allure/html.ts';
 import { readCapabilities } from '../reporters/capabilities.ts';
 import { writeReports } from '../reporters/write.ts';
@@ -49,7 +48,7 @@ export async function reportCommand(argv: string[]): Promise<number> {
   const previous = values.previous ? readCapabilities(values.previous, '--previous') : undefined;
   const written = writeReports(dir, {
     header: run.run,
-    records: sortRecords(run.records).map((r) => redact(r)),
+    records: sortRecords(run.records),
     ...(requirements ? { requirements } : {}),
     ...(previous ? { previous } : {}),
   });

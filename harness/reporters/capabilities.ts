@@ -5,7 +5,6 @@ import { ComparisonRowSchema } from '../catalogue/schema.ts';
 import { sortRecords } from '../records/order.ts';
 import { type CheckRecord, CheckRecordSchema } from '../records/schema.ts';
 import { readJsonFile } from '../read-json.ts';
-import { redact } from '../redact.ts';
 
 /** Bumped whenever a field changes meaning or goes away; readers refuse other versions. */
 export const CAPABILITIES_SCHEMA_VERSION = 1;
@@ -35,20 +34,17 @@ export const CapabilitiesReportSchema = z.object({
 });
 export type CapabilitiesReport = z.infer<typeof CapabilitiesReportSchema>;
 
-/**
- * The one place records become report records: sorted, labelled from the catalogue, exchange dropped
- * and redacted again, so no reporter can write a secret a worker missed.
- */
+/** Check records as reports carry them: sorted, labelled from the catalogue, exchange dropped. */
 export function reportRecords(records: readonly CheckRecord[]): CapabilityRecord[] {
   const cat = catalogue();
   return sortRecords(records).map(({ exchange: _exchange, ...r }) => {
     const cap = cat.has(r.capabilityId) ? cat.get(r.capabilityId) : undefined;
-    return redact({
+    return {
       ...r,
       title: cap?.title ?? r.capabilityId,
       area: cap?.area ?? (r.capabilityId.split('.')[0] || 'unknown'),
       ...(cap?.row ? { row: cap.row } : {}),
-    });
+    };
   });
 }
 
@@ -56,8 +52,8 @@ export function reportRecords(records: readonly CheckRecord[]): CapabilityRecord
 export function capabilitiesJson(header: RunHeader, records: readonly CapabilityRecord[]): string {
   const report = CapabilitiesReportSchema.parse({
     schemaVersion: CAPABILITIES_SCHEMA_VERSION,
-    run: redact(header),
-    records: sortRecords(records).map((r) => redact(r)),
+    run: header,
+    records: sortRecords(records),
   });
   const sorted = (value: unknown): unknown => JSON.parse(canonicalJson(value));
   const ordered = {

@@ -1,3 +1,4 @@
+import { byCodeUnit } from '../../records/order.ts';
 import type { CapabilityRecord, RunHeader } from '../capabilities.ts';
 import { countVerdicts, VERDICT_MARK, verdictLabel } from '../verdicts.ts';
 import type { Change } from './changes.ts';
@@ -9,6 +10,7 @@ export const CLAIM = 'documentation claim, not measured';
 
 export function runLine(h: RunHeader): string {
   const versions = Object.entries(h.versions)
+    .sort(([a], [b]) => byCodeUnit(a, b))
     .map(([k, v]) => `${k} ${v}`)
     .join(', ');
   return `run ${h.runId}, ${h.generatedAt}; profile ${h.profile.name} (${h.profile.digest}); ${versions}`;
