@@ -82,7 +82,7 @@ function readinessSection(m: ComparisonModel): string {
           const f = t.findings[i];
           const status = f?.status ?? 'unverified';
           const why = [...(f?.reasons ?? []), ...(f?.workarounds ?? []).map((w) => `workaround: ${w}`)];
-          return `<td class="r-${status}">${esc(STATUS_LABEL[status])}${why.length ? `<ul class="evidence">${why.map((w) => `<li>${esc(w)}</li>`).join('')}</ul>` : ''}</td>`;
+          return `<td class="r-${status}${req.critical ? '' : ' optional'}">${esc(STATUS_LABEL[status])}${why.length ? `<ul class="evidence">${why.map((w) => `<li>${esc(w)}</li>`).join('')}</ul>` : ''}</td>`;
         })
         .join('')}</tr>`,
   );
