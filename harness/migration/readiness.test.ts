@@ -1,22 +1,8 @@
 import { expect, it } from 'vitest';
-import type { CheckRecord } from '../records/schema.ts';
+import { checkRecord as rec } from '../reporters/sample-records.ts';
 import { loadRequirementSet } from './load.ts';
 import { assessReadiness } from './readiness.ts';
 import type { RequirementSet } from './schema.ts';
-
-const rec = (
-  capabilityId: string,
-  verdict: CheckRecord['verdict'],
-  extra: Partial<CheckRecord> = {},
-): CheckRecord => ({
-  capabilityId,
-  target: 'rovo-mock',
-  verdict,
-  evidence: `${capabilityId} evidence`,
-  durationMs: 1,
-  requests: 1,
-  ...extra,
-});
 
 const set: RequirementSet = {
   name: 'set',
@@ -70,7 +56,7 @@ it('judges each requirement from its capabilities on the one target', () => {
   ]);
   expect(r.findings[1]?.workarounds).toEqual([
     'x.partial: pass contentFormat',
-    'x.emulated: emulated by composing calls (x.emulated evidence)',
+    'x.emulated: emulated by composing calls (x.emulated was supported)',
   ]);
   expect(r.findings[3]?.reasons).toEqual([
     'x.not-testable not testable: a second identity',

@@ -3,35 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { catalogue } from '../catalogue/index.ts';
-import type { RequirementSet } from '../migration/schema.ts';
 import { allureMessages } from './allure/messages.ts';
-import { CapabilitiesReportSchema, readCapabilities, reportRecords } from './capabilities.ts';
+import { readCapabilities } from './capabilities.ts';
 import type { ReportInput } from './report-input.ts';
-import { sampleHeader, sampleRecords } from './sample-records.ts';
+import { sampleInput, sampleRecords } from './sample-records.ts';
 import { RECORD_REPORTS, writeReports } from './write.ts';
 
 const records = sampleRecords(catalogue().capabilities.length * 2);
-const requirements: RequirementSet = {
-  name: 'sample',
-  description: 'two requirements',
-  source: 'test',
-  requirements: [
-    {
-      id: 'create',
-      title: 'Create issues',
-      capabilities: ['jira.issue.create'],
-      critical: true,
-      legacyTools: [],
-    },
-    {
-      id: 'search',
-      title: 'Search',
-      capabilities: ['jira.search.jql', 'jira.search.paging'],
-      critical: false,
-      legacyTools: [],
-    },
-  ],
-};
 
 /** A deterministic shuffle, so the test itself is repeatable. */
 function shuffled<T>(list: readonly T[], seed: number): T[] {
@@ -42,17 +20,7 @@ function shuffled<T>(list: readonly T[], seed: number): T[] {
 }
 
 function input(order: number): ReportInput {
-  const header = sampleHeader();
-  const previous = CapabilitiesReportSchema.parse({
-    schemaVersion: 1,
-    run: { ...header, runId: 'earlier' },
-    records: reportRecords(
-      sampleRecords(catalogue().capabilities.length * 2)
-        .reverse()
-        .slice(3),
-    ),
-  });
-  return { header, records: reportRecords(shuffled(records, order)), requirements, previous };
+  return sampleInput(shuffled(records, order));
 }
 
 it.each(Object.keys(RECORD_REPORTS))('%s: the same records in any order give the same bytes', (name) => {

@@ -1,6 +1,7 @@
 import { catalogue } from '../catalogue/index.ts';
 import type { CheckRecord, Verdict } from '../records/schema.ts';
-import type { RunHeader } from './capabilities.ts';
+import { CapabilitiesReportSchema, reportRecords, type RunHeader } from './capabilities.ts';
+import type { ReportInput } from './report-input.ts';
 
 /**
  * Synthetic records built from the catalogue, for reporter self-tests and `npm run bench`: every
@@ -75,5 +76,60 @@ export function sampleHeader(targets: readonly string[] = ['rovo-mock', 'legacy-
     })),
     profile: { name: 'default', digest: 'sha256:0123456789abcdef' },
     versions: { harness: '0.1.0', sdk: '1.32.2', node: 'v20.20.2' },
+  };
+}
+
+/** One record, for tests that spell out their cases. */
+export function checkRecord(
+  capabilityId: string,
+  verdict: Verdict,
+  extra: Partial<CheckRecord> = {},
+): CheckRecord {
+  return {
+    capabilityId,
+    target: 'rovo-mock',
+    verdict,
+    evidence: `${capabilityId} was ${verdict}`,
+    durationMs: 5,
+    requests: 1,
+    ...extra,
+  };
+}
+
+/** A whole reporter input over sample records: two targets, a requirement set and a previous run. */
+export function sampleInput(
+  records: readonly CheckRecord[] = sampleRecords(catalogue().capabilities.length * 2),
+): ReportInput {
+  const header = sampleHeader();
+  const current = reportRecords(records);
+  return {
+    header,
+    records: current,
+    requirements: {
+      name: 'sample',
+      description: 'what a sample agent needs',
+      source: 'test',
+      requirements: [
+        {
+          id: 'create',
+          title: 'Create issues',
+          capabilities: ['jira.issue.create'],
+          critical: true,
+          legacyTools: [],
+        },
+        {
+          id: 'search',
+          title: 'Search',
+          capabilities: ['jira.search.jql', 'jira.search.paging'],
+          critical: false,
+          legacyTools: [],
+        },
+      ],
+    },
+    previous: CapabilitiesReportSchema.parse({
+      schemaVersion: 1,
+      run: { ...header, runId: 'earlier' },
+      records: [...current].reverse().slice(3),
+    }),
   };
 }

@@ -6,35 +6,13 @@ import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../../browser.ts';
 import { catalogue } from '../../catalogue/index.ts';
 import { PACKAGE_ROOT } from '../../cli/versions.ts';
-import { CapabilitiesReportSchema, reportRecords } from '../capabilities.ts';
-import { sampleHeader, sampleRecords } from '../sample-records.ts';
+import { sampleInput } from '../sample-records.ts';
 import { writeReports } from '../write.ts';
 
-const records = reportRecords(sampleRecords(catalogue().capabilities.length * 2));
+const input = sampleInput();
+const { records } = input;
 const dir = mkdtempSync(join(tmpdir(), 'comparison-'));
-writeReports(dir, {
-  header: sampleHeader(),
-  records,
-  requirements: {
-    name: 'sample',
-    description: 'what a sample agent needs',
-    source: 'test',
-    requirements: [
-      {
-        id: 'create',
-        title: 'Create issues',
-        capabilities: ['jira.issue.create'],
-        critical: true,
-        legacyTools: [],
-      },
-    ],
-  },
-  previous: CapabilitiesReportSchema.parse({
-    schemaVersion: 1,
-    run: { ...sampleHeader(), runId: 'earlier' },
-    records: records.slice(5),
-  }),
-});
+writeReports(dir, input);
 const file = join(dir, 'comparison.html');
 
 let browser: Browser;

@@ -1,8 +1,7 @@
 import { expect, it } from 'vitest';
 import { ComparisonRowSchema } from '../../catalogue/schema.ts';
-import type { CheckRecord } from '../../records/schema.ts';
 import { type CapabilitiesReport, reportRecords } from '../capabilities.ts';
-import { sampleHeader } from '../sample-records.ts';
+import { checkRecord as rec, sampleHeader } from '../sample-records.ts';
 import { diffRuns } from './changes.ts';
 import { comparisonHtml } from './html.ts';
 import { comparisonMarkdown } from './markdown.ts';
@@ -10,19 +9,6 @@ import { comparisonModel } from './model.ts';
 import { setupGuide } from './guide.ts';
 import { cellText } from './text.ts';
 
-const rec = (
-  capabilityId: string,
-  verdict: CheckRecord['verdict'],
-  extra: Partial<CheckRecord> = {},
-): CheckRecord => ({
-  capabilityId,
-  target: 'rovo-mock',
-  verdict,
-  evidence: `${capabilityId} was ${verdict}`,
-  durationMs: 5,
-  requests: 1,
-  ...extra,
-});
 const header = sampleHeader(['rovo-mock']);
 
 it('the setup guide file has exactly one row for every Custom-vs-Rovo row', () => {
