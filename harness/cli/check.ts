@@ -48,8 +48,8 @@ async function chooseRequirements(
   legacy: TargetSpec | undefined,
   settings: RunSettings,
 ): Promise<Chosen> {
-  if (values.requirements || !legacy)
-    return { set: loadRequirementSet(values.requirements ?? ''), uncovered: [] };
+  if (values.requirements) return { set: loadRequirementSet(values.requirements), uncovered: [] };
+  if (!legacy) throw new HarnessError('USAGE', 'give --requirements <file> or --derive-from <legacy target>');
   let tools: string[];
   try {
     tools = await listServerTools(legacy, { ...settings, targets: [legacy] });

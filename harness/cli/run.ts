@@ -109,18 +109,7 @@ export async function runCommand(argv: string[]): Promise<number> {
     root: PACKAGE_ROOT,
     project: ['suites'],
     watch: false,
-    reporters: [
-      collector,
-      new AllureRecordsReporter({
-        resultsDir: allureResults,
-        environment: {
-          targets: header.targets.map((t) => `${t.name} (${t.kind})`).join(', '),
-          profile: `${header.profile.name} ${header.profile.digest}`,
-          run: header.runId,
-          ...Object.fromEntries(Object.entries(header.versions).map(([k, v]) => [`${k} version`, v])),
-        },
-      }),
-    ],
+    reporters: [collector, new AllureRecordsReporter(allureResults, header)],
     passWithNoTests: true,
   });
   await vitest.close();

@@ -29,6 +29,7 @@ function readable(path: string): string {
 
 it('canary secrets planted in evidence, details, prerequisites and exchanges reach no artifact', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'canary-reports-'));
+  const header = { ...sampleHeader(['rovo-mock']), versions: { harness: `0.1.0 ${CANARY.bearer}` } };
   const collector = new RecordCollector();
   const vitest = await startVitest('test', [], {
     config: false,
@@ -36,13 +37,7 @@ it('canary secrets planted in evidence, details, prerequisites and exchanges rea
     include: ['harness/reporters/canary-suite.ts'],
     setupFiles: ['harness/vitest/suite-setup.ts'],
     watch: false,
-    reporters: [
-      collector,
-      new AllureRecordsReporter({
-        resultsDir: join(dir, 'allure-results'),
-        environment: { targets: 'rovo-mock', token: CANARY.apiToken },
-      }),
-    ],
+    reporters: [collector, new AllureRecordsReporter(join(dir, 'allure-results'), header)],
   });
   await vitest.close();
   expect(collector.records.map((r) => `${r.capabilityId} ${r.verdict}`).sort()).toEqual([
@@ -50,7 +45,6 @@ it('canary secrets planted in evidence, details, prerequisites and exchanges rea
     'jira.issue.create failed',
     'jira.issue.edit not-testable',
   ]);
-  const header = { ...sampleHeader(['rovo-mock']), versions: { harness: `0.1.0 ${CANARY.bearer}` } };
   const built = buildReports(dir, { header, records: reportRecords(collector.records) });
   expect(built.problems).toEqual([]);
 

@@ -30,7 +30,7 @@ export function stripAnalytics(html: string): string {
 }
 
 /** `reports/allure/index.html`: the single-file Allure Awesome report, built offline from allure-results. */
-export function buildAllureHtml(resultsDir: string, outDir: string, name = 'rovo-mcp-conformance'): string {
+export function buildAllureHtml(resultsDir: string, outDir: string): string {
   if (!existsSync(resultsDir) || readdirSync(resultsDir).length === 0)
     throw new HarnessError(
       'USAGE',
@@ -45,7 +45,7 @@ export function buildAllureHtml(resultsDir: string, outDir: string, name = 'rovo
       resultsDir,
       '--single-file',
       '--report-name',
-      name,
+      'rovo-mcp-conformance',
       '--report-language',
       'en',
       '--group-by',

@@ -5,7 +5,7 @@ import { redact } from '../../redact.ts';
 import { canonicalJson } from '../../../mocks/rovo/profile/load.ts';
 import { verdictLabel } from '../verdicts.ts';
 
-export const EXCHANGE_ATTACHMENT = 'JSON-RPC exchange (redacted)';
+const EXCHANGE_ATTACHMENT = 'JSON-RPC exchange (redacted)';
 
 /** What the Allure report shows about one record: its labels, the target, the evidence and, when it failed, the exchange. */
 export function allureMessages(

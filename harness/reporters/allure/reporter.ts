@@ -5,15 +5,20 @@ import type { RunnerTask } from 'vitest';
 import { catalogue } from '../../catalogue/index.ts';
 import { type CheckRecord, CheckRecordSchema } from '../../records/schema.ts';
 import { redact } from '../../redact.ts';
+import type { RunHeader } from '../capabilities.ts';
 import { allureMessages } from './messages.ts';
 
 /** allure-vitest applies the runtime messages it finds under this task.meta key (allure-vitest 3.12, src/runtime.ts). */
 const MESSAGES_KEY = 'allureRuntimeMessages';
 
-export interface AllureOptions {
-  resultsDir: string;
-  /** The report's environment block: targets, profile digest, SDK version... */
-  environment: Record<string, string>;
+/** The report's environment block: targets, profile and its digest, run id, harness/SDK/Node versions. */
+function environment(header: RunHeader): Record<string, string> {
+  return {
+    targets: header.targets.map((t) => `${t.name} (${t.kind})`).join(', '),
+    profile: `${header.profile.name} ${header.profile.digest}`,
+    run: header.runId,
+    ...Object.fromEntries(Object.entries(header.versions).map(([k, v]) => [`${k} version`, v])),
+  };
 }
 
 /**
@@ -24,13 +29,13 @@ export interface AllureOptions {
 export class AllureRecordsReporter extends AllureVitestReporter {
   private readonly current: { record?: CheckRecord };
 
-  constructor(options: AllureOptions) {
+  constructor(resultsDir: string, header: RunHeader) {
     const current: { record?: CheckRecord } = {};
     super({
-      resultsDir: options.resultsDir,
+      resultsDir,
       // Each expect() would become a step holding the compared values; the record's evidence says it better, and values may be secrets.
       reportMatchers: false,
-      environmentInfo: redact(options.environment),
+      environmentInfo: redact(environment(header)),
       listeners: [{ beforeTestResultWrite: (result) => finish(result, current.record) }],
     });
     this.current = current;

@@ -4,7 +4,7 @@ import { STATUS_LABEL } from '../../migration/readiness.ts';
 import type { Verdict } from '../../records/schema.ts';
 import type { CapabilityRecord } from '../capabilities.ts';
 import type { ReportInput } from '../report-input.ts';
-import { countVerdicts, VERDICT_MARK, VERDICTS, verdictLabel } from '../verdicts.ts';
+import { VERDICT_MARK, VERDICTS, verdictLabel } from '../verdicts.ts';
 import { type ComparisonModel, comparisonModel } from './model.ts';
 import { cellText, changeText, recordText, runLine, targetLine } from './text.ts';
 
@@ -51,12 +51,7 @@ function guideSection(m: ComparisonModel): string {
 }
 
 function matrixSection(m: ComparisonModel): string {
-  const totals = m.targets.map((t, i) => {
-    const verdicts = m.areas.flatMap((a) =>
-      a.rows.map((r) => r.cells[i]?.verdict).filter((v) => v !== undefined),
-    );
-    return `<li><strong>${esc(t)}</strong>: ${esc(countVerdicts(verdicts) || 'no checks')}</li>`;
-  });
+  const totals = m.targets.map((t, i) => `<li><strong>${esc(t)}</strong>: ${esc(m.totals[i] ?? '')}</li>`);
   const body = m.areas.map(
     (a) =>
       `<tr class="area"><th colspan="${m.targets.length + 2}">${esc(a.title)}</th></tr>\n${a.rows

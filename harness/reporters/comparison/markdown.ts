@@ -1,6 +1,6 @@
 import { STATUS_LABEL } from '../../migration/readiness.ts';
 import type { ReportInput } from '../report-input.ts';
-import { countVerdicts, VERDICT_MARK } from '../verdicts.ts';
+import { VERDICT_MARK } from '../verdicts.ts';
 import { type ComparisonModel, comparisonModel } from './model.ts';
 import { cellText, changeText, markedVerdict, recordText, runLine, targetLine } from './text.ts';
 
@@ -51,10 +51,7 @@ function guideSection(m: ComparisonModel): string[] {
 }
 
 function matrixSection(m: ComparisonModel): string[] {
-  const totals = m.targets.map(
-    (t) =>
-      `- **${md(t)}**: ${countVerdicts(m.areas.flatMap((a) => a.rows.map((r) => r.cells[m.targets.indexOf(t)]?.verdict).filter((v) => v !== undefined))) || 'no checks'}`,
-  );
+  const totals = m.targets.map((t, i) => `- **${md(t)}**: ${m.totals[i] ?? ''}`);
   const rows = m.areas.flatMap((a) => [
     [`**${md(a.title)}**`, '', ...m.targets.map(() => '')],
     ...a.rows.map((r) => [`\`${r.capabilityId}\``, md(r.title), ...r.cells.map((c) => markedVerdict(c))]),

@@ -5,7 +5,7 @@ import { byCodeUnit } from '../../records/order.ts';
 import type { Verdict } from '../../records/schema.ts';
 import type { CapabilityRecord, RunHeader } from '../capabilities.ts';
 import { type ReportInput, reportTargets } from '../report-input.ts';
-import { gravest } from '../verdicts.ts';
+import { countVerdicts, gravest } from '../verdicts.ts';
 import { type Changes, diffRuns } from './changes.ts';
 import { type SetupGuide, setupGuide } from './guide.ts';
 
@@ -44,6 +44,8 @@ export interface ComparisonModel {
   source: SetupGuide['source'];
   rows: GuideRow[];
   areas: MatrixArea[];
+  /** Verdict counts per target, in target order ("35 supported, 1 unsupported"). */
+  totals: string[];
   /** Records that did not pass cleanly, most serious first. */
   attention: CapabilityRecord[];
   readiness?: { set: RequirementSet; targets: Readiness[] };
@@ -102,6 +104,9 @@ export function comparisonModel(input: ReportInput, guide: SetupGuide = setupGui
     source: guide.source,
     rows: guideRows(input, targets, guide),
     areas: matrix(input, targets),
+    totals: targets.map(
+      (t) => countVerdicts(input.records.filter((r) => r.target === t).map((r) => r.verdict)) || 'no checks',
+    ),
     attention,
     ...(set
       ? { readiness: { set, targets: targets.map((t) => assessReadiness(set, input.records, t)) } }
