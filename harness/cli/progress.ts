@@ -10,6 +10,8 @@ const BAR_WIDTH = 24;
  */
 export class Progress {
   private readonly done = new Map<string, CheckRecord[]>();
+  private count = 0;
+  private failed = 0;
   private readonly total: number;
   private readonly live: boolean;
   private readonly colour: boolean;
@@ -27,8 +29,11 @@ export class Progress {
   }
 
   add(area: string, record: CheckRecord): void {
-    const list = [...(this.done.get(area) ?? []), record];
+    const list = this.done.get(area) ?? [];
+    list.push(record);
     this.done.set(area, list);
+    this.count += 1;
+    if (record.verdict === 'failed') this.failed += 1;
     if (this.live) this.stream.write('\r\u001b[2K');
     if (list.length === this.expected.get(area)) this.stream.write(`${this.areaLine(area)}\n`);
     if (this.live) this.stream.write(this.bar());
@@ -51,12 +56,11 @@ export class Progress {
   }
 
   private bar(): string {
-    const all = [...this.done.values()].flat();
-    const filled = this.total === 0 ? BAR_WIDTH : Math.round((all.length / this.total) * BAR_WIDTH);
-    const failed = all.filter((r) => r.verdict === 'failed').length;
+    const share = this.total === 0 ? 1 : Math.min(1, this.count / this.total);
+    const filled = Math.round(share * BAR_WIDTH);
     const running = [...this.expected]
-      .filter(([area, n]) => (this.done.get(area)?.length ?? 0) < n && this.done.has(area))
+      .filter(([area, n]) => this.done.has(area) && (this.done.get(area)?.length ?? 0) < n)
       .map(([area, n]) => `${area} ${this.done.get(area)?.length ?? 0}/${n}`);
-    return `[${'#'.repeat(filled)}${'-'.repeat(BAR_WIDTH - filled)}] ${all.length}/${this.total} checks${failed ? paint(`, ${failed} failed`, 'red', this.colour) : ''}${running.length ? `  ${running.join('  ')}` : ''}`;
+    return `[${'#'.repeat(filled)}${'-'.repeat(BAR_WIDTH - filled)}] ${this.count}/${this.total} checks${this.failed ? paint(`, ${this.failed} failed`, 'red', this.colour) : ''}${running.length ? `  ${running.join('  ')}` : ''}`;
   }
 }
