@@ -90,7 +90,7 @@ export const reportsBench: Bench = {
       figures.push({
         name: `allure-results (${label})`,
         value: ms(results),
-        note: 'one result file per record',
+        note: 'one file per record, each fsynced by the allure-js-commons writer',
       });
       figures.push({
         name: `allure/index.html (${label})`,
