@@ -1,6 +1,7 @@
 import { catalogue } from '../catalogue/index.ts';
 import { sortRecords } from '../records/order.ts';
 import type { CheckRecord, Verdict } from '../records/schema.ts';
+import { verdictLabel } from '../reporters/verdicts.ts';
 import { pad, paint } from './style.ts';
 
 const COLOUR: Record<Verdict, 'green' | 'yellow' | 'red' | 'blue' | 'grey'> = {
@@ -10,11 +11,6 @@ const COLOUR: Record<Verdict, 'green' | 'yellow' | 'red' | 'blue' | 'grey'> = {
   failed: 'red',
   'not-testable': 'grey',
 };
-
-export function verdictLabel(r: CheckRecord | undefined): string {
-  if (!r) return '-';
-  return r.mode && r.verdict !== 'failed' ? `${r.verdict} (${r.mode})` : r.verdict;
-}
 
 /** The capability × target table the main command prints, then the reasons for every non-pass. */
 export function renderSummary(

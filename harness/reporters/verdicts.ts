@@ -1,0 +1,33 @@
+import type { CheckRecord, Verdict } from '../records/schema.ts';
+
+/** Every verdict, in the order reports count them. */
+export const VERDICTS: readonly Verdict[] = ['supported', 'partial', 'unsupported', 'failed', 'not-testable'];
+
+/** A symbol beside each verdict, so no report relies on colour alone. */
+export const VERDICT_MARK: Record<Verdict, string> = {
+  supported: '✓',
+  partial: '◐',
+  unsupported: '⊘',
+  failed: '✗',
+  'not-testable': '?',
+};
+
+/** Which verdict speaks for a group of records (a comparison row): the most serious one. */
+const SERIOUSNESS: readonly Verdict[] = ['failed', 'unsupported', 'partial', 'supported', 'not-testable'];
+
+export function gravest(verdicts: readonly Verdict[]): Verdict | undefined {
+  return SERIOUSNESS.find((v) => verdicts.includes(v));
+}
+
+export function verdictLabel(r: Pick<CheckRecord, 'verdict' | 'mode'> | undefined): string {
+  if (!r) return '-';
+  return r.mode && r.verdict !== 'failed' ? `${r.verdict} (${r.mode})` : r.verdict;
+}
+
+/** "3 supported, 1 failed": only the verdicts present, in report order. */
+export function countVerdicts(verdicts: readonly Verdict[]): string {
+  return VERDICTS.map((v) => [v, verdicts.filter((x) => x === v).length] as const)
+    .filter(([, n]) => n > 0)
+    .map(([v, n]) => `${n} ${v}`)
+    .join(', ');
+}
