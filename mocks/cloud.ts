@@ -1,3 +1,5 @@
+// Plugs the custom-field types into the Jira field registry.
+import './atlassian/jira/fields/custom/index.ts';
 import { loadSiteSeed } from './atlassian/seed/load.ts';
 import type { SiteSeed } from './atlassian/seed/schema.ts';
 import { type Clock, SiteStore } from './atlassian/store.ts';
