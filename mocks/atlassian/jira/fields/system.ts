@@ -11,7 +11,8 @@ import type { FieldHandler, FieldOperation, FieldSchema, FieldScope, FieldWriteC
  * create, edit, createmeta/editmeta and the REST read shape.
  */
 
-export const ADF_REQUIRED = 'Operation value must be an Atlassian Document (see the Atlassian Document Format)';
+export const ADF_REQUIRED =
+  'Operation value must be an Atlassian Document (see the Atlassian Document Format)';
 const SET: readonly FieldOperation[] = ['set'];
 
 interface SystemSpec {
