@@ -50,7 +50,8 @@ export function sessionFetch(base: typeof fetch | undefined): typeof fetch {
     if (init?.signal) setMaxListeners(0, init.signal);
     const response = await (base ?? fetch)(input, init);
     if (response.status !== 429) return response;
-    await response.body?.cancel();
+    // Not awaited: under msw a cancelled body can stay pending, and nothing here needs it.
+    void response.body?.cancel().catch(() => undefined);
     throw new RateLimitedError(parseRetryAfter(response.headers.get('retry-after')));
   };
 }
