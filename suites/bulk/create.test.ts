@@ -56,7 +56,7 @@ verifies(
     const outside = found.filter((i) => i.parentKey !== epic.key).map((i) => i.key);
     expect(outside.slice(0, 5), `every child sits under ${epic.key}`).toEqual([]);
     return supported(
-      `epic ${epic.key} and 119 children created, each child once and under the epic (120 issues); children ${bulkFigures(result)}`,
+      `epic ${epic.key} and 119 children under it (120 issues), each child found exactly once; the children: ${bulkFigures(result)}`,
       { mode: result.mode },
     );
   },
@@ -84,7 +84,9 @@ verifies(
       'exactly the invalid item failed',
     ).toEqual([bad]);
     const failure = failed[0];
-    expect(failure?.fields, 'the failure names the field Jira refused').toContain('labels');
+    expect(failure?.fields ?? [], `the failure names the field Jira refused: ${failure?.error}`).toContain(
+      'labels',
+    );
     await expectEachOnce(driver, label, result);
     return supported(
       `9 of 10 created, each once; item #${bad} reported with its field: "${failure?.error}"; nothing was created for it; ${bulkFigures(result)}`,
