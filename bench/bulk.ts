@@ -1,26 +1,16 @@
-import { connect } from '../harness/connect/session.ts';
 import { rovoDriver } from '../harness/drivers/rovo/index.ts';
 import type { BulkResult } from '../harness/drivers/types.ts';
-import { closeMockRuntime, freshCloud, mockSiteFacts } from '../harness/targets/mock-runtime.ts';
 import type { RateLimits } from '../mocks/rovo/profile/rate-limits.ts';
+import { withMswSession } from './msw-session.ts';
 import type { Bench, Figure } from './stats.ts';
 
-const TARGET = { name: 'rovo-mock', kind: 'rovo-mock', dialect: 'rovo', reason: 'bench' } as const;
-
-/** One emulated bulk create on a fresh mock, through the msw mount as the suites run it. */
-async function bulkCreate(count: number, concurrency: number, limits?: RateLimits): Promise<BulkResult> {
-  const cloud = await freshCloud({});
-  if (limits) cloud.limitRate(limits);
-  const site = mockSiteFacts(cloud);
-  const session = await connect(TARGET, {
-    credentials: site.identities.member ?? { kind: 'none' },
-    requestTimeoutMs: 30_000,
-  });
-  try {
-    const driver = rovoDriver({ session, cloudId: site.cloudId });
-    const result = await driver.bulkCreate(
+/** One emulated bulk create of sandbox tasks on a fresh mock, through the msw mount as the suites run it. */
+function bulkCreate(count: number, concurrency: number, limits?: RateLimits): Promise<BulkResult> {
+  return withMswSession(async (session, cloudId, cloud) => {
+    if (limits) cloud.limitRate(limits);
+    const result = await rovoDriver({ session, cloudId }).bulkCreate(
       Array.from({ length: count }, (_, i) => ({
-        project: site.sandboxProject,
+        project: 'SBX',
         issueType: 'Task',
         summary: `bench bulk ${i}`,
         labels: ['bench'],
@@ -30,9 +20,7 @@ async function bulkCreate(count: number, concurrency: number, limits?: RateLimit
     const failed = result.items.filter((i) => i.error).length;
     if (failed > 0) throw new Error(`bench bulk create: ${failed} of ${count} items failed`);
     return result;
-  } finally {
-    await session.close();
-  }
+  });
 }
 
 function figure(name: string, r: BulkResult): Figure {
@@ -54,10 +42,7 @@ export const bulkBench: Bench = {
           figure(`${count} issues @ concurrency ${concurrency}`, await bulkCreate(count, concurrency)),
         );
     const limits = { concurrency: 4, perMinute: null, retryAfterSeconds: 1 };
-    figures.push(
-      figure('50 issues @ 8, limit 4 in flight, Retry-After 1 s', await bulkCreate(50, 8, limits)),
-    );
-    await closeMockRuntime();
+    figures.push(figure('50 @ 8, limit 4 in flight (Retry-After 1 s)', await bulkCreate(50, 8, limits)));
     return figures;
   },
 };
