@@ -45,7 +45,7 @@ export const MOCK_MCP_URL = new URL('https://mcp.atlassian.com/v1/mcp');
  * - A 429 becomes a RateLimitedError with the Retry-After the SDK would drop; it reaches the caller of
  *   `callTool` unchanged, so bulk emulation can wait as long as the target asked.
  */
-export function sessionFetch(base: typeof fetch | undefined): typeof fetch {
+function sessionFetch(base: typeof fetch | undefined): typeof fetch {
   return async (input, init) => {
     if (init?.signal) setMaxListeners(0, init.signal);
     const response = await (base ?? fetch)(input, init);

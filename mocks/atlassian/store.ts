@@ -416,15 +416,16 @@ export class SiteStore {
       customFieldDefs(jira.customFields, projectIdOf, typeId).map((f) => [f.id, f]),
     );
     this.sprints = new Map(jira.sprints.map(({ issues: _issues, ...sprint }) => [sprint.id, { ...sprint }]));
-    const sprintField = [...this.customFields.values()].find((f) => f.type === 'gh-sprint');
-    for (const sprint of jira.sprints) {
-      for (const key of sprint.issues) {
-        const issue = this.issueByKey(key);
-        if (!issue || !sprintField) continue;
-        const ids: unknown = issue.customFields[sprintField.id];
-        issue.customFields[sprintField.id] = [...(Array.isArray(ids) ? (ids as unknown[]) : []), sprint.id];
-      }
-    }
+    // An issue's Sprint value lists every sprint it has been in (custom/sprint.ts).
+    const sprintField = [...this.customFields.values()].find((f) => f.type === 'gh-sprint')?.id;
+    if (sprintField !== undefined)
+      for (const sprint of jira.sprints)
+        for (const key of sprint.issues) {
+          const issue = this.issueByKey(key);
+          if (!issue) continue;
+          const ids: unknown = issue.customFields[sprintField];
+          issue.customFields[sprintField] = [...(Array.isArray(ids) ? (ids as unknown[]) : []), sprint.id];
+        }
     for (const s of jira.issues) {
       if (!s.parent) continue;
       const child = this.issueByKey(s.key);
