@@ -81,7 +81,7 @@ function plainText(raw: unknown): unknown {
   return text(raw).trim();
 }
 
-export const adf = (text: string) => ({
+const adf = (text: string) => ({
   type: 'doc',
   version: 1,
   content: [{ type: 'paragraph', content: [{ type: 'text', text }] }],
@@ -139,12 +139,13 @@ export const VALUE_SPECS: Record<FieldKind, ValueSpec> = {
     read: asIs,
   },
   textarea: {
-    values: () => ({
-      first: adf('Given a full cart, when the shopper pays, then one page is shown.'),
-      second: adf('Given an empty cart, the pay button is disabled.'),
-      expectFirst: 'Given a full cart, when the shopper pays, then one page is shown.',
-      expectSecond: 'Given an empty cart, the pay button is disabled.',
-    }),
+    values() {
+      const [first, second] = [
+        'Given a full cart, when the shopper pays, then one page is shown.',
+        'Given an empty cart, the pay button is disabled.',
+      ];
+      return { first: adf(first), second: adf(second), expectFirst: first, expectSecond: second };
+    },
     read: plainText,
   },
   number: { values: () => same(3.5, 8), read: asIs },
