@@ -65,3 +65,17 @@ export async function expectEachOnce(
   expect(r.recovered, 'calls that answered an error but had created their issue (found by label)').toBe(0);
   return found;
 }
+
+/** Notes the bulk's figures, then requires every item done and each one existing once under `label`. */
+export async function expectCleanBulk(
+  ctx: CheckContext,
+  driver: Driver,
+  label: string,
+  r: BulkResult,
+  what: string,
+  fields: string[] = [],
+): Promise<IssueData[]> {
+  noteBulk(ctx, 'bulk', r);
+  expectAllDone(r, what);
+  return expectEachOnce(driver, label, r, fields);
+}

@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import type { NewIssue } from '../../harness/drivers/types.ts';
-import { bulkFigures, expectAllDone, expectEachOnce, noteBulk } from '../../harness/scenario/bulk.ts';
+import { bulkFigures, expectCleanBulk, expectEachOnce, noteBulk } from '../../harness/scenario/bulk.ts';
 import type { CheckContext } from '../../harness/scenario/context.ts';
 import { checkLabel, issueType } from '../../harness/scenario/helpers.ts';
 import { type Outcome, supported } from '../../harness/scenario/outcome.ts';
@@ -20,15 +20,9 @@ async function createMany(ctx: CheckContext, count: number): Promise<Outcome> {
   const driver = await ctx.driver();
   const label = checkLabel(ctx, `bulk${count}`);
   const result = await driver.bulkCreate(tasks(ctx, count, label), { signal: ctx.signal });
-  noteBulk(ctx, 'bulk', result);
-  expectAllDone(result, `bulk create of ${count}`);
-  await expectEachOnce(driver, label, result);
-  return supported(
-    `${count} issue(s) created, each found exactly once by its label; ${bulkFigures(result)}`,
-    {
-      mode: result.mode,
-    },
-  );
+  await expectCleanBulk(ctx, driver, label, result, `bulk create of ${count}`);
+  const evidence = `${count} issue(s) created, each found exactly once by its label; ${bulkFigures(result)}`;
+  return supported(evidence, { mode: result.mode });
 }
 
 verifies('bulk.create.1', (ctx) => createMany(ctx, 1));
@@ -50,9 +44,9 @@ verifies(
     });
     const children = tasks(ctx, 119, label, { issueType: storyType.name, parent: epic.key });
     const result = await driver.bulkCreate(children, { signal: ctx.signal });
-    noteBulk(ctx, 'bulk', result);
-    expectAllDone(result, 'bulk create of 119 children');
-    const found = await expectEachOnce(driver, label, result, ['parent']);
+    const found = await expectCleanBulk(ctx, driver, label, result, 'bulk create of 119 children', [
+      'parent',
+    ]);
     const outside = found.filter((i) => i.parentKey !== epic.key).map((i) => i.key);
     expect(outside.slice(0, 5), `every child sits under ${epic.key}`).toEqual([]);
     return supported(

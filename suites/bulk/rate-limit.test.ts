@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { bulkFigures, expectAllDone, expectEachOnce, noteBulk } from '../../harness/scenario/bulk.ts';
+import { bulkFigures, expectCleanBulk } from '../../harness/scenario/bulk.ts';
 import { checkLabel } from '../../harness/scenario/helpers.ts';
 import { supported } from '../../harness/scenario/outcome.ts';
 import { verifies } from '../../harness/scenario/verifies.ts';
@@ -25,14 +25,12 @@ verifies(
       })),
       { concurrency: CONCURRENCY, maxAttempts: 20, signal: ctx.signal },
     );
-    noteBulk(ctx, 'bulk', result);
     ctx.note('limits', LIMITS);
+    await expectCleanBulk(ctx, driver, label, result, 'bulk create through the storm');
     expect(
       result.rateLimited,
       `the limiter (${LIMITS.concurrency} in flight) answered 429 to ${CONCURRENCY} concurrent creates`,
     ).toBeGreaterThan(0);
-    expectAllDone(result, 'bulk create through the storm');
-    await expectEachOnce(driver, label, result);
     return supported(
       `${ITEMS} creates at concurrency ${CONCURRENCY} against ${LIMITS.concurrency} allowed in flight drew ${result.rateLimited} × 429 (Retry-After ${LIMITS.retryAfterSeconds} s); each was waited out, looked up and retried; every item exists exactly once and no 429 had taken effect; ${bulkFigures(result)}`,
       { mode: result.mode },
