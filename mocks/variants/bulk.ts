@@ -1,10 +1,7 @@
 import { RovoToolError } from '../rovo/tools/define.ts';
 import { AtlassianError } from '../atlassian/errors.ts';
-import { patchRun } from './patch.ts';
+import { patchRun, record } from './patch.ts';
 import type { Variant } from './types.ts';
-
-const record = (v: unknown): Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
 
 /** Every `every`-th call of the tool (the count starts when the variant is applied). */
 function everyNth(every: number): () => boolean {

@@ -1,10 +1,7 @@
 import { AtlassianError } from '../atlassian/errors.ts';
 import type { FakeCloud } from '../cloud.ts';
-import { patchRun } from './patch.ts';
+import { patchRun, record } from './patch.ts';
 import type { Variant } from './types.ts';
-
-const record = (v: unknown): Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
 
 const isCustom = (key: string) => key.startsWith('customfield_');
 const withoutCustom = (fields: unknown) =>
