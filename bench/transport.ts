@@ -1,31 +1,13 @@
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
-import { connect, type Session } from '../harness/connect/session.ts';
-import { freshCloud, mockSiteFacts, closeMockRuntime } from '../harness/targets/mock-runtime.ts';
 import { FakeCloud } from '../mocks/cloud.ts';
 import { createRovoServer } from '../mocks/rovo/server.ts';
 import { rovoTools } from '../mocks/rovo/tools/index.ts';
+import { withMswSession } from './msw-session.ts';
 import type { Bench } from './stats.ts';
 import { percentile, ms, timeIt } from './stats.ts';
 
 const CALLS = 2000;
-const TARGET = { name: 'rovo-mock', kind: 'rovo-mock', dialect: 'rovo', reason: 'bench' } as const;
-
-/** A member session on a fresh mock cloud through the msw mount, closed after `use`. */
-async function withMswSession<T>(use: (session: Session, cloudId: string) => Promise<T>): Promise<T> {
-  const cloud = await freshCloud({});
-  const site = mockSiteFacts(cloud);
-  const session = await connect(TARGET, {
-    credentials: site.identities.member ?? { kind: 'none' },
-    requestTimeoutMs: 10_000,
-  });
-  try {
-    return await use(session, site.cloudId);
-  } finally {
-    await session.close();
-    await closeMockRuntime();
-  }
-}
 
 async function callsPerSecond(call: () => Promise<unknown>, n = CALLS): Promise<number> {
   for (let i = 0; i < 50; i++) await call();

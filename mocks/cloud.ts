@@ -1,3 +1,5 @@
+// Plugs the custom-field types into the Jira field registry.
+import './atlassian/jira/fields/custom/index.ts';
 import { loadSiteSeed } from './atlassian/seed/load.ts';
 import type { SiteSeed } from './atlassian/seed/schema.ts';
 import { type Clock, SiteStore } from './atlassian/store.ts';
@@ -5,6 +7,9 @@ import { loadProfile } from './rovo/profile/load.ts';
 import type { Profile } from './rovo/profile/schema.ts';
 import { RovoMock, type RovoMockOptions } from './rovo/http.ts';
 import { RestApi } from './atlassian/rest/router.ts';
+import { rateLimitInterceptor } from './atlassian/rest/rate-limit.ts';
+import { RateLimiter } from './atlassian/rate-limiter.ts';
+import type { RateLimits } from './rovo/profile/rate-limits.ts';
 import { handleTokenRequest } from './atlassian/oauth/token-endpoint.ts';
 import { TokenService } from './atlassian/oauth/tokens.ts';
 
@@ -44,6 +49,7 @@ export class FakeCloud {
   readonly rest: RestApi;
   /** Atlassian's identity service: 3LO tokens for REST callers (legacy servers), OAuth for the MCP mock. */
   readonly tokens: TokenService;
+  private restLimiter: RateLimiter;
 
   constructor(options: CloudOptions = {}) {
     const seed = typeof options.site === 'object' ? options.site : loadSiteSeed(options.site ?? 'default');
@@ -52,11 +58,19 @@ export class FakeCloud {
     this.store = new SiteStore(seed, options.clock);
     this.rovo = new RovoMock({ store: this.store, profile: this.profile, ...options.rovo });
     this.rest = new RestApi(this.store);
+    this.restLimiter = new RateLimiter(this.profile.rateLimits);
+    this.rest.interceptors.push(rateLimitInterceptor(() => this.restLimiter));
     this.tokens = new TokenService(() => this.store.now());
     this.rest.bearer = (token) => {
       const check = this.tokens.verifyAccess(token);
       return check.ok ? { accountId: check.grant.accountId, scopes: check.grant.scopes } : undefined;
     };
+  }
+
+  /** Puts the MCP endpoint and the REST API under these limits from now on (a storm check, a bench). */
+  limitRate(limits: RateLimits): void {
+    this.rovo.limiter = new RateLimiter(limits);
+    this.restLimiter = new RateLimiter(limits);
   }
 
   handle = async (request: Request): Promise<Response> => {

@@ -7,6 +7,7 @@ import { HarnessError } from '../errors.ts';
 import { registerSecret } from '../redact.ts';
 import { type Credentials, authorizationHeader } from '../targets/identities.ts';
 import type { TargetKind, TargetSpec } from '../targets/types.ts';
+import { parseRetryAfter, RateLimitedError } from './rate-limited.ts';
 import { type RecordedFrame, RecordingTransport } from './recorder.ts';
 
 export const HARNESS_CLIENT = { name: 'rovo-mcp-conformance', version: '0.1.0' };
@@ -37,14 +38,21 @@ export function registerTransport(kind: TargetKind, factory: TransportFactory): 
 export const MOCK_MCP_URL = new URL('https://mcp.atlassian.com/v1/mcp');
 
 /**
- * The SDK transport shares one AbortSignal across every request of a session, and undici keeps a
- * listener per request on it until garbage collection; long sessions (bulk runs) then trip Node's
- * leak warning. The signal belongs to the session, so the limit is lifted on it alone.
+ * The fetch every HTTP session uses.
+ * - The SDK transport shares one AbortSignal across every request of a session, and undici keeps a
+ *   listener per request on it until garbage collection; long sessions (bulk runs) then trip Node's
+ *   leak warning. The signal belongs to the session, so the limit is lifted on it alone.
+ * - A 429 becomes a RateLimitedError with the Retry-After the SDK would drop; it reaches the caller of
+ *   `callTool` unchanged, so bulk emulation can wait as long as the target asked.
  */
 function sessionFetch(base: typeof fetch | undefined): typeof fetch {
-  return (input, init) => {
+  return async (input, init) => {
     if (init?.signal) setMaxListeners(0, init.signal);
-    return (base ?? fetch)(input, init);
+    const response = await (base ?? fetch)(input, init);
+    if (response.status !== 429) return response;
+    // Not awaited: under msw a cancelled body can stay pending, and nothing here needs it.
+    void response.body?.cancel().catch(() => undefined);
+    throw new RateLimitedError(parseRetryAfter(response.headers.get('retry-after')));
   };
 }
 

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import type { AuthInfo } from '@modelcontextprotocol/sdk/server/auth/types.js';
 import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
+import { RateLimiter, releaseWhenDone } from '../atlassian/rate-limiter.ts';
 import type { SiteStore } from '../atlassian/store.ts';
 import { type Authenticator, apiTokenAuthenticator } from './auth/api-token.ts';
 import type { Profile } from './profile/schema.ts';
@@ -76,6 +77,8 @@ export class RovoMock {
   readonly profile: Profile;
   readonly sessions = new Map<string, Session>();
   readonly recorded: HttpExchange[] = [];
+  /** Limits tool calls per account (the profile's `rateLimits`; a check may replace it). */
+  limiter: RateLimiter;
   private readonly authenticate: Authenticator;
   private readonly options: RovoMockOptions;
   private readonly patches = new Map<string, (tool: RovoTool) => RovoTool>();
@@ -85,6 +88,7 @@ export class RovoMock {
     this.store = options.store;
     this.profile = options.profile;
     this.authenticate = options.authenticate ?? apiTokenAuthenticator(options.store);
+    this.limiter = new RateLimiter(options.profile.rateLimits);
   }
 
   handles(path: string): boolean {
@@ -118,6 +122,25 @@ export class RovoMock {
       extra: { caller },
     };
 
+    // Only tool calls count against the limits; I#171 saw 429 with Retry-After and no other header.
+    const admission = exchange.rpc.some((m) => m.startsWith('tools/call'))
+      ? this.limiter.admit(user.accountId)
+      : undefined;
+    if (admission && !admission.ok)
+      return new Response('Too Many Requests', {
+        status: 429,
+        headers: { 'content-type': 'text/plain', 'retry-after': String(admission.retryAfterSeconds) },
+      });
+    if (!admission) return this.dispatch(request, authInfo, user.accountId);
+    try {
+      return releaseWhenDone(await this.dispatch(request, authInfo, user.accountId), admission.release);
+    } catch (error) {
+      admission.release();
+      throw error;
+    }
+  }
+
+  private async dispatch(request: Request, authInfo: AuthInfo, accountId: string): Promise<Response> {
     const sid = request.headers.get('mcp-session-id');
     if (sid !== null) {
       const session = this.sessions.get(sid);
@@ -131,7 +154,7 @@ export class RovoMock {
         error: { code: -32000, message: 'Bad Request: Mcp-Session-Id header is required' },
         id: null,
       });
-    return this.openSession(request, authInfo, user.accountId);
+    return this.openSession(request, authInfo, accountId);
   }
 
   private async openSession(request: Request, authInfo: AuthInfo, accountId: string): Promise<Response> {

@@ -1,4 +1,6 @@
+import { BULK_VARIANTS } from './bulk.ts';
 import { CONFLUENCE_VARIANTS } from './confluence.ts';
+import { CUSTOM_FIELD_VARIANTS } from './custom-fields.ts';
 import { GRAPH_VARIANTS } from './graph.ts';
 import { IDENTITY_VARIANTS } from './identity.ts';
 import { JIRA_VARIANTS } from './jira.ts';
@@ -14,4 +16,6 @@ export const VARIANTS: readonly Variant[] = [
   ...CONFLUENCE_VARIANTS,
   ...SEARCH_VARIANTS,
   ...GRAPH_VARIANTS,
+  ...BULK_VARIANTS,
+  ...CUSTOM_FIELD_VARIANTS,
 ];

@@ -70,7 +70,7 @@ export const JIRA_VARIANTS: Variant[] = [
   {
     name: 'parent-ignored',
     defect: 'createJiraIssue ignores the parent key',
-    breaks: ['jira.issue.parent'],
+    breaks: ['jira.issue.parent', 'bulk.create.120'],
     apply: (cloud) =>
       patchRun(cloud, 'createJiraIssue', (healthy, args, ctx) => {
         const { parent: _dropped, ...rest } = args;

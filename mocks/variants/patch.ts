@@ -23,3 +23,7 @@ export function patchResult(
 ): void {
   patchRun(cloud, tool, async (healthy, args, ctx) => rewrite(await healthy(args, ctx), args));
 }
+
+/** An argument or payload as an object; anything else as an empty one. */
+export const record = (v: unknown): Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {};

@@ -1,3 +1,4 @@
+import { type BulkVerbs, emulatedBulk } from '../bulk/verbs.ts';
 import type { Driver } from '../types.ts';
 import { rovoConfluence } from './confluence.ts';
 import type { RovoContext } from './context.ts';
@@ -6,9 +7,9 @@ import { rovoIdentity } from './identity.ts';
 import { rovoJira } from './jira.ts';
 import { rovoSearch } from './search.ts';
 
-/** The capability verbs over Rovo's v1 tool surface. */
+/** The capability verbs over Rovo's v1 tool surface; Rovo has no bulk tool, so bulk is emulated. */
 export function rovoDriver(ctx: RovoContext): Driver {
-  return {
+  const base: Omit<Driver, keyof BulkVerbs> = {
     dialect: 'rovo',
     session: ctx.session,
     ...rovoIdentity(ctx),
@@ -17,4 +18,5 @@ export function rovoDriver(ctx: RovoContext): Driver {
     ...rovoSearch(ctx),
     ...rovoGraph(ctx),
   };
+  return { ...base, ...emulatedBulk(base) };
 }
