@@ -1,6 +1,7 @@
 import type { Driver } from '../types.ts';
 import { rovoConfluence } from './confluence.ts';
 import type { RovoContext } from './context.ts';
+import { rovoEpic } from './epic.ts';
 import { rovoGraph } from './graph.ts';
 import { rovoIdentity } from './identity.ts';
 import { rovoJira } from './jira.ts';
@@ -8,11 +9,13 @@ import { rovoSearch } from './search.ts';
 
 /** The capability verbs over Rovo's v1 tool surface. */
 export function rovoDriver(ctx: RovoContext): Driver {
+  const jira = rovoJira(ctx);
   return {
     dialect: 'rovo',
     session: ctx.session,
     ...rovoIdentity(ctx),
-    ...rovoJira(ctx),
+    ...jira,
+    ...rovoEpic(jira),
     ...rovoConfluence(ctx),
     ...rovoSearch(ctx),
     ...rovoGraph(ctx),
