@@ -3,7 +3,7 @@ import { adfToMarkdown, isAdfDoc } from '../../../mocks/atlassian/content/index.
 import { UnsupportedVerbError } from '../../errors.ts';
 import type { RovoContext } from '../rovo/context.ts';
 import { callAndParse, TargetError } from '../tool-call.ts';
-import type { Driver, IssueData } from '../types.ts';
+import type { Driver, IssueData, NewIssue } from '../types.ts';
 import {
   ConnectionSchema,
   CreatedSchema,
@@ -54,6 +54,24 @@ export function legacyIssueData(issue: LegacyIssue): IssueData {
   };
 }
 
+/** A new issue in jira_create_issue's vocabulary (also one element of jira_bulk_create_issues). */
+export function legacyIssueArgs(input: NewIssue, runLabel: string | undefined): Record<string, unknown> {
+  const labels = [...new Set([...(input.labels ?? []), ...(runLabel ? [runLabel] : [])])];
+  const fields = {
+    ...(input.fields ?? {}),
+    ...(input.assignee ? { assignee: { accountId: input.assignee } } : {}),
+  };
+  return {
+    project: input.project,
+    issuetype: input.issueType,
+    summary: input.summary,
+    ...(input.description !== undefined ? { description: input.description } : {}),
+    ...(input.parent ? { epicKey: input.parent } : {}),
+    ...(labels.length > 0 ? { labels } : {}),
+    ...(Object.keys(fields).length > 0 ? { fields } : {}),
+  };
+}
+
 /** Jira verbs over the pre-Rovo tools: names for issue types, plain-text descriptions, one search page. */
 export function legacyJira(ctx: RovoContext): LegacyJiraVerbs {
   const call = <S extends z.ZodType>(tool: string, args: Record<string, unknown>, schema: S) =>
@@ -95,24 +113,7 @@ export function legacyJira(ctx: RovoContext): LegacyJiraVerbs {
         }));
     },
     async createIssue(input) {
-      const labels = [...new Set([...(input.labels ?? []), ...(ctx.runLabel ? [ctx.runLabel] : [])])];
-      const fields = {
-        ...(input.fields ?? {}),
-        ...(input.assignee ? { assignee: { accountId: input.assignee } } : {}),
-      };
-      const created = await call(
-        'jira_create_issue',
-        {
-          project: input.project,
-          issuetype: input.issueType,
-          summary: input.summary,
-          ...(input.description !== undefined ? { description: input.description } : {}),
-          ...(input.parent ? { epicKey: input.parent } : {}),
-          ...(labels.length > 0 ? { labels } : {}),
-          ...(Object.keys(fields).length > 0 ? { fields } : {}),
-        },
-        CreatedSchema,
-      );
+      const created = await call('jira_create_issue', legacyIssueArgs(input, ctx.runLabel), CreatedSchema);
       ctx.created?.({ kind: 'issue', id: created.id, key: created.key });
       return { id: created.id, key: created.key };
     },

@@ -1,11 +1,13 @@
 import { afterAll, afterEach, beforeEach, expect, it } from 'vitest';
 import { adfToMarkdown } from '../../../mocks/atlassian/content/index.ts';
 import type { FakeCloud } from '../../../mocks/cloud.ts';
+import { stubBulkRouteIfMissing } from '../../../mocks/legacy/bulk-stub.ts';
 import { connect, type Session } from '../../connect/session.ts';
 import { UnsupportedVerbError } from '../../errors.ts';
 import { closeMockRuntime, freshCloud, mockSiteFacts } from '../../targets/mock-runtime.ts';
 import type { TargetSpec } from '../../targets/types.ts';
 import type { Driver } from '../types.ts';
+import { legacyBulkCreate } from './bulk.ts';
 import { legacyDriver } from './index.ts';
 import { legacyUnsupported } from './unsupported.ts';
 
@@ -28,6 +30,7 @@ let driver: Driver;
 
 beforeEach(async () => {
   cloud = await freshCloud({});
+  stubBulkRouteIfMissing(cloud);
   const member = mockSiteFacts(cloud).identities.member;
   if (!member) throw new Error('the fixture has no member');
   session = await connect(TARGET, { credentials: member, requestTimeoutMs: 10_000 });
@@ -182,6 +185,31 @@ it('searchIssues returns a complete page, and is unsupported when matches do not
   await expect(driver.searchIssues('labels = srch', { pageToken: 't' })).rejects.toBeInstanceOf(
     UnsupportedVerbError,
   );
+});
+
+it('bulk create is native: one jira_bulk_create_issues call per 50, failures at their index', async () => {
+  const task = (summary: string, issueType = 'Task') => ({
+    project: 'SBX',
+    issueType,
+    summary,
+    labels: ['bulk'],
+  });
+  const inputs = Array.from({ length: 53 }, (_, i) => task(`b${i}`, i === 1 || i === 51 ? 'Saga' : 'Task'));
+  const ctx = { session, cloudId: cloud.store.site.cloudId, runLabel: RUN_LABEL };
+  const result = await legacyBulkCreate(ctx, inputs);
+  expect(result.calls).toBe(2);
+  expect(calls().map((c) => c.name)).toEqual(['jira_bulk_create_issues', 'jira_bulk_create_issues']);
+  expect(result.items.filter((i) => !i.ok)).toEqual([
+    { index: 1, ok: false, error: 'issuetype: The issue type selected is invalid.' },
+    { index: 51, ok: false, error: 'issuetype: The issue type selected is invalid.' },
+  ]);
+  for (const item of result.items)
+    if (item.ok)
+      expect(stored(item.ref.key)).toMatchObject({ summary: `b${item.index}`, labels: ['bulk', RUN_LABEL] });
+  const allBad = await legacyBulkCreate(ctx, [task('x', 'Saga')]);
+  expect(allBad.items).toEqual([
+    { index: 0, ok: false, error: 'issuetype: The issue type selected is invalid.' },
+  ]);
 });
 
 it.each(Object.keys(legacyUnsupported()))(
