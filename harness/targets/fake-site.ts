@@ -19,19 +19,22 @@ export function cloudBehind(target: TargetSpec): FakeCloud {
   return cloud;
 }
 
-/** The fixture user a session's credentials name. */
+/** The fixture user a session's credentials name (an API token, or a bearer token the fake issued). */
 export function accountOf(cloud: FakeCloud, credentials: Credentials): User {
-  const user =
-    credentials.kind === 'basic'
-      ? [...cloud.store.users.values()].find(
-          (u) =>
-            u.email.toLowerCase() === credentials.email.toLowerCase() && u.apiToken === credentials.apiToken,
-        )
-      : undefined;
+  let accountId: string | undefined;
+  if (credentials.kind === 'basic')
+    accountId = [...cloud.store.users.values()].find(
+      (u) => u.email.toLowerCase() === credentials.email.toLowerCase() && u.apiToken === credentials.apiToken,
+    )?.accountId;
+  if (credentials.kind === 'bearer') {
+    const check = cloud.tokens.verifyAccess(credentials.token);
+    accountId = check.ok ? check.grant.accountId : undefined;
+  }
+  const user = accountId ? cloud.store.users.get(accountId) : undefined;
   if (!user)
     throw new HarnessError(
       'TARGET_UNRESOLVED',
-      'a server in front of the fake site acts as a fixture identity; give the session its API-token credentials',
+      "a server in front of the fake site acts as a fixture identity; the session needs that identity's API token or an access token the fake issued",
     );
   return user;
 }

@@ -53,6 +53,12 @@ registerRuntime('stdio', async (target, settings, variant) => {
 
 // An http: target is taken to sit in front of the fixture site (npm run mock, or a server pointed at its
 // REST API), so its facts are the seed's; the harness cannot reset or inspect that cloud.
-registerRuntime('http', (_target, settings) =>
-  Promise.resolve({ site: mockSiteFacts(new FakeCloud({ profile: settings.profile, site: settings.site })) }),
-);
+const fixtureFacts = new Map<string, SiteFacts>();
+registerRuntime('http', (_target, settings) => {
+  let site = fixtureFacts.get(settings.site);
+  if (!site) {
+    site = mockSiteFacts(new FakeCloud({ profile: settings.profile, site: settings.site }));
+    fixtureFacts.set(settings.site, site);
+  }
+  return Promise.resolve({ site });
+});
