@@ -2,6 +2,7 @@ import { afterAll, expect, it } from 'vitest';
 import { FakeCloud } from '../../mocks/cloud.ts';
 import { serveOnLoopback } from '../../mocks/mounts/loopback.ts';
 import { ConfigSchema } from '../config/schema.ts';
+import { mutantSettings } from '../scenario/mutants.ts';
 import { runCheck } from '../scenario/run-check.ts';
 import { loadAllChecks } from '../scenario/suites.ts';
 import { resolveTarget } from './resolve.ts';
@@ -18,16 +19,7 @@ afterAll(async () => {
 it('runs checks against a running server through http:<url>, the dialect read from tools/list', async () => {
   const target = resolveTarget(`http:${mount.origin}/v1/mcp`, ConfigSchema.parse({}));
   expect(target.dialect).toBe('auto');
-  const settings = {
-    runId: 'http-test',
-    targets: [target],
-    profile: 'default',
-    site: 'default',
-    readOnly: false,
-    checkTimeoutMs: 15_000,
-    requestTimeoutMs: 10_000,
-    reportsDir: '.tmp/http-test',
-  };
+  const settings = { ...mutantSettings(), runId: 'http-test', targets: [target] };
   for (const id of ['identity.user-info', 'jira.epic.create']) {
     const check = checks.get(id);
     if (!check) throw new Error(`no check for ${id}`);

@@ -3,12 +3,14 @@ import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigSchema } from '../config/schema.ts';
 import type { Verdict } from '../records/schema.ts';
+import { mutantSettings } from '../scenario/mutants.ts';
 import { runCheck } from '../scenario/run-check.ts';
 import { loadAllChecks } from '../scenario/suites.ts';
 import type { RunSettings } from '../settings.ts';
 import { closeMockRuntime } from './mock-runtime.ts';
 import { resolveTarget } from './resolve.ts';
-import { expandEnv, splitCommandLine } from './stdio.ts';
+import { splitCommandLine } from './stdio.ts';
+import { expandEnv } from './stdio-env.ts';
 import type { TargetSpec } from './types.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
@@ -48,14 +50,9 @@ const config = ConfigSchema.parse({
 });
 
 const settings = (target: TargetSpec): RunSettings => ({
+  ...mutantSettings(),
   runId: 'stdio-test',
   targets: [target],
-  profile: 'default',
-  site: 'default',
-  readOnly: false,
-  checkTimeoutMs: 15_000,
-  requestTimeoutMs: 10_000,
-  reportsDir: '.tmp/stdio-test',
 });
 
 const LEGACY_MOCK = resolveTarget('legacy-mock', config);
@@ -130,12 +127,11 @@ describe('a legacy server spawned through stdio:, the fake site behind it on loo
     );
   }, 30_000);
 
-  it('names the env entry and the variable when a ${...} reference is not set', async () => {
-    const result = await verdicts(resolveTarget('legacy-typo', config), ['identity.user-info']);
-    expect(result.get('identity.user-info')?.evidence).toMatch(
-      /target "legacy-typo": env.JIRA_CLOUD_ID uses \$\{CONFORMANCE_CLUD_ID\}, which is not set/,
+  it('refuses, before anything runs, an env value naming a variable no one sets', () => {
+    expect(() => resolveTarget('legacy-typo', config)).toThrow(
+      /target "legacy-typo": env.JIRA_CLOUD_ID uses \$\{CONFORMANCE_CLUD_ID\}, which is not set; use one of CONFORMANCE_ATLASSIAN_URL/,
     );
-  }, 30_000);
+  });
 });
 
 it.each([
@@ -147,6 +143,5 @@ it.each([
 });
 
 it('expands ${VAR} from the given variables and leaves other text alone', () => {
-  const target = resolveTarget('legacy-stdio', config);
-  expect(expandEnv(target, { A: 'x-${B}-$C' }, { B: 'b' })).toEqual({ A: 'x-b-$C' });
+  expect(expandEnv('t', { A: 'x-${B}-$C' }, { B: 'b' })).toEqual({ A: 'x-b-$C' });
 });

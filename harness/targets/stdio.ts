@@ -3,18 +3,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { StdioClientTransport, type StdioServerParameters } from '@modelcontextprotocol/sdk/client/stdio.js';
+import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
+import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
 import { siteUrl } from '../../mocks/atlassian/urls.ts';
 import type { FakeCloud } from '../../mocks/cloud.ts';
 import { LEGACY_OAUTH_CLIENT } from '../../mocks/legacy/consent.ts';
-import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
-import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
 import type { TransportFactory } from '../connect/session.ts';
 import { HarnessError } from '../errors.ts';
 import { registerSecret } from '../redact.ts';
 import { accountOf, consentFor } from './fake-site.ts';
 import type { Credentials } from './identities.ts';
 import { currentCloud, loopbackOrigin } from './mock-runtime.ts';
-import type { TargetSpec } from './types.ts';
+import { type ConformanceVariables, expandEnv } from './stdio-env.ts';
 
 const PRELOAD = pathToFileURL(join(import.meta.dirname, 'preload', 'atlassian-to-loopback.js')).href;
 
@@ -23,28 +23,6 @@ export function splitCommandLine(line: string): string[] {
   const words: string[] = [];
   for (const m of line.matchAll(/"([^"]*)"|'([^']*)'|(\S+)/g)) words.push(m[1] ?? m[2] ?? m[3] ?? '');
   return words;
-}
-
-/** Replaces `${NAME}` in config values; a name that is not set is a config error naming the variable. */
-export function expandEnv(
-  target: TargetSpec,
-  env: Readonly<Record<string, string>>,
-  vars: Readonly<Record<string, string | undefined>>,
-): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(env).map(([key, value]) => [
-      key,
-      value.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g, (_m, name: string) => {
-        const resolved = vars[name];
-        if (resolved === undefined)
-          throw new HarnessError(
-            'CONFIG_INVALID',
-            `target "${target.name}": env.${key} uses \${${name}}, which is not set; use a CONFORMANCE_* variable (see the README) or export ${name}`,
-          );
-        return resolved;
-      }),
-    ]),
-  );
 }
 
 /**
@@ -56,7 +34,7 @@ async function fakeSiteVariables(
   cloud: FakeCloud,
   credentials: Credentials,
   dir: string,
-): Promise<Record<string, string>> {
+): Promise<ConformanceVariables> {
   const user = accountOf(cloud, credentials);
   const grant = consentFor(cloud, user);
   const tokenFile = join(dir, 'atlassian_token.json');
@@ -144,7 +122,7 @@ export const stdioTransport: TransportFactory = async (target, options) => {
   try {
     const cloud = currentCloud();
     const vars = cloud ? await fakeSiteVariables(cloud, options.credentials, dir) : {};
-    const env = expandEnv(target, target.env ?? {}, { ...process.env, ...vars });
+    const env = expandEnv(target.name, target.env ?? {}, { ...process.env, ...vars });
     const preload = cloud ? `--import=${PRELOAD}` : '';
     const nodeOptions = [env.NODE_OPTIONS, preload].filter(Boolean).join(' ');
     return new SpawnedServer(

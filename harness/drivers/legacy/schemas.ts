@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FieldMetaPageSchema } from '../rovo/schemas.ts';
 
 /** Loose parsers for the legacy dialect's answers: what the driver relies on, the rest let through. */
 
@@ -44,28 +45,9 @@ export const ProjectSchema = z
   })
   .loose();
 
+/** jira_get_create_fields passes Jira's createmeta entries on, so they read as Rovo's do. */
 export const CreateFieldsSchema = z
-  .object({
-    fields: z.array(
-      z
-        .object({
-          fieldId: z.string(),
-          name: z.string(),
-          required: z.boolean(),
-          schema: z
-            .object({
-              type: z.string(),
-              items: z.string().optional(),
-              custom: z.string().optional(),
-              system: z.string().optional(),
-            })
-            .loose(),
-          allowedValues: z.array(z.unknown()).optional(),
-          hasDefaultValue: z.boolean().optional(),
-        })
-        .loose(),
-    ),
-  })
+  .object({ fields: z.array(FieldMetaPageSchema.shape.fields.unwrap().element) })
   .loose();
 
 /** Jira's `CreatedIssues` as jira_bulk_create_issues passes it on: successes, and failures by index. */
