@@ -158,18 +158,25 @@ it('replaces labels on update and survives the 204 without a body', async () => 
   expect(cloud.store.issueByIdOrKey(String(key))).toMatchObject({ summary: 't', labels: ['c'] });
 });
 
-it('searches one page, asking /search/jql for the fields it shows, and has no total', async () => {
-  const { call } = await legacy();
-  for (const s of ['a', 'b', 'c'])
-    await call('jira_create_issue', { summary: s, project: 'SBX', labels: ['srch'] });
+it('searches up to maxResults, following Jira pages itself, and has no total', async () => {
+  const { call, rest } = await legacy();
+  const batch = (from: number, n: number) =>
+    Array.from({ length: n }, (_, i) => ({ summary: `s${from + i}`, project: 'SBX', labels: ['srch'] }));
+  for (const [from, n] of [
+    [0, 50],
+    [50, 50],
+    [100, 5],
+  ] as const)
+    expect((await call('jira_bulk_create_issues', { issues: batch(from, n) })).isError).toBe(false);
+  rest.length = 0;
   const page = (
-    await call('jira_search_issues', { jql: 'labels = srch ORDER BY key ASC', maxResults: 2 })
+    await call('jira_search_issues', { jql: 'labels = srch ORDER BY key ASC', maxResults: 103 })
   ).json();
   expect(page.total).toBeUndefined();
-  expect(page.issues).toEqual([
-    expect.objectContaining({ summary: 'a', status: 'To Do', issuetype: 'Story', labels: ['srch'] }),
-    expect.objectContaining({ summary: 'b' }),
-  ]);
+  const issues = page.issues as { summary: string }[];
+  expect(issues.map((i) => i.summary)).toEqual(batch(0, 103).map((i) => i.summary));
+  expect(issues[0]).toMatchObject({ status: 'To Do', issuetype: 'Story', labels: ['srch'], parent: null });
+  expect(rest).toEqual(['GET /search/jql', 'GET /search/jql']);
 });
 
 it('reads project metadata with issue types, and create fields by issue type name', async () => {

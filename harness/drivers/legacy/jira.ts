@@ -150,7 +150,7 @@ export function legacyJira(ctx: RovoContext): LegacyJiraVerbs {
       );
     },
     async searchIssues(jql, options = {}) {
-      const reason = `jira_search_issues returns one page of at most maxResults issues and no page token`;
+      const reason = `jira_search_issues returns at most maxResults issues and no page token`;
       if (options.pageToken) throw new UnsupportedVerbError('searchIssues', reason);
       const size = options.maxResults ?? LEGACY_PAGE;
       // One more than asked tells a complete page from one that leaves matches out of reach.

@@ -30,6 +30,7 @@ const SearchSchema = z
         .loose(),
     ),
     total: z.number().optional(),
+    nextPageToken: z.string().optional(),
   })
   .loose();
 
@@ -75,22 +76,33 @@ export const LOOKUP_TOOLS = [
   }),
   defineTool({
     name: 'jira_search_issues',
-    description: 'Search issues using JQL (Jira Query Language); one page of at most maxResults',
+    description: 'Search issues using JQL (Jira Query Language); up to maxResults issues, without paging',
     input: z.object({
       jql: z.string().min(1).describe('JQL query (e.g. "project=PMOS AND status=Done")'),
       maxResults: z.number().int().positive().default(50).describe('Maximum results to return'),
     }),
     async run(args, ctx) {
-      const query = new URLSearchParams({
-        jql: args.jql,
-        maxResults: String(args.maxResults),
-        fields: SEARCH_FIELDS,
-      });
-      const result = SearchSchema.parse(await ctx.jira.request('GET', `/search/jql?${query}`));
+      // Jira caps a page (100 with fields), so the tool follows nextPageToken up to maxResults, as
+      // mcp-atlassian does; the caller gets one list and never a token.
+      const issues: z.output<typeof SearchSchema>['issues'] = [];
+      let total: number | undefined;
+      for (let token: string | undefined; issues.length < args.maxResults;) {
+        const query = new URLSearchParams({
+          jql: args.jql,
+          maxResults: String(args.maxResults - issues.length),
+          fields: SEARCH_FIELDS,
+          ...(token ? { nextPageToken: token } : {}),
+        });
+        const page = SearchSchema.parse(await ctx.jira.request('GET', `/search/jql?${query}`));
+        issues.push(...page.issues);
+        total ??= page.total;
+        token = page.nextPageToken;
+        if (!token || page.issues.length === 0) break;
+      }
       return {
         // /search/jql has no total; the pre-migration code still reads it (jira-semantics.md C2).
-        total: result.total,
-        issues: result.issues.map((i) => ({
+        total,
+        issues: issues.slice(0, args.maxResults).map((i) => ({
           id: i.id,
           key: i.key,
           summary: i.fields.summary,
