@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { JiraClient } from '../jira-client.ts';
 
 export interface LegacyContext {
@@ -26,4 +26,14 @@ export function paragraph(text: string) {
 
 export function browseUrl(ctx: LegacyContext, key: string): string {
   return ctx.siteUrl ? `${ctx.siteUrl}/browse/${key}` : `${ctx.jira.base}/issue/${key}`;
+}
+
+/** The `name` of a Jira reference (`{name: "Story"}`), null when absent. */
+export function nameOf(value: unknown): string | null {
+  return z.object({ name: z.string() }).loose().safeParse(value).data?.name ?? null;
+}
+
+/** The `key` of a Jira reference (`{key: "SBX-1"}`), null when absent. */
+export function keyOf(value: unknown): string | null {
+  return z.object({ key: z.string() }).loose().safeParse(value).data?.key ?? null;
 }

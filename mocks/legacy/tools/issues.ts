@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type LegacyContext, browseUrl, defineTool, paragraph } from './define.ts';
+import { type LegacyContext, browseUrl, defineTool, keyOf, nameOf, paragraph } from './define.ts';
 
 const ISSUE_INPUT = z.object({
   summary: z.string().min(1).describe('Issue title/summary'),
@@ -29,8 +29,6 @@ const IssueSchema = z
   })
   .loose();
 
-const Named = z.object({ name: z.string() }).loose();
-
 /** The REST create body; custom `fields` go first so the named parameters win. */
 function restFields(input: IssueInput): Record<string, unknown> {
   return {
@@ -47,16 +45,6 @@ function restFields(input: IssueInput): Record<string, unknown> {
 function created(ctx: LegacyContext, raw: unknown) {
   const { id, key } = CreatedSchema.parse(raw);
   return { id, key, url: browseUrl(ctx, key) };
-}
-
-function nameOf(value: unknown): string | null {
-  const parsed = Named.safeParse(value);
-  return parsed.success ? parsed.data.name : null;
-}
-
-function keyOf(value: unknown): string | null {
-  const parsed = z.object({ key: z.string() }).loose().safeParse(value);
-  return parsed.success ? parsed.data.key : null;
 }
 
 export const ISSUE_TOOLS = [
@@ -129,9 +117,8 @@ export const ISSUE_TOOLS = [
         parent: keyOf(f.parent),
         labels: f.labels ?? [],
         description: f.description ?? null,
-        customFields: Object.fromEntries(
-          Object.entries(f).filter(([id, v]) => id.startsWith('customfield_') && v !== null),
-        ),
+        // Every custom field as Jira returned it, null when empty (so a cleared field reads as cleared).
+        customFields: Object.fromEntries(Object.entries(f).filter(([id]) => id.startsWith('customfield_'))),
         url: browseUrl(ctx, issue.key),
       };
     },

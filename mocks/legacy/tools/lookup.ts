@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { browseUrl, defineTool } from './define.ts';
+import { browseUrl, defineTool, keyOf, nameOf } from './define.ts';
 
 const MyselfSchema = z
   .object({ accountId: z.string(), displayName: z.string(), emailAddress: z.string().optional() })
@@ -57,7 +57,6 @@ const FieldSchema = z
   .loose();
 
 const SEARCH_FIELDS = 'summary,status,issuetype,labels,parent';
-const name = (v: unknown) => z.object({ name: z.string() }).loose().safeParse(v).data?.name ?? null;
 
 export const LOOKUP_TOOLS = [
   defineTool({
@@ -106,10 +105,10 @@ export const LOOKUP_TOOLS = [
           id: i.id,
           key: i.key,
           summary: i.fields.summary,
-          status: name(i.fields.status),
-          issuetype: name(i.fields.issuetype),
+          status: nameOf(i.fields.status),
+          issuetype: nameOf(i.fields.issuetype),
           labels: i.fields.labels ?? [],
-          parent: z.object({ key: z.string() }).loose().safeParse(i.fields.parent).data?.key ?? null,
+          parent: keyOf(i.fields.parent),
           url: browseUrl(ctx, i.key),
         })),
       };
