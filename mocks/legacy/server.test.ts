@@ -3,6 +3,8 @@ import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import { CallToolResultSchema } from '@modelcontextprotocol/sdk/types.js';
 import { afterEach, expect, it } from 'vitest';
 import { FakeCloud } from '../cloud.ts';
+import { registerCustomFieldFactory } from '../atlassian/jira/fields/registry.ts';
+import type { FieldHandler } from '../atlassian/jira/fields/types.ts';
 import { fetchInto } from '../mounts/fetch.ts';
 import { stubBulkRouteIfMissing } from './bulk-stub.ts';
 import { LEGACY_OAUTH_CLIENT, consentTokens } from './consent.ts';
@@ -86,6 +88,56 @@ it('creates an epic and a labelled story under it, custom fields passed through'
   expect(stored?.parentId).toBe(cloud.store.issueByIdOrKey(String(epic.key))?.id);
   expect(cloud.store.issueTypes.get(stored?.issueTypeId ?? '')?.name).toBe('Story');
   expect(stored?.priorityId).not.toBe(cloud.store.defaultPriorityId);
+});
+
+/** A number custom field for this file only (the site fixture gets real ones with issue 3). */
+const STORY_POINTS = 'customfield_10016';
+registerCustomFieldFactory((): FieldHandler[] => [
+  {
+    id: STORY_POINTS,
+    name: 'Story Points',
+    custom: true,
+    schema: {
+      type: 'number',
+      custom: 'com.atlassian.jira.plugin.system.customfieldtypes:float',
+      customId: 10016,
+    },
+    orderable: true,
+    navigable: true,
+    operations: ['set'],
+    onScreen: () => true,
+    required: () => false,
+    set(draft, value) {
+      if (value !== null && typeof value !== 'number') return 'Operation value must be a number.';
+      draft.customFields[STORY_POINTS] = value;
+      return undefined;
+    },
+    hasValue: (draft) => draft.customFields[STORY_POINTS] != null,
+    read: (issue) => issue.customFields[STORY_POINTS] ?? null,
+  },
+]);
+
+it('passes custom fields through `fields` on create and update, and reads them back by id', async () => {
+  const { call, cloud } = await legacy();
+  const { key } = (
+    await call('jira_create_issue', { summary: 's', project: 'SBX', fields: { [STORY_POINTS]: 5 } })
+  ).json();
+  expect(cloud.store.issueByIdOrKey(String(key))?.customFields[STORY_POINTS]).toBe(5);
+  expect((await call('jira_get_issue', { issueKey: key })).json().customFields).toEqual({
+    [STORY_POINTS]: 5,
+  });
+  await call('jira_update_issue', { issueKey: key, updates: { fields: { [STORY_POINTS]: null } } });
+  expect((await call('jira_get_issue', { issueKey: key })).json().customFields).toEqual({
+    [STORY_POINTS]: null,
+  });
+  const refused = await call('jira_create_issue', {
+    summary: 's',
+    project: 'SBX',
+    fields: { [STORY_POINTS]: 'five' },
+  });
+  expect(refused.text).toMatch(
+    /Jira API error 400: .*"customfield_10016":"Operation value must be a number\."/,
+  );
 });
 
 it('wraps Markdown into one literal ADF paragraph and reads it back as ADF', async () => {
