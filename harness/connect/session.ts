@@ -3,9 +3,12 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import { type CallToolResult, CallToolResultSchema } from '@modelcontextprotocol/sdk/types.js';
-import { HarnessError } from '../errors.ts';
+import { isRovoTool } from '../drivers/rovo/surface.ts';
+import { HarnessError, UnsupportedVerbError } from '../errors.ts';
 import { registerSecret } from '../redact.ts';
 import { type Credentials, authorizationHeader } from '../targets/identities.ts';
+import { legacyMockTransport } from '../targets/legacy-mock.ts';
+import { stdioTransport } from '../targets/stdio.ts';
 import type { TargetKind, TargetSpec } from '../targets/types.ts';
 import { parseRetryAfter, RateLimitedError } from './rate-limited.ts';
 import { type RecordedFrame, RecordingTransport } from './recorder.ts';
@@ -75,9 +78,20 @@ function httpTransport(target: TargetSpec, options: ConnectOptions): Transport {
 registerTransport('rovo-mock', httpTransport);
 registerTransport('rovo-live', httpTransport);
 registerTransport('http', httpTransport);
+registerTransport('legacy-mock', legacyMockTransport);
+registerTransport('stdio', stdioTransport);
+
+/** A transport that can say why its server went away (a spawned server's stderr). */
+interface Diagnosable {
+  diagnostics(): string;
+}
+const isDiagnosable = (t: object): t is Diagnosable =>
+  'diagnostics' in t && typeof t.diagnostics === 'function';
 
 /** An MCP client connected to a target, closed by `await using`. */
 export class Session implements AsyncDisposable {
+  private listed: Promise<ReadonlySet<string>> | undefined;
+
   constructor(
     readonly target: TargetSpec,
     readonly client: Client,
@@ -108,10 +122,24 @@ export class Session implements AsyncDisposable {
   }
 
   async callTool(name: string, args: Record<string, unknown>): Promise<CallToolResult> {
+    if (this.target.dialect !== 'rovo' && isRovoTool(name)) await this.requireListed(name);
     const result = await this.client.callTool({ name, arguments: args }, CallToolResultSchema, {
       timeout: this.requestTimeoutMs,
     });
     return CallToolResultSchema.parse(result);
+  }
+
+  /**
+   * Checks written against Rovo's tools run unchanged on targets of other dialects: a Rovo tool such a
+   * target does not list makes the check `unsupported`, with the reason, instead of a failed call.
+   */
+  private async requireListed(name: string): Promise<void> {
+    this.listed ??= this.listToolNames().then((names) => new Set(names));
+    if (!(await this.listed).has(name))
+      throw new UnsupportedVerbError(
+        name,
+        `${this.target.name} does not list Rovo's ${name} tool, which this check calls by name`,
+      );
   }
 
   async close(): Promise<void> {
@@ -133,15 +161,17 @@ export async function connect(target: TargetSpec, options: ConnectOptions): Prom
     );
   if (options.credentials.kind === 'basic') registerSecret(options.credentials.apiToken);
   if (options.credentials.kind === 'bearer') registerSecret(options.credentials.token);
-  const transport = new RecordingTransport(await factory(target, options), options.observe);
+  const inner = await factory(target, options);
+  const transport = new RecordingTransport(inner, options.observe);
   const client = new Client(HARNESS_CLIENT, { capabilities: {} });
   try {
     await client.connect(transport, { timeout: options.requestTimeoutMs });
   } catch (cause) {
     await client.close().catch(() => undefined);
+    const hint = isDiagnosable(inner) ? inner.diagnostics() : '';
     throw new HarnessError(
       'TARGET_UNREACHABLE',
-      `cannot connect to ${target.name}: ${(cause as Error).message}`,
+      `cannot connect to ${target.name}: ${(cause as Error).message}${hint ? `; ${hint}` : ''}`,
       { cause },
     );
   }

@@ -80,6 +80,14 @@ export interface NewIssue {
   fields?: Record<string, unknown>;
 }
 
+/** An epic as the legacy dialect's jira_create_epic takes it; Rovo creates it as issue type Epic. */
+export interface NewEpic {
+  project: string;
+  summary: string;
+  /** Markdown. */
+  description?: string;
+}
+
 export interface IssueChanges {
   summary?: string;
   /** Markdown. */
@@ -248,6 +256,7 @@ export interface Driver {
     options?: { requiredOnly?: boolean },
   ): Promise<FieldMeta[]>;
   createIssue(input: NewIssue): Promise<IssueRef>;
+  createEpic(input: NewEpic): Promise<IssueRef>;
   getIssue(key: string, options?: { fields?: string[] }): Promise<IssueData>;
   editIssue(key: string, changes: IssueChanges): Promise<void>;
   transitions(key: string): Promise<TransitionInfo[]>;
