@@ -3,7 +3,6 @@ import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import { CallToolResultSchema } from '@modelcontextprotocol/sdk/types.js';
 import { afterEach, expect, it } from 'vitest';
 import { FakeCloud } from '../cloud.ts';
-import type { FieldHandler } from '../atlassian/jira/fields/types.ts';
 import { fetchInto } from '../mounts/fetch.ts';
 import { LEGACY_OAUTH_CLIENT, consentTokens } from './consent.ts';
 import { memoryTokenStore } from './oauth.ts';
