@@ -7,7 +7,7 @@ import { HarnessError } from '../errors.ts';
 import { registerSecret } from '../redact.ts';
 import { type Credentials, authorizationHeader } from '../targets/identities.ts';
 import type { TargetKind, TargetSpec } from '../targets/types.ts';
-import { type RecordedFrame, RecordingTransport } from './recorder.ts';
+import { type FrameObserver, type RecordedFrame, RecordingTransport } from './recorder.ts';
 
 export const HARNESS_CLIENT = { name: 'rovo-mcp-conformance', version: '0.1.0' };
 
@@ -19,7 +19,9 @@ export interface ConnectOptions {
   /** A fetch that stays in-process (the fetch mount), instead of msw or the network. */
   fetch?: typeof fetch;
   /** Sees every frame as it passes (wire validation). */
-  observe?: (frame: RecordedFrame) => void;
+  observe?: FrameObserver;
+  /** The protocol revision to ask for at initialize (default: the SDK's latest). */
+  protocolVersion?: string;
 }
 
 /** Builds the transport for one kind of target; target work registers more kinds. */
@@ -48,18 +50,40 @@ function sessionFetch(base: typeof fetch | undefined): typeof fetch {
   };
 }
 
+/** The MCP endpoint of an HTTP target; undefined for targets reached otherwise (stdio, in-process). */
+export function mcpUrlOf(target: TargetSpec): URL | undefined {
+  if (target.url) return new URL(target.url);
+  return target.kind === 'rovo-mock' ? MOCK_MCP_URL : undefined;
+}
+
+/**
+ * The headers every HTTP request to a target carries: the target's configured headers, with
+ * `${VAR}` taken from the environment (and kept out of reports), then the identity's credential.
+ */
+export function requestHeaders(target: TargetSpec, credentials: Credentials): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(target.headers ?? {})) {
+    headers[name] = value.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g, (_, variable: string) => {
+      const set = process.env[variable];
+      if (set === undefined)
+        throw new HarnessError(
+          'CONFIG_INVALID',
+          `header "${name}" of target ${target.name} names \${${variable}}, which is not set; export it or change the header`,
+        );
+      registerSecret(set);
+      return set;
+    });
+  }
+  const auth = authorizationHeader(credentials);
+  if (auth) headers.authorization = auth;
+  return headers;
+}
+
 function httpTransport(target: TargetSpec, options: ConnectOptions): Transport {
-  const url =
-    options.url ??
-    (target.url ? new URL(target.url) : target.kind === 'rovo-mock' ? MOCK_MCP_URL : undefined);
+  const url = options.url ?? mcpUrlOf(target);
   if (!url) throw new HarnessError('TARGET_UNRESOLVED', `target ${target.name} has no MCP URL`);
-  const auth = authorizationHeader(options.credentials);
-  const headers: Record<string, string> = {
-    ...(target.headers ?? {}),
-    ...(auth ? { authorization: auth } : {}),
-  };
   return new StreamableHTTPClientTransport(url, {
-    requestInit: { headers },
+    requestInit: { headers: requestHeaders(target, options.credentials) },
     fetch: sessionFetch(options.fetch),
   });
 }
@@ -67,6 +91,12 @@ function httpTransport(target: TargetSpec, options: ConnectOptions): Transport {
 registerTransport('rovo-mock', httpTransport);
 registerTransport('rovo-live', httpTransport);
 registerTransport('http', httpTransport);
+
+/** Keeps an identity's secret out of every report. */
+export function registerCredentials(credentials: Credentials): void {
+  if (credentials.kind === 'basic') registerSecret(credentials.apiToken);
+  if (credentials.kind === 'bearer') registerSecret(credentials.token);
+}
 
 /** An MCP client connected to a target, closed by `await using`. */
 export class Session implements AsyncDisposable {
@@ -79,6 +109,16 @@ export class Session implements AsyncDisposable {
 
   get frames(): readonly RecordedFrame[] {
     return this.transport.frames;
+  }
+
+  /** What the transport received and dropped as not JSON-RPC. */
+  get dropped(): readonly string[] {
+    return this.transport.dropped;
+  }
+
+  /** The protocol revision negotiated at initialize. */
+  get protocolVersion(): string | undefined {
+    return this.transport.protocolVersion;
   }
 
   requestCount(): number {
@@ -123,9 +163,11 @@ export async function connect(target: TargetSpec, options: ConnectOptions): Prom
       'TARGET_UNRESOLVED',
       `no transport is registered for "${target.kind}" targets (${target.name})`,
     );
-  if (options.credentials.kind === 'basic') registerSecret(options.credentials.apiToken);
-  if (options.credentials.kind === 'bearer') registerSecret(options.credentials.token);
-  const transport = new RecordingTransport(await factory(target, options), options.observe);
+  registerCredentials(options.credentials);
+  const transport = new RecordingTransport(await factory(target, options), {
+    ...(options.observe ? { observer: options.observe } : {}),
+    ...(options.protocolVersion ? { requestVersion: options.protocolVersion } : {}),
+  });
   const client = new Client(HARNESS_CLIENT, { capabilities: {} });
   try {
     await client.connect(transport, { timeout: options.requestTimeoutMs });

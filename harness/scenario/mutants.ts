@@ -1,6 +1,6 @@
 import { VARIANTS, type Variant } from '../../mocks/variants/index.ts';
 import { catalogue } from '../catalogue/index.ts';
-import type { CheckRecord } from '../records/schema.ts';
+import { type CheckRecord, isPassing } from '../records/schema.ts';
 import type { RunSettings } from '../settings.ts';
 import type { TargetSpec } from '../targets/types.ts';
 import { runCheck } from './run-check.ts';
@@ -19,7 +19,7 @@ export interface MutantResult {
   defect: string;
   healthy: CheckRecord;
   broken: CheckRecord;
-  /** The check passes on the healthy mock and fails on the broken one. */
+  /** The check passes on the healthy mock (not merely not-testable) and fails on the broken one. */
   proven: boolean;
 }
 
@@ -56,7 +56,7 @@ export async function tryMutant(
     body: check.body,
     target: MUTANT_TARGET,
     settings,
-    ...(check.options.timeoutMs ? { timeoutMs: check.options.timeoutMs } : {}),
+    ...check.options,
   };
   const healthy = await runCheck(base);
   const broken = await runCheck({ ...base, variant });
@@ -66,7 +66,8 @@ export async function tryMutant(
     defect: variant.defect,
     healthy,
     broken,
-    proven: healthy.verdict !== 'failed' && broken.verdict === 'failed',
+    // A check that cannot run on the healthy mock proves nothing, even when the variant fails it.
+    proven: isPassing(healthy.verdict) && healthy.verdict !== 'not-testable' && broken.verdict === 'failed',
   };
 }
 

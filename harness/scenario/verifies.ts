@@ -15,6 +15,11 @@ declare module 'vitest' {
 export interface CheckOptions {
   /** This check's own budget, when the run's default does not fit (bulk runs, expiry waits). */
   timeoutMs?: number;
+  /**
+   * The check sends frames outside the MCP schemas on purpose (an unknown method...). Wire
+   * validation against mocks then notes what it sent instead of failing the check for it.
+   */
+  sendsInvalidFrames?: boolean;
 }
 
 export interface RegisteredCheck {
@@ -55,13 +60,7 @@ export function verifies(id: string, body: CheckBody, options: CheckOptions = {}
     test(
       `${id} [${target.name}] ${capability.title}`,
       async (t) => {
-        const record = await runCheck({
-          capability,
-          body,
-          target,
-          settings,
-          ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
-        });
+        const record = await runCheck({ capability, body, target, settings, ...options });
         t.task.meta.check = record;
         if (record.verdict === 'failed') throw new CheckFailedError(record);
         if (record.verdict === 'not-testable')
