@@ -2,7 +2,9 @@ import { CONFLUENCE_VARIANTS } from './confluence.ts';
 import { GRAPH_VARIANTS } from './graph.ts';
 import { IDENTITY_VARIANTS } from './identity.ts';
 import { JIRA_VARIANTS } from './jira.ts';
+import { PROTOCOL_VARIANTS } from './protocol.ts';
 import { SEARCH_VARIANTS } from './search.ts';
+import { TRANSPORT_VARIANTS } from './transport.ts';
 import type { Variant } from './types.ts';
 
 export type { Variant } from './types.ts';
@@ -14,4 +16,6 @@ export const VARIANTS: readonly Variant[] = [
   ...CONFLUENCE_VARIANTS,
   ...SEARCH_VARIANTS,
   ...GRAPH_VARIANTS,
+  ...PROTOCOL_VARIANTS,
+  ...TRANSPORT_VARIANTS,
 ];
