@@ -2,6 +2,7 @@ import type { FakeCloud } from '../../mocks/cloud.ts';
 import type { Variant } from '../../mocks/variants/types.ts';
 import { NotTestableError } from '../errors.ts';
 import type { RunSettings } from '../settings.ts';
+import { httpRuntime } from './http-runtime.ts';
 import type { SiteFacts } from './identities.ts';
 import { freshCloud, mockSiteFacts } from './mock-runtime.ts';
 import type { TargetSpec } from './types.ts';
@@ -40,3 +41,5 @@ registerRuntime('rovo-mock', async (_target, settings, variant) => {
   variant?.apply(cloud);
   return { site: mockSiteFacts(cloud), cloud };
 });
+
+registerRuntime('http', httpRuntime);
