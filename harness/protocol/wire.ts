@@ -90,7 +90,6 @@ export class WireValidator implements FrameObserver {
     sent: new Map(),
     received: new Map(),
   };
-  private readonly cancelled = new Set<string | number>();
   private seen = 0;
 
   frame({ direction, message }: RecordedFrame): void {
@@ -119,9 +118,6 @@ export class WireValidator implements FrameObserver {
         if (this.inFlight[direction].has(m.id))
           this.flag(direction, what, `id ${m.id} is reused while a request with it is in flight`);
         this.inFlight[direction].set(m.id, m.method);
-      } else if (m.method === 'notifications/cancelled' && direction === 'sent') {
-        const id = m.params?.requestId;
-        if (typeof id === 'string' || typeof id === 'number') this.cancelled.add(id);
       }
       return;
     }
@@ -129,10 +125,13 @@ export class WireValidator implements FrameObserver {
     const pending = this.inFlight[other(direction)];
     const method = pending.get(m.id);
     const what = `${direction} ${'result' in m ? 'response' : 'error'} to ${method ?? 'an unknown request'} (id ${m.id})`;
+    // A cancelled request stays in flight: its late answer may cross the cancellation and is fine.
     if (method === undefined) {
-      // A late answer to a request the client cancelled is allowed (the two may cross).
-      if (!this.cancelled.has(m.id))
-        this.flag(direction, what, 'no request with this id is waiting for an answer');
+      this.flag(
+        direction,
+        what,
+        'no request with this id is waiting for an answer (never sent, or answered already)',
+      );
       return;
     }
     pending.delete(m.id);
