@@ -29,6 +29,8 @@ export const RunSettingsSchema = z.object({
   checkTimeoutMs: z.number().int().positive(),
   requestTimeoutMs: z.number().int().positive(),
   reportsDir: z.string(),
+  /** Where `expected-failures.<target>.json` files live (default fixtures/baselines). */
+  baselinesDir: z.string().optional(),
 });
 export type RunSettings = z.infer<typeof RunSettingsSchema>;
 
@@ -54,6 +56,7 @@ export function buildSettings(
     checkTimeoutMs: overrides.checkTimeoutMs ?? config.checkTimeoutMs,
     requestTimeoutMs: overrides.requestTimeoutMs ?? config.requestTimeoutMs,
     reportsDir: overrides.reportsDir ?? config.reportsDir,
+    ...(overrides.baselinesDir ? { baselinesDir: overrides.baselinesDir } : {}),
   };
 }
 

@@ -3,6 +3,8 @@ import { join, resolve } from 'node:path';
 import type { Reporter, TestModule } from 'vitest/node';
 import { startVitest } from 'vitest/node';
 import { loadProfile, profileDigest } from '../../mocks/rovo/profile/load.ts';
+import { applyBaselines, baselinePasses } from '../baselines/evaluate.ts';
+import { loadBaseline } from '../baselines/load.ts';
 import { catalogue } from '../catalogue/index.ts';
 import { HarnessError } from '../errors.ts';
 import { RecordCollector } from '../records/collector.ts';
@@ -10,6 +12,7 @@ import { capabilitiesJson } from '../reporters/capabilities.ts';
 import { buildSettings, SETTINGS_ENV } from '../settings.ts';
 import { parseFlags } from './args.ts';
 import { paint, useColour } from './style.ts';
+import { renderBaselines } from './baseline-summary.ts';
 import { renderSummary } from './summary.ts';
 import { PACKAGE_ROOT, versions } from './versions.ts';
 
@@ -26,9 +29,12 @@ Options:
   --strict         exit 1 when any check is not-testable, too
   --config <f>     config file (default: conformance.config.json when present)
   --reports <dir>  where reports go (default: reports)
+  --baselines <d>  where expected-failures.<target>.json files are (default: fixtures/baselines)
   -h, --help       this text
 
-Exit codes: 0 no check failed, 1 a check failed (or, with --strict, was not testable), 2 bad usage or config.`;
+Exit codes: 0 no check failed, or only checks the target's expected-failures baseline lists;
+1 a check failed that the baseline does not list, a baseline entry now passes (stale: remove it),
+or with --strict a check was not testable; 2 bad usage, config or baseline file.`;
 
 /** Prints one line per finished suite file: what ran and how it came out. */
 class ProgressReporter implements Reporter {
@@ -52,6 +58,7 @@ export async function runCommand(argv: string[]): Promise<number> {
       strict: { type: 'boolean' },
       config: { type: 'string' },
       reports: { type: 'string' },
+      baselines: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     RUN_USAGE,
@@ -71,9 +78,12 @@ export async function runCommand(argv: string[]): Promise<number> {
     ...(values.area ? { areas: values.area } : {}),
     ...(values.config ? { config: values.config } : {}),
     ...(values.reports ? { reportsDir: values.reports } : {}),
+    ...(values.baselines ? { baselinesDir: resolve(values.baselines) } : {}),
     readOnly: values['read-only'] ?? false,
   });
   const profile = loadProfile(settings.profile);
+  // Read (and so validate) every target's baseline before anything runs: a broken one is a usage error.
+  const baselines = settings.targets.map((t) => loadBaseline(t.name, settings.baselinesDir));
   process.env[SETTINGS_ENV] = JSON.stringify(settings);
 
   const collector = new RecordCollector();
@@ -103,14 +113,17 @@ export async function runCommand(argv: string[]): Promise<number> {
   writeFileSync(join(reportsDir, 'capabilities.json'), capabilitiesJson(header, records));
 
   const colour = useColour();
+  const baseline = applyBaselines(records, baselines);
   console.log('');
   console.log(
     renderSummary(
       records,
       settings.targets.map((t) => t.name),
       colour,
+      new Set(baseline.expected.map(({ record }) => `${record.capabilityId}\u0000${record.target}`)),
     ),
   );
+  console.log(`\n${renderBaselines(baseline, baselines, colour)}`);
   console.log(
     `\nReports: ${join(settings.reportsDir, 'capabilities.json')} (${((Date.now() - started) / 1000).toFixed(1)} s)`,
   );
@@ -119,7 +132,7 @@ export async function runCommand(argv: string[]): Promise<number> {
     console.error('No check ran: check the --area and --target values.');
     return 1;
   }
-  const failed = records.some((r) => r.verdict === 'failed') || collector.problems.length > 0;
+  const failed = !baselinePasses(baseline) || collector.problems.length > 0;
   const untestable = records.some((r) => r.verdict === 'not-testable');
   return failed || (values.strict && untestable) ? 1 : 0;
 }

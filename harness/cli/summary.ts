@@ -11,16 +11,21 @@ const COLOUR: Record<Verdict, 'green' | 'yellow' | 'red' | 'blue' | 'grey'> = {
   'not-testable': 'grey',
 };
 
-export function verdictLabel(r: CheckRecord | undefined): string {
+export function verdictLabel(r: CheckRecord | undefined, expected = false): string {
   if (!r) return '-';
-  return r.mode && r.verdict !== 'failed' ? `${r.verdict} (${r.mode})` : r.verdict;
+  if (r.verdict === 'failed') return expected ? 'failed (expected)' : 'failed';
+  return r.mode ? `${r.verdict} (${r.mode})` : r.verdict;
 }
 
-/** The capability × target table the main command prints, then the reasons for every non-pass. */
+/**
+ * The capability × target table the main command prints, then the reasons for every non-pass.
+ * `expected` holds `capabilityId\0target` of failures the target's baseline lists.
+ */
 export function renderSummary(
   records: readonly CheckRecord[],
   targets: readonly string[],
   colour: boolean,
+  expected: ReadonlySet<string> = new Set(),
 ): string {
   const byKey = new Map(records.map((r) => [`${r.capabilityId}\u0000${r.target}`, r]));
   const ids = [...new Set(sortRecords(records).map((r) => r.capabilityId))];
@@ -40,7 +45,7 @@ export function renderSummary(
     }
     const cells = targets.map((t) => {
       const r = byKey.get(`${id}\u0000${t}`);
-      const label = pad(verdictLabel(r), colWidth);
+      const label = pad(verdictLabel(r, expected.has(`${id}\u0000${t}`)), colWidth);
       return r ? paint(label, COLOUR[r.verdict], colour) : label;
     });
     lines.push(pad(id, idWidth) + cells.join(''));
@@ -50,7 +55,10 @@ export function renderSummary(
   lines.push('');
   lines.push(
     (['supported', 'partial', 'unsupported', 'failed', 'not-testable'] as const)
-      .map((v) => paint(`${counts.get(v) ?? 0} ${v}`, COLOUR[v], colour))
+      .map((v) => {
+        const excused = v === 'failed' && expected.size > 0 ? ` (${expected.size} expected)` : '';
+        return paint(`${counts.get(v) ?? 0} ${v}${excused}`, COLOUR[v], colour);
+      })
       .join(', '),
   );
   const explain = (verdict: Verdict, title: string, text: (r: CheckRecord) => string) => {
@@ -59,7 +67,9 @@ export function renderSummary(
     lines.push('', paint(title, COLOUR[verdict], colour));
     for (const r of list) lines.push(`  ${r.capabilityId} [${r.target}]: ${text(r)}`);
   };
-  explain('failed', 'Failed:', (r) => r.evidence);
+  explain('failed', 'Failed:', (r) =>
+    expected.has(`${r.capabilityId}\u0000${r.target}`) ? `(expected) ${r.evidence}` : r.evidence,
+  );
   explain('not-testable', 'Not testable (missing prerequisite):', (r) => r.prerequisite ?? r.evidence);
   explain(
     'partial',
