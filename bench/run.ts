@@ -1,9 +1,10 @@
 import { conformanceRunBench } from './conformance-run.ts';
 import type { Bench } from './stats.ts';
 import { latencyBench, transportBench } from './transport.ts';
+import { wireBench } from './wire.ts';
 
 /** Every figure the issues ask for; speed is measured here, never asserted in tests. */
-const BENCHES: Bench[] = [conformanceRunBench, transportBench, latencyBench];
+const BENCHES: Bench[] = [conformanceRunBench, transportBench, latencyBench, wireBench];
 
 const only = process.argv.slice(2);
 console.log(`rovo-mcp-conformance bench (node ${process.version}, ${new Date().toISOString()})`);

@@ -9,7 +9,7 @@ import type { Bench } from './stats.ts';
 import { percentile, ms, timeIt } from './stats.ts';
 
 const CALLS = 2000;
-const TARGET = { name: 'rovo-mock', kind: 'rovo-mock', dialect: 'rovo', reason: 'bench' } as const;
+export const TARGET = { name: 'rovo-mock', kind: 'rovo-mock', dialect: 'rovo', reason: 'bench' } as const;
 
 /** A member session on a fresh mock cloud through the msw mount, closed after `use`. */
 async function withMswSession<T>(use: (session: Session, cloudId: string) => Promise<T>): Promise<T> {
@@ -27,7 +27,7 @@ async function withMswSession<T>(use: (session: Session, cloudId: string) => Pro
   }
 }
 
-async function callsPerSecond(call: () => Promise<unknown>, n = CALLS): Promise<number> {
+export async function callsPerSecond(call: () => Promise<unknown>, n = CALLS): Promise<number> {
   for (let i = 0; i < 50; i++) await call();
   const elapsed = await timeIt(async () => {
     for (let i = 0; i < n; i++) await call();

@@ -55,11 +55,8 @@ export function renderSummary(
   lines.push('');
   lines.push(
     (['supported', 'partial', 'unsupported', 'failed', 'not-testable'] as const)
-      .map((v) => {
-        const excused = v === 'failed' && expected.size > 0 ? ` (${expected.size} expected)` : '';
-        return paint(`${counts.get(v) ?? 0} ${v}${excused}`, COLOUR[v], colour);
-      })
-      .join(', '),
+      .map((v) => paint(`${counts.get(v) ?? 0} ${v}`, COLOUR[v], colour))
+      .join(', ') + (expected.size > 0 ? ` (${expected.size} of the failures expected by the baseline)` : ''),
   );
   const explain = (verdict: Verdict, title: string, text: (r: CheckRecord) => string) => {
     const list = sortRecords(records).filter((r) => r.verdict === verdict);
