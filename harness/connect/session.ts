@@ -42,11 +42,18 @@ export const MOCK_MCP_URL = new URL('https://mcp.atlassian.com/v1/mcp');
  * The SDK transport shares one AbortSignal across every request of a session, and undici keeps a
  * listener per request on it until garbage collection; long sessions (bulk runs) then trip Node's
  * leak warning. The signal belongs to the session, so the limit is lifted on it alone.
+ *
+ * A 202 (a notification accepted) also loses its body: when msw is mounted beside a loopback
+ * target, it hands the bypassed answer over as a teed stream, and cancelling one branch of a tee
+ * nobody reads never settles, so the SDK's `await response.body.cancel()` would hang the session.
  */
 function sessionFetch(base: typeof fetch | undefined): typeof fetch {
-  return (input, init) => {
+  return async (input, init) => {
     if (init?.signal) setMaxListeners(0, init.signal);
-    return (base ?? fetch)(input, init);
+    const response = await (base ?? fetch)(input, init);
+    if (response.status !== 202 || response.body === null) return response;
+    response.body.cancel().catch(() => undefined);
+    return new Response(null, { status: 202, statusText: response.statusText, headers: response.headers });
   };
 }
 

@@ -2,10 +2,11 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { FakeCloud } from '../../mocks/cloud.ts';
 import { type LoopbackMount, serveOnLoopback } from '../../mocks/mounts/loopback.ts';
 import { catalogue } from '../catalogue/index.ts';
-import { mutantSettings } from '../scenario/mutants.ts';
+import { MUTANT_TARGET, mutantSettings } from '../scenario/mutants.ts';
 import { runCheck } from '../scenario/run-check.ts';
 import { loadAllChecks } from '../scenario/suites.ts';
 import { basicHeader } from '../targets/identities.ts';
+import { closeMockRuntime } from '../targets/mock-runtime.ts';
 import { registerRuntime } from '../targets/runtimes.ts';
 import type { TargetSpec } from '../targets/types.ts';
 
@@ -21,6 +22,8 @@ let mount: LoopbackMount;
 let target: TargetSpec;
 
 beforeAll(async () => {
+  // A rovo-mock check first, so msw is mounted in this worker as it is in a side-by-side run.
+  expect((await run('protocol.utilities.ping', MUTANT_TARGET)).verdict).toBe('supported');
   cloud = new FakeCloud();
   mount = await serveOnLoopback(cloud);
   const member = cloud.store.userByHandle('member');
@@ -40,6 +43,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await mount.close();
   await cloud.close();
+  await closeMockRuntime();
 });
 
 function run(id: string, on: TargetSpec) {

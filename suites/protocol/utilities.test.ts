@@ -100,7 +100,7 @@ verifies('protocol.utilities.progress', async (ctx) => {
     });
   if (progress.length === 0)
     return unsupported(
-      `no notifications/progress for a ${tool.name} call carrying a progressToken (progress is optional)`,
+      `a tools/call of ${tool.name} carrying a progressToken got no notifications/progress (progress is optional)`,
     );
   const values = progress.map((p) => p.value);
   const backwards = values.findIndex((v, i) => i > 0 && v <= (values[i - 1] ?? -Infinity));
