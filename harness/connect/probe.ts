@@ -105,6 +105,11 @@ export class HttpProbe {
     return session;
   }
 
+  /** JSON-RPC requests sent so far (notifications excluded). */
+  requestCount(): number {
+    return this.frames.filter((f) => f.direction === 'sent' && isRequest(f.message)).length;
+  }
+
   /** Ends the sessions this probe opened (best effort: some may be gone already). */
   async close(): Promise<void> {
     await Promise.allSettled(
@@ -151,6 +156,8 @@ export class HttpProbe {
     return { ...base, messages: parseJson(text), text };
   }
 }
+
+const isRequest = (m: unknown) => typeof m === 'object' && m !== null && 'id' in m && 'method' in m;
 
 /**
  * Stops reading a stream without waiting: a body msw has teed settles its cancel only once the other

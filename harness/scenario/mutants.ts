@@ -1,6 +1,6 @@
 import { VARIANTS, type Variant } from '../../mocks/variants/index.ts';
 import { catalogue } from '../catalogue/index.ts';
-import { type CheckRecord, isPassing } from '../records/schema.ts';
+import type { CheckRecord } from '../records/schema.ts';
 import type { RunSettings } from '../settings.ts';
 import type { TargetSpec } from '../targets/types.ts';
 import { runCheck } from './run-check.ts';
@@ -67,7 +67,7 @@ export async function tryMutant(
     healthy,
     broken,
     // A check that cannot run on the healthy mock proves nothing, even when the variant fails it.
-    proven: isPassing(healthy.verdict) && healthy.verdict !== 'not-testable' && broken.verdict === 'failed',
+    proven: healthy.verdict !== 'failed' && healthy.verdict !== 'not-testable' && broken.verdict === 'failed',
   };
 }
 

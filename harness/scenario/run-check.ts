@@ -61,7 +61,7 @@ export async function runCheck(input: RunCheckInput): Promise<CheckRecord> {
       ...base,
       ...rest,
       durationMs: Math.round(performance.now() - started),
-      requests: sessions.reduce((n, s) => n + s.requestCount(), 0),
+      requests: [...sessions, ...probes].reduce((n, s) => n + s.requestCount(), 0),
     };
     wire?.judge(record);
     if (Object.keys(details).length > 0) record.details = redact({ ...details, ...(record.details ?? {}) });

@@ -4,6 +4,17 @@ import type { Variant } from './types.ts';
 
 const useHttp = (cloud: FakeCloud, hook: HttpHook) => cloud.rovo.hooks.http.push(hook);
 
+/** Answers every request with this HTTP method itself; the mock never sees them. */
+const answerInstead = (cloud: FakeCloud, method: string, answer: () => Response) =>
+  useHttp(cloud, (request, next) => (request.method === method ? Promise.resolve(answer()) : next(request)));
+
+/** The same request with its headers edited. */
+function withHeaders(request: Request, edit: (headers: Headers) => void): Request {
+  const headers = new Headers(request.headers);
+  edit(headers);
+  return new Request(request, { headers });
+}
+
 async function isInitialize(request: Request): Promise<boolean> {
   try {
     const body: unknown = await request.clone().json();
@@ -39,38 +50,26 @@ export const TRANSPORT_VARIANTS: Variant[] = [
         if (request.method !== 'POST' || request.headers.has('mcp-session-id') || !newest)
           return next(request);
         if (await isInitialize(request)) return next(request);
-        const headers = new Headers(request.headers);
-        headers.set('mcp-session-id', newest);
-        return next(new Request(request, { headers }));
+        return next(withHeaders(request, (h) => h.set('mcp-session-id', newest)));
       }),
   },
   {
     name: 'delete-keeps-session',
     defect: 'DELETE is answered 200 but the session goes on serving',
     breaks: ['protocol.transport.session-end'],
-    apply: (cloud) =>
-      useHttp(cloud, (request, next) =>
-        request.method === 'DELETE' ? Promise.resolve(new Response(null, { status: 200 })) : next(request),
-      ),
+    apply: (cloud) => answerInstead(cloud, 'DELETE', () => new Response(null, { status: 200 })),
   },
   {
     name: 'protocol-version-header-ignored',
     defect: 'MCP-Protocol-Version is never checked, so an unsupported value is served',
     breaks: ['protocol.transport.protocol-version-header'],
     apply: (cloud) =>
-      useHttp(cloud, (request, next) => {
-        const headers = new Headers(request.headers);
-        headers.delete('mcp-protocol-version');
-        return next(new Request(request, { headers }));
-      }),
+      useHttp(cloud, (request, next) => next(withHeaders(request, (h) => h.delete('mcp-protocol-version')))),
   },
   {
     name: 'get-answers-json',
     defect: 'GET on the MCP endpoint answers 200 with a JSON body instead of an event stream or 405',
     breaks: ['protocol.transport.get-stream'],
-    apply: (cloud) =>
-      useHttp(cloud, (request, next) =>
-        request.method === 'GET' ? Promise.resolve(Response.json({}, { status: 200 })) : next(request),
-      ),
+    apply: (cloud) => answerInstead(cloud, 'GET', () => Response.json({}, { status: 200 })),
   },
 ];
