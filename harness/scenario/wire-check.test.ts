@@ -1,6 +1,7 @@
 import { expect, it } from 'vitest';
 import type { RecordedFrame } from '../connect/recorder.ts';
 import type { CheckRecord } from '../records/schema.ts';
+import { registerSecret } from '../redact.ts';
 import { WireCheck } from './wire-check.ts';
 
 const record = (over: Partial<CheckRecord> = {}): CheckRecord => ({
@@ -60,4 +61,17 @@ it('leaves a clean record alone', () => {
   const r = record();
   wire.judge(r);
   expect(r).toEqual(record());
+});
+
+it('keeps secrets a frame carried out of the record', () => {
+  registerSecret('canary-secret-7f3a9');
+  const wire = new WireCheck(false);
+  wire.observer().frame({
+    direction: 'received',
+    message: { jsonrpc: '2.0', method: 'notifications/canary-secret-7f3a9' },
+  });
+  wire.observer().unparseable('Unexpected token in Bearer abcdefghijklmnop');
+  const r = record();
+  wire.judge(r);
+  expect(JSON.stringify(r)).not.toMatch(/canary-secret-7f3a9|abcdefghijklmnop/);
 });

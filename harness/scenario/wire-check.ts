@@ -1,6 +1,7 @@
 import type { FrameObserver } from '../connect/recorder.ts';
 import { describeViolation, WireValidator, type WireViolation } from '../protocol/wire.ts';
 import type { CheckRecord } from '../records/schema.ts';
+import { redactText } from '../redact.ts';
 
 /**
  * Wire validation for one check against a mock: both ends are ours, so any frame outside the SDK's
@@ -28,10 +29,12 @@ export class WireCheck {
     const all = this.violations();
     const failing = all.filter((v) => !(this.sendsInvalidFrames && v.direction === 'sent'));
     if (all.length === 0) return;
-    record.details = { ...record.details, wireViolations: all.slice(0, 10).map(describeViolation) };
+    // Frames can carry anything the target sent: what reaches the record is redacted like evidence.
+    const described = all.map((v) => redactText(describeViolation(v)));
+    record.details = { ...record.details, wireViolations: described.slice(0, 10) };
     const first = failing[0];
     if (!first) return;
-    const summary = `invalid frame on the wire (${failing.length} in all): ${describeViolation(first)}`;
+    const summary = `invalid frame on the wire (${failing.length} in all): ${redactText(describeViolation(first))}`;
     const also = record.evidence.split('\n')[0]?.slice(0, 200);
     record.evidence = record.verdict === 'failed' ? `${summary}; the check also failed: ${also}` : summary;
     record.verdict = 'failed';
