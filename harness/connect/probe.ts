@@ -1,5 +1,6 @@
 import { LATEST_PROTOCOL_VERSION } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
+import { hasVersionHeader } from '../protocol/revisions.ts';
 import type { FrameObserver, RecordedFrame } from './recorder.ts';
 import { readSse } from './sse.ts';
 
@@ -25,7 +26,6 @@ export interface RawSession {
 export type ProbeHeaders = Record<string, string | undefined>;
 
 const InitializeAnswerSchema = z.object({
-  id: z.union([z.string(), z.number()]),
   result: z
     .object({
       protocolVersion: z.string(),
@@ -51,7 +51,8 @@ export class HttpProbe {
 
   constructor(
     readonly url: URL,
-    private readonly auth: Record<string, string>,
+    /** What every request carries: the target's headers and the identity's credential. */
+    private readonly baseHeaders: Record<string, string>,
     private readonly signal: AbortSignal,
     private readonly observer?: FrameObserver,
   ) {}
@@ -65,7 +66,7 @@ export class HttpProbe {
   sessionHeaders(session: RawSession): ProbeHeaders {
     return {
       'mcp-session-id': session.id,
-      'mcp-protocol-version': session.protocolVersion >= '2025-06-18' ? session.protocolVersion : undefined,
+      'mcp-protocol-version': hasVersionHeader(session.protocolVersion) ? session.protocolVersion : undefined,
     };
   }
 
@@ -133,7 +134,7 @@ export class HttpProbe {
     const all: Record<string, string> = {
       accept: method === 'GET' ? 'text/event-stream' : 'application/json, text/event-stream',
       ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      ...this.auth,
+      ...this.baseHeaders,
     };
     for (const [name, value] of Object.entries(headers)) {
       if (value === undefined) delete all[name];
@@ -163,7 +164,7 @@ const isRequest = (m: unknown) => typeof m === 'object' && m !== null && 'id' in
  * Stops reading a stream without waiting: a body msw has teed settles its cancel only once the other
  * branch ends, which a server-to-client stream never does until its session is deleted.
  */
-export function letGo(body: ReadableStream | null | undefined): void {
+function letGo(body: ReadableStream | null | undefined): void {
   body?.cancel().catch(() => undefined);
 }
 
