@@ -1,7 +1,7 @@
 import {
   isJSONRPCNotification,
   isJSONRPCRequest,
-  type JSONRPCMessage,
+  type JSONRPCRequest,
   ProgressNotificationSchema,
 } from '@modelcontextprotocol/sdk/types.js';
 import { expect } from 'vitest';
@@ -22,11 +22,8 @@ verifies('protocol.utilities.ping', async (ctx) => {
   );
 });
 
-/** Index of the last tools/call the session sent, and its id. */
-function lastCall(session: Session): {
-  index: number;
-  message: Extract<JSONRPCMessage, { id: unknown; method: string }>;
-} {
+/** The last tools/call the session sent, and where it is among the frames. */
+function lastCall(session: Session): { index: number; message: JSONRPCRequest } {
   for (let index = session.frames.length - 1; index >= 0; index--) {
     const { direction, message } = session.frames[index] ?? {};
     if (direction === 'sent' && isJSONRPCRequest(message) && message.method === 'tools/call')
