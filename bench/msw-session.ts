@@ -2,7 +2,7 @@ import { connect, type Session } from '../harness/connect/session.ts';
 import { closeMockRuntime, freshCloud, mockSiteFacts } from '../harness/targets/mock-runtime.ts';
 import type { FakeCloud } from '../mocks/cloud.ts';
 
-const TARGET = { name: 'rovo-mock', kind: 'rovo-mock', dialect: 'rovo', reason: 'bench' } as const;
+export const TARGET = { name: 'rovo-mock', kind: 'rovo-mock', dialect: 'rovo', reason: 'bench' } as const;
 
 /** A member session on a fresh mock cloud through the msw mount, closed after `use`. */
 export async function withMswSession<T>(

@@ -5,6 +5,7 @@ import { bulkBench as nativeBulkBench, sideBySideBench } from './legacy-vs-rovo.
 import { reportsBench } from './reports.ts';
 import type { Bench } from './stats.ts';
 import { latencyBench, transportBench } from './transport.ts';
+import { wireBench } from './wire.ts';
 
 /** Every figure the issues ask for; speed is measured here, never asserted in tests. */
 const BENCHES: Bench[] = [
@@ -16,6 +17,7 @@ const BENCHES: Bench[] = [
   sideBySideBench,
   nativeBulkBench,
   reportsBench,
+  wireBench,
 ];
 
 const only = process.argv.slice(2);

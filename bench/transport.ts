@@ -9,7 +9,7 @@ import { percentile, ms, timeIt } from './stats.ts';
 
 const CALLS = 2000;
 
-async function callsPerSecond(call: () => Promise<unknown>, n = CALLS): Promise<number> {
+export async function callsPerSecond(call: () => Promise<unknown>, n = CALLS): Promise<number> {
   for (let i = 0; i < 50; i++) await call();
   const elapsed = await timeIt(async () => {
     for (let i = 0; i < n; i++) await call();

@@ -2,6 +2,8 @@ import { rmSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { startVitest } from 'vitest/node';
 import { loadProfile, profileDigest } from '../../mocks/rovo/profile/load.ts';
+import { applyBaselines, baselinePasses } from '../baselines/evaluate.ts';
+import { loadBaseline } from '../baselines/load.ts';
 import { catalogue } from '../catalogue/index.ts';
 import { HarnessError } from '../errors.ts';
 import { loadRequirementSet } from '../migration/load.ts';
@@ -13,6 +15,7 @@ import { buildSettings, type RunSettings, SETTINGS_ENV } from '../settings.ts';
 import { parseFlags } from './args.ts';
 import { Progress } from './progress.ts';
 import { paint, useColour } from './style.ts';
+import { renderBaselines } from './baseline-summary.ts';
 import { renderSummary } from './summary.ts';
 import { PACKAGE_ROOT, versions } from './versions.ts';
 
@@ -33,9 +36,12 @@ Options:
   --previous <file>      an earlier capabilities.json: adds what changed since then to the comparison
   --config <f>           config file (default: conformance.config.json when present)
   --reports <dir>        where reports go (default: reports)
+  --baselines <dir>      where expected-failures.<target>.json files are (default: fixtures/baselines)
   -h, --help             this text
 
-Exit codes: 0 no check failed, 1 a check failed (or, with --strict, was not testable), 2 bad usage or config.`;
+Exit codes: 0 no check failed, or only checks the target's expected-failures baseline lists;
+1 a check failed that the baseline does not list, a baseline entry now passes (stale: remove it),
+or with --strict a check was not testable; 2 bad usage, config or baseline file.`;
 
 /** Checks each area will report: its capabilities times the targets. */
 function expectedChecks(settings: RunSettings): Map<string, number> {
@@ -59,6 +65,7 @@ export async function runCommand(argv: string[]): Promise<number> {
       previous: { type: 'string' },
       config: { type: 'string' },
       reports: { type: 'string' },
+      baselines: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     RUN_USAGE,
@@ -78,12 +85,15 @@ export async function runCommand(argv: string[]): Promise<number> {
     ...(values.area ? { areas: values.area } : {}),
     ...(values.config ? { config: values.config } : {}),
     ...(values.reports ? { reportsDir: values.reports } : {}),
+    ...(values.baselines ? { baselinesDir: resolve(values.baselines) } : {}),
     readOnly: values['read-only'] ?? false,
   });
   // Inputs of the reports are checked before the suites run, so a typo costs seconds, not a run.
   const requirements = values.requirements ? loadRequirementSet(values.requirements) : undefined;
   const previous = values.previous ? readCapabilities(values.previous, '--previous') : undefined;
   const profile = loadProfile(settings.profile);
+  // Read (and so validate) every target's baseline before anything runs: a broken one is a usage error.
+  const baselines = settings.targets.map((t) => loadBaseline(t.name, settings.baselinesDir));
   process.env[SETTINGS_ENV] = JSON.stringify(settings);
   const reportsDir = resolve(PACKAGE_ROOT, settings.reportsDir);
   const allureResults = join(reportsDir, 'allure-results');
@@ -123,14 +133,17 @@ export async function runCommand(argv: string[]): Promise<number> {
     ...(previous ? { previous } : {}),
   });
   const colour = useColour();
+  const baseline = applyBaselines(records, baselines);
   console.log('');
   console.log(
     renderSummary(
       records,
       header.targets.map((t) => t.name),
       colour,
+      new Set(baseline.expected.map(({ record }) => `${record.capabilityId}\u0000${record.target}`)),
     ),
   );
+  console.log(`\n${renderBaselines(baseline, baselines, colour)}`);
   console.log(
     `\nReports (${((Date.now() - started) / 1000).toFixed(1)} s): ${built.written.map((p) => relative(process.cwd(), p)).join(', ')}`,
   );
@@ -140,7 +153,7 @@ export async function runCommand(argv: string[]): Promise<number> {
     console.error('No check ran: check the --area and --target values.');
     return 1;
   }
-  const failed = records.some((r) => r.verdict === 'failed') || problems.length > 0;
+  const failed = !baselinePasses(baseline) || problems.length > 0;
   const untestable = records.some((r) => r.verdict === 'not-testable');
   return failed || (values.strict && untestable) ? 1 : 0;
 }

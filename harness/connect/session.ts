@@ -11,7 +11,7 @@ import { legacyMockTransport } from '../targets/legacy-mock.ts';
 import { stdioTransport } from '../targets/stdio.ts';
 import type { TargetKind, TargetSpec } from '../targets/types.ts';
 import { parseRetryAfter, RateLimitedError } from './rate-limited.ts';
-import { type RecordedFrame, RecordingTransport } from './recorder.ts';
+import { type FrameObserver, type RecordedFrame, RecordingTransport } from './recorder.ts';
 
 export const HARNESS_CLIENT = { name: 'rovo-mcp-conformance', version: '0.1.0' };
 
@@ -23,7 +23,9 @@ export interface ConnectOptions {
   /** A fetch that stays in-process (the fetch mount), instead of msw or the network. */
   fetch?: typeof fetch;
   /** Sees every frame as it passes (wire validation). */
-  observe?: (frame: RecordedFrame) => void;
+  observe?: FrameObserver;
+  /** The protocol revision to ask for at initialize (default: the SDK's latest). */
+  protocolVersion?: string;
 }
 
 /** Builds the transport for one kind of target; target work registers more kinds. */
@@ -47,30 +49,59 @@ export const MOCK_MCP_URL = new URL('https://mcp.atlassian.com/v1/mcp');
  *   leak warning. The signal belongs to the session, so the limit is lifted on it alone.
  * - A 429 becomes a RateLimitedError with the Retry-After the SDK would drop; it reaches the caller of
  *   `callTool` unchanged, so bulk emulation can wait as long as the target asked.
+ * - A 202 (a notification accepted) loses its body: when msw is mounted beside a loopback target, it
+ *   hands the bypassed answer over as a teed stream, and cancelling one branch of a tee nobody reads
+ *   never settles, so the SDK's `await response.body.cancel()` would hang the session.
  */
 function sessionFetch(base: typeof fetch | undefined): typeof fetch {
   return async (input, init) => {
     if (init?.signal) setMaxListeners(0, init.signal);
     const response = await (base ?? fetch)(input, init);
-    if (response.status !== 429) return response;
-    // Not awaited: under msw a cancelled body can stay pending, and nothing here needs it.
-    void response.body?.cancel().catch(() => undefined);
-    throw new RateLimitedError(parseRetryAfter(response.headers.get('retry-after')));
+    // Bodies are dropped without awaiting: under msw a cancelled body can stay pending.
+    if (response.status === 429) {
+      void response.body?.cancel().catch(() => undefined);
+      throw new RateLimitedError(parseRetryAfter(response.headers.get('retry-after')));
+    }
+    if (response.status !== 202 || response.body === null) return response;
+    void response.body.cancel().catch(() => undefined);
+    return new Response(null, { status: 202, statusText: response.statusText, headers: response.headers });
   };
 }
 
+/** The MCP endpoint of an HTTP target; undefined for targets reached otherwise (stdio, in-process). */
+export function mcpUrlOf(target: TargetSpec): URL | undefined {
+  if (target.url) return new URL(target.url);
+  return target.kind === 'rovo-mock' ? MOCK_MCP_URL : undefined;
+}
+
+/**
+ * The headers every HTTP request to a target carries: the target's configured headers, with
+ * `${VAR}` taken from the environment (and kept out of reports), then the identity's credential.
+ */
+export function requestHeaders(target: TargetSpec, credentials: Credentials): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(target.headers ?? {})) {
+    headers[name] = value.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g, (_, variable: string) => {
+      const set = process.env[variable];
+      if (set === undefined)
+        throw new HarnessError(
+          'CONFIG_INVALID',
+          `header "${name}" of target ${target.name} names \${${variable}}, which is not set; export it or change the header`,
+        );
+      registerSecret(set);
+      return set;
+    });
+  }
+  const auth = authorizationHeader(credentials);
+  if (auth) headers.authorization = auth;
+  return headers;
+}
+
 function httpTransport(target: TargetSpec, options: ConnectOptions): Transport {
-  const url =
-    options.url ??
-    (target.url ? new URL(target.url) : target.kind === 'rovo-mock' ? MOCK_MCP_URL : undefined);
+  const url = options.url ?? mcpUrlOf(target);
   if (!url) throw new HarnessError('TARGET_UNRESOLVED', `target ${target.name} has no MCP URL`);
-  const auth = authorizationHeader(options.credentials);
-  const headers: Record<string, string> = {
-    ...(target.headers ?? {}),
-    ...(auth ? { authorization: auth } : {}),
-  };
   return new StreamableHTTPClientTransport(url, {
-    requestInit: { headers },
+    requestInit: { headers: requestHeaders(target, options.credentials) },
     fetch: sessionFetch(options.fetch),
   });
 }
@@ -88,6 +119,12 @@ interface Diagnosable {
 const isDiagnosable = (t: object): t is Diagnosable =>
   'diagnostics' in t && typeof t.diagnostics === 'function';
 
+/** Keeps an identity's secret out of every report. */
+export function registerCredentials(credentials: Credentials): void {
+  if (credentials.kind === 'basic') registerSecret(credentials.apiToken);
+  if (credentials.kind === 'bearer') registerSecret(credentials.token);
+}
+
 /** An MCP client connected to a target, closed by `await using`. */
 export class Session implements AsyncDisposable {
   private listed: Promise<ReadonlySet<string>> | undefined;
@@ -101,6 +138,16 @@ export class Session implements AsyncDisposable {
 
   get frames(): readonly RecordedFrame[] {
     return this.transport.frames;
+  }
+
+  /** What the transport received and dropped as not JSON-RPC. */
+  get dropped(): readonly string[] {
+    return this.transport.dropped;
+  }
+
+  /** The protocol revision negotiated at initialize. */
+  get protocolVersion(): string | undefined {
+    return this.transport.protocolVersion;
   }
 
   requestCount(): number {
@@ -159,10 +206,12 @@ export async function connect(target: TargetSpec, options: ConnectOptions): Prom
       'TARGET_UNRESOLVED',
       `no transport is registered for "${target.kind}" targets (${target.name})`,
     );
-  if (options.credentials.kind === 'basic') registerSecret(options.credentials.apiToken);
-  if (options.credentials.kind === 'bearer') registerSecret(options.credentials.token);
+  registerCredentials(options.credentials);
   const inner = await factory(target, options);
-  const transport = new RecordingTransport(inner, options.observe);
+  const transport = new RecordingTransport(inner, {
+    ...(options.observe ? { observer: options.observe } : {}),
+    ...(options.protocolVersion ? { requestVersion: options.protocolVersion } : {}),
+  });
   const client = new Client(HARNESS_CLIENT, { capabilities: {} });
   try {
     await client.connect(transport, { timeout: options.requestTimeoutMs });

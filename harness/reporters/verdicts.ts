@@ -19,9 +19,11 @@ export function gravest(verdicts: readonly Verdict[]): Verdict | undefined {
   return SERIOUSNESS.find((v) => verdicts.includes(v));
 }
 
-export function verdictLabel(r: Pick<CheckRecord, 'verdict' | 'mode'> | undefined): string {
+/** "supported (emulated)"; a failure the target's baseline expects reads "failed (expected)". */
+export function verdictLabel(r: Pick<CheckRecord, 'verdict' | 'mode'> | undefined, expected = false): string {
   if (!r) return '-';
-  return r.mode && r.verdict !== 'failed' ? `${r.verdict} (${r.mode})` : r.verdict;
+  if (r.verdict === 'failed') return expected ? 'failed (expected)' : 'failed';
+  return r.mode ? `${r.verdict} (${r.mode})` : r.verdict;
 }
 
 /** "3 supported, 1 failed": only the verdicts present, in report order. */

@@ -1,6 +1,7 @@
 import type { Variant } from '../../mocks/variants/types.ts';
 import type { Capability } from '../catalogue/index.ts';
-import { connect, type Session } from '../connect/session.ts';
+import { HttpProbe } from '../connect/probe.ts';
+import { connect, mcpUrlOf, registerCredentials, requestHeaders, type Session } from '../connect/session.ts';
 import { driverFor } from '../drivers/index.ts';
 import type { Driver } from '../drivers/types.ts';
 import { NotTestableError, UnsupportedVerbError } from '../errors.ts';
@@ -10,8 +11,9 @@ import type { RunSettings } from '../settings.ts';
 import type { IdentityName } from '../targets/identities.ts';
 import { runtimeFor } from '../targets/runtimes.ts';
 import { isMockKind, type TargetSpec } from '../targets/types.ts';
-import type { CheckBody, CheckContext } from './context.ts';
+import type { CheckBody, CheckContext, SessionOptions } from './context.ts';
 import type { Outcome } from './outcome.ts';
+import { WireCheck } from './wire-check.ts';
 
 export interface RunCheckInput {
   capability: Capability;
@@ -20,6 +22,8 @@ export interface RunCheckInput {
   settings: RunSettings;
   variant?: Variant;
   timeoutMs?: number;
+  /** The check sends frames outside the schemas on purpose; wire validation does not hold them against it. */
+  sendsInvalidFrames?: boolean;
 }
 
 class CheckTimeout extends Error {
@@ -41,6 +45,9 @@ export async function runCheck(input: RunCheckInput): Promise<CheckRecord> {
   const { capability, target, settings } = input;
   const started = performance.now();
   const sessions: Session[] = [];
+  const probes: HttpProbe[] = [];
+  // Against a mock both ends are ours: every frame must fit the SDK's schemas.
+  const wire = isMockKind(target.kind) ? new WireCheck(input.sendsInvalidFrames ?? false) : undefined;
   const drivers = new Map<IdentityName, Promise<Driver>>();
   const details: Record<string, unknown> = {};
   const base = { capabilityId: capability.id, target: target.name };
@@ -54,11 +61,12 @@ export async function runCheck(input: RunCheckInput): Promise<CheckRecord> {
       ...base,
       ...rest,
       durationMs: Math.round(performance.now() - started),
-      requests: sessions.reduce((n, s) => n + s.requestCount(), 0),
+      requests: [...sessions, ...probes].reduce((n, s) => n + s.requestCount(), 0),
     };
+    wire?.judge(record);
     if (Object.keys(details).length > 0) record.details = redact({ ...details, ...(record.details ?? {}) });
     if (record.verdict === 'failed') {
-      const frames: Frame[] = sessions.flatMap((s) =>
+      const frames: Frame[] = [...sessions, ...probes].flatMap((s) =>
         s.frames.map((f) => ({ direction: f.direction, message: f.message })),
       );
       record.exchange = redact(frames.slice(-40));
@@ -78,10 +86,18 @@ export async function runCheck(input: RunCheckInput): Promise<CheckRecord> {
   try {
     const runtime = await runtimeFor(target, settings, input.variant);
     const runLabel = `rovo-mcp-conformance-${settings.runId}`;
-    const open = async (as: IdentityName): Promise<Session> => {
+    const credentialsOf = (as: IdentityName) => {
       const credentials = runtime.site.identities[as];
       if (!credentials) throw new NotTestableError(`no "${as}" identity is configured for ${target.name}`);
-      const session = await connect(target, { credentials, requestTimeoutMs: settings.requestTimeoutMs });
+      return credentials;
+    };
+    const open = async (as: IdentityName, options: SessionOptions = {}): Promise<Session> => {
+      const session = await connect(target, {
+        credentials: credentialsOf(as),
+        requestTimeoutMs: settings.requestTimeoutMs,
+        ...options,
+        ...(wire ? { observe: wire.observer() } : {}),
+      });
       sessions.push(session);
       return session;
     };
@@ -92,7 +108,19 @@ export async function runCheck(input: RunCheckInput): Promise<CheckRecord> {
       runId: settings.runId,
       runLabel,
       signal: abort.signal,
-      connect: (as = 'member') => open(as),
+      connect: (as = 'member', options) => open(as, options),
+      probe(as = 'member') {
+        const url = mcpUrlOf(target);
+        if (!url)
+          throw new NotTestableError(
+            `an HTTP MCP endpoint to probe (${target.kind} targets are reached without one)`,
+          );
+        const credentials = credentialsOf(as);
+        registerCredentials(credentials);
+        const probe = new HttpProbe(url, requestHeaders(target, credentials), abort.signal, wire?.observer());
+        probes.push(probe);
+        return probe;
+      },
       driver(as = 'member') {
         let d = drivers.get(as);
         if (!d) {
@@ -132,6 +160,6 @@ export async function runCheck(input: RunCheckInput): Promise<CheckRecord> {
     return finish({ verdict: 'failed', evidence: describeError(error) });
   } finally {
     clearTimeout(timer);
-    await Promise.allSettled(sessions.map((s) => s.close()));
+    await Promise.allSettled([...sessions.map((s) => s.close()), ...probes.map((p) => p.close())]);
   }
 }

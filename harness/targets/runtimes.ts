@@ -1,7 +1,8 @@
-import { FakeCloud } from '../../mocks/cloud.ts';
+import type { FakeCloud } from '../../mocks/cloud.ts';
 import type { Variant } from '../../mocks/variants/types.ts';
 import { NotTestableError } from '../errors.ts';
 import type { RunSettings } from '../settings.ts';
+import { httpRuntime } from './http-runtime.ts';
 import type { SiteFacts } from './identities.ts';
 import { freshCloud, loopbackOrigin, mockSiteFacts } from './mock-runtime.ts';
 import type { TargetSpec } from './types.ts';
@@ -51,14 +52,4 @@ registerRuntime('stdio', async (target, settings, variant) => {
   return { site };
 });
 
-// An http: target is taken to sit in front of the fixture site (npm run mock, or a server pointed at its
-// REST API), so its facts are the seed's; the harness cannot reset or inspect that cloud.
-const fixtureFacts = new Map<string, SiteFacts>();
-registerRuntime('http', (_target, settings) => {
-  let site = fixtureFacts.get(settings.site);
-  if (!site) {
-    site = mockSiteFacts(new FakeCloud({ profile: settings.profile, site: settings.site }));
-    fixtureFacts.set(settings.site, site);
-  }
-  return Promise.resolve({ site });
-});
+registerRuntime('http', httpRuntime);

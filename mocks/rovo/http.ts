@@ -6,6 +6,7 @@ import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/
 import { RateLimiter, releaseWhenDone } from '../atlassian/rate-limiter.ts';
 import type { SiteStore } from '../atlassian/store.ts';
 import { type Authenticator, apiTokenAuthenticator } from './auth/api-token.ts';
+import { MockHooks } from './hooks.ts';
 import type { Profile } from './profile/schema.ts';
 import { type RovoCaller, createRovoServer } from './server.ts';
 import { rovoTools } from './tools/index.ts';
@@ -40,7 +41,7 @@ export interface RovoMockOptions {
     caller: { accountId: string; scopes: readonly string[] | null },
     all: readonly RovoTool[],
   ) => RovoTool[];
-  beforeCall?: (tool: string, caller: RovoCaller) => Promise<void> | void;
+  beforeCall?: (tool: string, caller: RovoCaller, signal: AbortSignal) => Promise<void> | void;
 }
 
 const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
@@ -79,6 +80,8 @@ export class RovoMock {
   readonly recorded: HttpExchange[] = [];
   /** Limits tool calls per account (the profile's `rateLimits`; a check may replace it). */
   limiter: RateLimiter;
+  /** Fault injection (HTTP, JSON-RPC frames, tool calls): empty unless a variant or a check adds some. */
+  readonly hooks = new MockHooks();
   private readonly authenticate: Authenticator;
   private readonly options: RovoMockOptions;
   private readonly patches = new Map<string, (tool: RovoTool) => RovoTool>();
@@ -100,7 +103,7 @@ export class RovoMock {
     const rpc = await rpcMethods(request);
     const exchange: HttpExchange = { method: request.method, path, status: 0, rpc };
     this.recorded.push(exchange);
-    const response = await this.route(request, path, exchange);
+    const response = await this.hooks.runHttp(request, (r) => this.route(r, path, exchange));
     exchange.status = response.status;
     return response;
   }
@@ -166,7 +169,10 @@ export class RovoMock {
         if (!caller) throw new Error('request reached the MCP server without an authenticated caller');
         return caller;
       },
-      ...(this.options.beforeCall ? { beforeCall: this.options.beforeCall } : {}),
+      beforeCall: async (tool, caller, signal) => {
+        await this.options.beforeCall?.(tool, caller, signal);
+        await this.hooks.runCalls(tool, signal);
+      },
     });
     const transport: WebStandardStreamableHTTPServerTransport = new WebStandardStreamableHTTPServerTransport({
       sessionIdGenerator: () => randomBytes(32).toString('hex'),
@@ -179,6 +185,7 @@ export class RovoMock {
       },
     });
     await server.connect(transport);
+    this.hooks.attachFrames(transport, () => this.endSession(transport.sessionId));
     return transport.handleRequest(request, { authInfo });
   }
 
@@ -199,6 +206,14 @@ export class RovoMock {
   patchTool(name: string, wrap: (tool: RovoTool) => RovoTool): void {
     if (!rovoTools(this.profile).some((t) => t.name === name)) throw new Error(`no tool ${name} to patch`);
     this.patches.set(name, wrap);
+  }
+
+  /** Ends one session server-side; its id is answered 404 from then on. */
+  async endSession(id: string | undefined): Promise<void> {
+    const session = id === undefined ? undefined : this.sessions.get(id);
+    if (!session) return;
+    this.sessions.delete(session.id);
+    await session.server.close();
   }
 
   /** Ends every session server-side, as an expiry or a deploy would; clients then get 404. */

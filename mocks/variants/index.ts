@@ -4,7 +4,9 @@ import { CUSTOM_FIELD_VARIANTS } from './custom-fields.ts';
 import { GRAPH_VARIANTS } from './graph.ts';
 import { IDENTITY_VARIANTS } from './identity.ts';
 import { JIRA_VARIANTS } from './jira.ts';
+import { PROTOCOL_VARIANTS } from './protocol.ts';
 import { SEARCH_VARIANTS } from './search.ts';
+import { TRANSPORT_VARIANTS } from './transport.ts';
 import type { Variant } from './types.ts';
 
 export type { Variant } from './types.ts';
@@ -18,4 +20,6 @@ export const VARIANTS: readonly Variant[] = [
   ...GRAPH_VARIANTS,
   ...BULK_VARIANTS,
   ...CUSTOM_FIELD_VARIANTS,
+  ...PROTOCOL_VARIANTS,
+  ...TRANSPORT_VARIANTS,
 ];
