@@ -1,10 +1,26 @@
 import { authBench } from './auth.ts';
+import { bulkBench } from './bulk.ts';
 import { conformanceRunBench } from './conformance-run.ts';
+import { jqlBench } from './jql.ts';
+import { bulkBench as nativeBulkBench, sideBySideBench } from './legacy-vs-rovo.ts';
+import { reportsBench } from './reports.ts';
 import type { Bench } from './stats.ts';
 import { latencyBench, transportBench } from './transport.ts';
+import { wireBench } from './wire.ts';
 
 /** Every figure the issues ask for; speed is measured here, never asserted in tests. */
-const BENCHES: Bench[] = [conformanceRunBench, transportBench, latencyBench, authBench];
+const BENCHES: Bench[] = [
+  conformanceRunBench,
+  transportBench,
+  latencyBench,
+  bulkBench,
+  jqlBench,
+  sideBySideBench,
+  nativeBulkBench,
+  reportsBench,
+  wireBench,
+  authBench,
+];
 
 const only = process.argv.slice(2);
 console.log(`rovo-mcp-conformance bench (node ${process.version}, ${new Date().toISOString()})`);

@@ -1,17 +1,15 @@
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
-import { connect } from '../harness/connect/session.ts';
-import { freshCloud, mockSiteFacts, closeMockRuntime } from '../harness/targets/mock-runtime.ts';
 import { FakeCloud } from '../mocks/cloud.ts';
 import { createRovoServer } from '../mocks/rovo/server.ts';
 import { rovoTools } from '../mocks/rovo/tools/index.ts';
+import { withMswSession } from './msw-session.ts';
 import type { Bench } from './stats.ts';
 import { percentile, ms, timeIt } from './stats.ts';
 
 const CALLS = 2000;
-const TARGET = { name: 'rovo-mock', kind: 'rovo-mock', dialect: 'rovo', reason: 'bench' } as const;
 
-async function callsPerSecond(call: () => Promise<unknown>, n = CALLS): Promise<number> {
+export async function callsPerSecond(call: () => Promise<unknown>, n = CALLS): Promise<number> {
   for (let i = 0; i < 50; i++) await call();
   const elapsed = await timeIt(async () => {
     for (let i = 0; i < n; i++) await call();
@@ -23,16 +21,9 @@ async function callsPerSecond(call: () => Promise<unknown>, n = CALLS): Promise<
 export const transportBench: Bench = {
   title: 'Tool-call throughput: msw mount vs InMemoryTransport',
   async run() {
-    const cloud = await freshCloud({});
-    const site = mockSiteFacts(cloud);
-    const session = await connect(TARGET, {
-      credentials: site.identities.member ?? { kind: 'none' },
-      requestTimeoutMs: 10_000,
-    });
-    const args = { cloudId: site.cloudId };
-    const viaMsw = await callsPerSecond(() => session.callTool('getIssueLinkTypes', args));
-    await session.close();
-    await closeMockRuntime();
+    const viaMsw = await withMswSession((session, cloudId) =>
+      callsPerSecond(() => session.callTool('getIssueLinkTypes', { cloudId })),
+    );
 
     const memCloud = new FakeCloud();
     const member = memCloud.store.userByHandle('member');
@@ -48,7 +39,7 @@ export const transportBench: Bench = {
     const client = new Client({ name: 'bench', version: '0' });
     await client.connect(clientSide);
     const viaMemory = await callsPerSecond(() =>
-      client.callTool({ name: 'getIssueLinkTypes', arguments: args }),
+      client.callTool({ name: 'getIssueLinkTypes', arguments: { cloudId: memCloud.store.site.cloudId } }),
     );
     await client.close();
     await server.close();
@@ -67,52 +58,35 @@ export const transportBench: Bench = {
 /** p50/p95 of createJiraIssue and of a JQL search through the msw mount. */
 export const latencyBench: Bench = {
   title: 'Latency through the msw mount',
-  async run() {
-    const cloud = await freshCloud({});
-    const site = mockSiteFacts(cloud);
-    const session = await connect(TARGET, {
-      credentials: site.identities.member ?? { kind: 'none' },
-      requestTimeoutMs: 10_000,
-    });
-    const create: number[] = [];
-    const search: number[] = [];
-    for (let i = 0; i < 300; i++) {
-      create.push(
-        await timeIt(() =>
-          session.callTool('createJiraIssue', {
-            cloudId: site.cloudId,
-            projectKey: 'SBX',
-            issueTypeName: 'Task',
-            summary: `bench ${i}`,
-            additional_fields: { labels: ['bench'] },
-          }),
-        ),
-      );
-    }
-    for (let i = 0; i < 300; i++) {
-      search.push(
-        await timeIt(() =>
-          session.callTool('searchJiraIssuesUsingJql', {
-            cloudId: site.cloudId,
-            jql: 'project = SBX AND labels = bench ORDER BY created DESC',
-            maxResults: 50,
-          }),
-        ),
-      );
-    }
-    await session.close();
-    await closeMockRuntime();
-    return [
-      {
-        name: 'createJiraIssue p50 / p95',
-        value: `${ms(percentile(create, 50))} / ${ms(percentile(create, 95))}`,
-        note: '300 calls',
-      },
-      {
-        name: 'searchJiraIssuesUsingJql p50 / p95',
-        value: `${ms(percentile(search, 50))} / ${ms(percentile(search, 95))}`,
-        note: '300 calls, 50 of ~300 matching issues per page',
-      },
-    ];
-  },
+  run: () =>
+    withMswSession(async (session, cloudId) => {
+      const create: number[] = [];
+      const search: number[] = [];
+      for (let i = 0; i < 300; i++) {
+        const args = {
+          cloudId,
+          projectKey: 'SBX',
+          issueTypeName: 'Task',
+          summary: `bench ${i}`,
+          additional_fields: { labels: ['bench'] },
+        };
+        create.push(await timeIt(() => session.callTool('createJiraIssue', args)));
+      }
+      const query = {
+        cloudId,
+        jql: 'project = SBX AND labels = bench ORDER BY created DESC',
+        maxResults: 50,
+      };
+      for (let i = 0; i < 300; i++)
+        search.push(await timeIt(() => session.callTool('searchJiraIssuesUsingJql', query)));
+      const p50p95 = (samples: number[]) => `${ms(percentile(samples, 50))} / ${ms(percentile(samples, 95))}`;
+      return [
+        { name: 'createJiraIssue p50 / p95', value: p50p95(create), note: '300 calls' },
+        {
+          name: 'searchJiraIssuesUsingJql p50 / p95',
+          value: p50p95(search),
+          note: '300 calls, 50 of ~300 matching issues per page',
+        },
+      ];
+    }),
 };

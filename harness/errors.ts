@@ -12,6 +12,7 @@ export type HarnessErrorCode =
   | 'TARGET_UNRESOLVED'
   | 'TARGET_UNREACHABLE'
   | 'TOOL_RESULT_INVALID'
+  | 'BASELINE_INVALID'
   | 'USAGE';
 
 export class HarnessError extends Error {

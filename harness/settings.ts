@@ -18,6 +18,7 @@ export const RunSettingsSchema = z.object({
         image: z.string().optional(),
         env: z.record(z.string(), z.string()).optional(),
         headers: z.record(z.string(), z.string()).optional(),
+        site: z.literal('fixture').optional(),
         reason: z.string(),
       }),
     )
@@ -29,6 +30,8 @@ export const RunSettingsSchema = z.object({
   checkTimeoutMs: z.number().int().positive(),
   requestTimeoutMs: z.number().int().positive(),
   reportsDir: z.string(),
+  /** Where `expected-failures.<target>.json` files live (default fixtures/baselines). */
+  baselinesDir: z.string().optional(),
 });
 export type RunSettings = z.infer<typeof RunSettingsSchema>;
 
@@ -54,6 +57,7 @@ export function buildSettings(
     checkTimeoutMs: overrides.checkTimeoutMs ?? config.checkTimeoutMs,
     requestTimeoutMs: overrides.requestTimeoutMs ?? config.requestTimeoutMs,
     reportsDir: overrides.reportsDir ?? config.reportsDir,
+    ...(overrides.baselinesDir ? { baselinesDir: overrides.baselinesDir } : {}),
   };
 }
 

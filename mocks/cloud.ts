@@ -1,3 +1,5 @@
+// Plugs the custom-field types into the Jira field registry.
+import './atlassian/jira/fields/custom/index.ts';
 import { loadSiteSeed } from './atlassian/seed/load.ts';
 import type { SiteSeed } from './atlassian/seed/schema.ts';
 import { type Clock, SiteStore } from './atlassian/store.ts';
@@ -8,6 +10,9 @@ import { RovoMock, type RovoMockOptions } from './rovo/http.ts';
 import { rovoAuthenticator } from './rovo/auth/authenticate.ts';
 import { RovoAuthorization } from './rovo/oauth/servers.ts';
 import { RestApi } from './atlassian/rest/router.ts';
+import { rateLimitInterceptor } from './atlassian/rest/rate-limit.ts';
+import { RateLimiter } from './atlassian/rate-limiter.ts';
+import type { RateLimits } from './rovo/profile/rate-limits.ts';
 import { ATLASSIAN_POLICY, TokenService } from './atlassian/oauth/tokens.ts';
 import { type CloudOrigins, REAL_ORIGINS } from './origins.ts';
 
@@ -45,6 +50,7 @@ export class FakeCloud {
    * read once into `tokens.policy`; change them there.
    */
   readonly auth: AuthProfile;
+  private restLimiter: RateLimiter;
 
   constructor(options: CloudOptions = {}) {
     const seed = typeof options.site === 'object' ? options.site : loadSiteSeed(options.site ?? 'default');
@@ -69,10 +75,18 @@ export class FakeCloud {
       ...options.rovo,
     });
     this.rest = new RestApi(this.store);
+    this.restLimiter = new RateLimiter(this.profile.rateLimits);
+    this.rest.interceptors.push(rateLimitInterceptor(() => this.restLimiter));
     this.rest.bearer = (token) => {
       const check = this.tokens.verifyAccess(token);
       return check.ok ? { accountId: check.grant.accountId, scopes: check.grant.scopes } : undefined;
     };
+  }
+
+  /** Puts the MCP endpoint and the REST API under these limits from now on (a storm check, a bench). */
+  limitRate(limits: RateLimits): void {
+    this.rovo.limiter = new RateLimiter(limits);
+    this.restLimiter = new RateLimiter(limits);
   }
 
   handle = async (request: Request): Promise<Response> => {

@@ -1,7 +1,9 @@
 import { HarnessError } from '../errors.ts';
+import { CHECK_USAGE, checkCommand } from './check.ts';
 import { LOGIN_USAGE, loginCommand } from './login.ts';
 import { MOCK_USAGE, mockCommand } from './mock.ts';
 import { MUTANTS_USAGE, mutantsCommand } from './mutants.ts';
+import { REPORT_USAGE, reportCommand } from './report.ts';
 import { RUN_USAGE, runCommand } from './run.ts';
 
 type Command = { run(argv: string[]): Promise<number>; usage: string; summary: string };
@@ -11,6 +13,16 @@ const COMMANDS: Record<string, Command> = {
     run: runCommand,
     usage: RUN_USAGE,
     summary: 'run the suites against targets and print verdicts (default)',
+  },
+  check: {
+    run: checkCommand,
+    usage: CHECK_USAGE,
+    summary: 'pre-migration check: is a target ready for a requirement set? (exit 0/1)',
+  },
+  report: {
+    run: reportCommand,
+    usage: REPORT_USAGE,
+    summary: 'rebuild every report from a run (junit, comparison, Allure HTML)',
   },
   mock: { run: mockCommand, usage: MOCK_USAGE, summary: 'serve the Rovo MCP mock on 127.0.0.1' },
   login: {

@@ -1,44 +1,55 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import type { Reporter, TestModule } from 'vitest/node';
+import { rmSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import { startVitest } from 'vitest/node';
 import { loadProfile, profileDigest } from '../../mocks/rovo/profile/load.ts';
+import { applyBaselines, baselinePasses } from '../baselines/evaluate.ts';
+import { loadBaseline } from '../baselines/load.ts';
 import { catalogue } from '../catalogue/index.ts';
 import { HarnessError } from '../errors.ts';
+import { loadRequirementSet } from '../migration/load.ts';
 import { RecordCollector } from '../records/collector.ts';
-import { capabilitiesJson } from '../reporters/capabilities.ts';
-import { buildSettings, SETTINGS_ENV } from '../settings.ts';
+import { AllureRecordsReporter } from '../reporters/allure/reporter.ts';
+import { readCapabilities, reportRecords, type RunHeader } from '../reporters/capabilities.ts';
+import { buildReports } from '../reporters/build.ts';
+import { buildSettings, type RunSettings, SETTINGS_ENV } from '../settings.ts';
 import { parseFlags } from './args.ts';
+import { Progress } from './progress.ts';
 import { paint, useColour } from './style.ts';
+import { renderBaselines } from './baseline-summary.ts';
 import { renderSummary } from './summary.ts';
 import { PACKAGE_ROOT, versions } from './versions.ts';
 
 export const RUN_USAGE = `Usage: rovo-mcp-conformance run [options]
 
-Runs the conformance suites against one or more targets and prints a verdict per capability.
+Runs the conformance suites against one or more targets, prints a verdict per capability and writes
+every report to reports/: capabilities.json, junit.xml, comparison.md, comparison.html,
+allure-results/ and the single-file Allure report allure/index.html.
 
 Options:
-  --target <t>     rovo-mock (default), legacy-mock, rovo-live, http:<url>, stdio:<cmd>,
-                   container:<image> or a name from conformance.config.json; repeat for side by side
-  --profile <p>    mock behaviour profile (fixtures/profiles/<p>.json), default "default"
-  --area <a>       only this capability area (identity, jira, confluence, search, ...); repeatable
-  --read-only      run only checks that change nothing (the others report not-testable)
-  --strict         exit 1 when any check is not-testable, too
-  --config <f>     config file (default: conformance.config.json when present)
-  --reports <dir>  where reports go (default: reports)
-  -h, --help       this text
+  --target <t>           rovo-mock (default), legacy-mock, rovo-live, http:<url>, stdio:<cmd>,
+                         container:<image> or a name from conformance.config.json; repeat for side by side
+  --profile <p>          mock behaviour profile (fixtures/profiles/<p>.json), default "default"
+  --area <a>             only this capability area (identity, jira, confluence, search, ...); repeatable
+  --read-only            run only checks that change nothing (the others report not-testable)
+  --strict               exit 1 when any check is not-testable, too
+  --requirements <file>  a requirement set (fixtures/migration/*.json): adds migration readiness to the comparison
+  --previous <file>      an earlier capabilities.json: adds what changed since then to the comparison
+  --config <f>           config file (default: conformance.config.json when present)
+  --reports <dir>        where reports go (default: reports)
+  --baselines <dir>      where expected-failures.<target>.json files are (default: fixtures/baselines)
+  -h, --help             this text
 
-Exit codes: 0 no check failed, 1 a check failed (or, with --strict, was not testable), 2 bad usage or config.`;
+Exit codes: 0 no check failed, or only checks the target's expected-failures baseline lists;
+1 a check failed that the baseline does not list, a baseline entry now passes (stale: remove it),
+or with --strict a check was not testable; 2 bad usage, config or baseline file.`;
 
-/** Prints one line per finished suite file: what ran and how it came out. */
-class ProgressReporter implements Reporter {
-  onTestModuleEnd(module: TestModule): void {
-    const file = module.moduleId.slice(module.moduleId.indexOf('suites/'));
-    const mine = [...module.children.allTests()].map((t) => t.meta().check).filter((c) => c !== undefined);
-    const failed = mine.filter((c) => c.verdict === 'failed').length;
-    const summary = `${file}: ${mine.length} check(s)${failed ? `, ${failed} failed` : ''}`;
-    console.log(failed ? paint(summary, 'red') : summary);
-  }
+/** Checks each area will report: its capabilities times the targets. */
+function expectedChecks(settings: RunSettings): Map<string, number> {
+  const expected = new Map<string, number>();
+  for (const c of catalogue().capabilities)
+    if (!settings.areas || settings.areas.includes(c.area))
+      expected.set(c.area, (expected.get(c.area) ?? 0) + settings.targets.length);
+  return expected;
 }
 
 export async function runCommand(argv: string[]): Promise<number> {
@@ -50,8 +61,11 @@ export async function runCommand(argv: string[]): Promise<number> {
       area: { type: 'string', multiple: true },
       'read-only': { type: 'boolean' },
       strict: { type: 'boolean' },
+      requirements: { type: 'string' },
+      previous: { type: 'string' },
       config: { type: 'string' },
       reports: { type: 'string' },
+      baselines: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     RUN_USAGE,
@@ -71,55 +85,75 @@ export async function runCommand(argv: string[]): Promise<number> {
     ...(values.area ? { areas: values.area } : {}),
     ...(values.config ? { config: values.config } : {}),
     ...(values.reports ? { reportsDir: values.reports } : {}),
+    ...(values.baselines ? { baselinesDir: resolve(values.baselines) } : {}),
     readOnly: values['read-only'] ?? false,
   });
+  // Inputs of the reports are checked before the suites run, so a typo costs seconds, not a run.
+  const requirements = values.requirements ? loadRequirementSet(values.requirements) : undefined;
+  const previous = values.previous ? readCapabilities(values.previous, '--previous') : undefined;
   const profile = loadProfile(settings.profile);
+  // Read (and so validate) every target's baseline before anything runs: a broken one is a usage error.
+  const baselines = settings.targets.map((t) => loadBaseline(t.name, settings.baselinesDir));
   process.env[SETTINGS_ENV] = JSON.stringify(settings);
-
-  const collector = new RecordCollector();
-  const started = Date.now();
-  console.log(
-    `rovo-mcp-conformance: run ${settings.runId} against ${settings.targets.map((t) => t.name).join(', ')} (profile ${profile.name})`,
-  );
-  const vitest = await startVitest('test', [], {
-    root: PACKAGE_ROOT,
-    project: ['suites'],
-    watch: false,
-    reporters: [collector, new ProgressReporter()],
-    passWithNoTests: true,
-  });
-  await vitest.close();
-
-  const records = collector.records;
   const reportsDir = resolve(PACKAGE_ROOT, settings.reportsDir);
-  mkdirSync(reportsDir, { recursive: true });
-  const header = {
+  const allureResults = join(reportsDir, 'allure-results');
+  // allure-vitest only ever adds results; last run's must not show up in this report.
+  rmSync(allureResults, { recursive: true, force: true });
+
+  const started = Date.now();
+  const header: RunHeader = {
     runId: settings.runId,
     generatedAt: new Date(started).toISOString(),
     targets: settings.targets.map((t) => ({ name: t.name, kind: t.kind, dialect: t.dialect })),
     profile: { name: profile.name, digest: profileDigest(profile) },
     versions: versions(),
   };
-  writeFileSync(join(reportsDir, 'capabilities.json'), capabilitiesJson(header, records));
+  console.log(
+    `rovo-mcp-conformance: run ${settings.runId} against ${settings.targets.map((t) => t.name).join(', ')} (profile ${profile.name})`,
+  );
+  const collector = new RecordCollector();
+  const progress = new Progress(expectedChecks(settings));
+  const cat = catalogue();
+  collector.onRecord((r) => progress.add(cat.has(r.capabilityId) ? cat.get(r.capabilityId).area : '?', r));
+  const vitest = await startVitest('test', [], {
+    root: PACKAGE_ROOT,
+    project: ['suites'],
+    watch: false,
+    reporters: [collector, new AllureRecordsReporter(allureResults, header)],
+    passWithNoTests: true,
+  });
+  await vitest.close();
+  progress.finish();
 
+  const records = collector.records;
+  const built = buildReports(reportsDir, {
+    header,
+    records: reportRecords(records),
+    ...(requirements ? { requirements } : {}),
+    ...(previous ? { previous } : {}),
+  });
   const colour = useColour();
+  const baseline = applyBaselines(records, baselines);
   console.log('');
   console.log(
     renderSummary(
       records,
-      settings.targets.map((t) => t.name),
+      header.targets.map((t) => t.name),
       colour,
+      new Set(baseline.expected.map(({ record }) => `${record.capabilityId}\u0000${record.target}`)),
     ),
   );
+  console.log(`\n${renderBaselines(baseline, baselines, colour)}`);
   console.log(
-    `\nReports: ${join(settings.reportsDir, 'capabilities.json')} (${((Date.now() - started) / 1000).toFixed(1)} s)`,
+    `\nReports (${((Date.now() - started) / 1000).toFixed(1)} s): ${built.written.map((p) => relative(process.cwd(), p)).join(', ')}`,
   );
-  for (const p of collector.problems) console.error(paint(`error: ${p}`, 'red', colour));
+  const problems = [...collector.problems, ...built.problems];
+  for (const p of problems) console.error(paint(`error: ${p}`, 'red', colour));
   if (records.length === 0) {
     console.error('No check ran: check the --area and --target values.');
     return 1;
   }
-  const failed = records.some((r) => r.verdict === 'failed') || collector.problems.length > 0;
+  const failed = !baselinePasses(baseline) || problems.length > 0;
   const untestable = records.some((r) => r.verdict === 'not-testable');
   return failed || (values.strict && untestable) ? 1 : 0;
 }

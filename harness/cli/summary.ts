@@ -1,6 +1,7 @@
 import { catalogue } from '../catalogue/index.ts';
 import { sortRecords } from '../records/order.ts';
 import type { CheckRecord, Verdict } from '../records/schema.ts';
+import { verdictLabel } from '../reporters/verdicts.ts';
 import { pad, paint } from './style.ts';
 
 const COLOUR: Record<Verdict, 'green' | 'yellow' | 'red' | 'blue' | 'grey'> = {
@@ -11,16 +12,15 @@ const COLOUR: Record<Verdict, 'green' | 'yellow' | 'red' | 'blue' | 'grey'> = {
   'not-testable': 'grey',
 };
 
-export function verdictLabel(r: CheckRecord | undefined): string {
-  if (!r) return '-';
-  return r.mode && r.verdict !== 'failed' ? `${r.verdict} (${r.mode})` : r.verdict;
-}
-
-/** The capability × target table the main command prints, then the reasons for every non-pass. */
+/**
+ * The capability × target table the main command prints, then the reasons for every non-pass.
+ * `expected` holds `capabilityId\0target` of failures the target's baseline lists.
+ */
 export function renderSummary(
   records: readonly CheckRecord[],
   targets: readonly string[],
   colour: boolean,
+  expected: ReadonlySet<string> = new Set(),
 ): string {
   const byKey = new Map(records.map((r) => [`${r.capabilityId}\u0000${r.target}`, r]));
   const ids = [...new Set(sortRecords(records).map((r) => r.capabilityId))];
@@ -40,7 +40,7 @@ export function renderSummary(
     }
     const cells = targets.map((t) => {
       const r = byKey.get(`${id}\u0000${t}`);
-      const label = pad(verdictLabel(r), colWidth);
+      const label = pad(verdictLabel(r, expected.has(`${id}\u0000${t}`)), colWidth);
       return r ? paint(label, COLOUR[r.verdict], colour) : label;
     });
     lines.push(pad(id, idWidth) + cells.join(''));
@@ -51,7 +51,7 @@ export function renderSummary(
   lines.push(
     (['supported', 'partial', 'unsupported', 'failed', 'not-testable'] as const)
       .map((v) => paint(`${counts.get(v) ?? 0} ${v}`, COLOUR[v], colour))
-      .join(', '),
+      .join(', ') + (expected.size > 0 ? ` (${expected.size} of the failures expected by the baseline)` : ''),
   );
   const explain = (verdict: Verdict, title: string, text: (r: CheckRecord) => string) => {
     const list = sortRecords(records).filter((r) => r.verdict === verdict);
@@ -59,7 +59,9 @@ export function renderSummary(
     lines.push('', paint(title, COLOUR[verdict], colour));
     for (const r of list) lines.push(`  ${r.capabilityId} [${r.target}]: ${text(r)}`);
   };
-  explain('failed', 'Failed:', (r) => r.evidence);
+  explain('failed', 'Failed:', (r) =>
+    expected.has(`${r.capabilityId}\u0000${r.target}`) ? `(expected) ${r.evidence}` : r.evidence,
+  );
   explain('not-testable', 'Not testable (missing prerequisite):', (r) => r.prerequisite ?? r.evidence);
   explain(
     'partial',

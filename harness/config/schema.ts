@@ -11,6 +11,11 @@ const TargetDefinitionSchema = z
     image: z.string().min(1).optional(),
     env: z.record(z.string(), z.string()).optional(),
     headers: z.record(z.string(), z.string()).optional(),
+    /**
+     * `fixture` when the server fronts the harness's fixture site (npm run mock, or a server pointed at
+     * its REST API): checks then know its cloudId, sandbox and identities. Otherwise nothing is known.
+     */
+    site: z.literal('fixture').optional(),
   })
   .strict()
   .superRefine((t, ctx) => {

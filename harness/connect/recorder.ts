@@ -1,9 +1,26 @@
 import type { Transport, TransportSendOptions } from '@modelcontextprotocol/sdk/shared/transport.js';
-import type { JSONRPCMessage, MessageExtraInfo } from '@modelcontextprotocol/sdk/types.js';
+import {
+  isInitializeRequest,
+  type JSONRPCMessage,
+  type MessageExtraInfo,
+} from '@modelcontextprotocol/sdk/types.js';
 
 export interface RecordedFrame {
   direction: 'sent' | 'received';
   message: JSONRPCMessage;
+}
+
+/** Sees the traffic of one session as it passes (wire validation). */
+export interface FrameObserver {
+  frame(frame: RecordedFrame): void;
+  /** The transport dropped something it received that was not a JSON-RPC message. */
+  unparseable(reason: string): void;
+}
+
+export interface RecordingOptions {
+  observer?: FrameObserver;
+  /** The protocol revision `initialize` asks for instead of the SDK's latest (frames are recorded as sent). */
+  requestVersion?: string;
 }
 
 /**
@@ -12,13 +29,17 @@ export interface RecordedFrame {
  */
 export class RecordingTransport implements Transport {
   readonly frames: RecordedFrame[] = [];
+  /** What the transport received and dropped as not JSON-RPC (the SDK only reports it as an error). */
+  readonly dropped: string[] = [];
+  /** The revision negotiated at initialize, as the client hands it to the transport. */
+  protocolVersion?: string;
   onclose?: () => void;
   onerror?: (error: Error) => void;
   onmessage?: <T extends JSONRPCMessage>(message: T, extra?: MessageExtraInfo) => void;
 
   constructor(
     readonly inner: Transport,
-    private readonly observe?: (frame: RecordedFrame) => void,
+    private readonly options: RecordingOptions = {},
   ) {}
 
   get sessionId(): string | undefined {
@@ -26,6 +47,7 @@ export class RecordingTransport implements Transport {
   }
 
   setProtocolVersion(version: string): void {
+    this.protocolVersion = version;
     this.inner.setProtocolVersion?.(version);
   }
 
@@ -35,13 +57,25 @@ export class RecordingTransport implements Transport {
       this.onmessage?.(message, extra);
     };
     this.inner.onclose = () => this.onclose?.();
-    this.inner.onerror = (error) => this.onerror?.(error);
+    this.inner.onerror = (error) => {
+      // The SDK transports report a frame they cannot parse here and then drop it.
+      if (error.name === 'ZodError' || error instanceof SyntaxError) {
+        this.dropped.push(error.message);
+        this.options.observer?.unparseable(error.message);
+      }
+      this.onerror?.(error);
+    };
     await this.inner.start();
   }
 
   async send(message: JSONRPCMessage, options?: TransportSendOptions): Promise<void> {
-    this.keep({ direction: 'sent', message });
-    await this.inner.send(message, options);
+    const version = this.options.requestVersion;
+    const frame: JSONRPCMessage =
+      version && isInitializeRequest(message)
+        ? { ...message, params: { ...message.params, protocolVersion: version } }
+        : message;
+    this.keep({ direction: 'sent', message: frame });
+    await this.inner.send(frame, options);
   }
 
   async close(): Promise<void> {
@@ -56,6 +90,6 @@ export class RecordingTransport implements Transport {
 
   private keep(frame: RecordedFrame): void {
     this.frames.push(frame);
-    this.observe?.(frame);
+    this.options.observer?.frame(frame);
   }
 }

@@ -1,13 +1,17 @@
 import type { Session } from '../connect/session.ts';
 import { HarnessError } from '../errors.ts';
 import type { Dialect } from '../targets/types.ts';
+import { legacyDriver } from './legacy/index.ts';
 import type { RovoContext } from './rovo/context.ts';
 import { rovoDriver } from './rovo/index.ts';
 import type { Driver } from './types.ts';
 
 export type DriverFactory = (ctx: RovoContext) => Driver;
 
-const factories = new Map<Dialect, DriverFactory>([['rovo', rovoDriver]]);
+const factories = new Map<Dialect, DriverFactory>([
+  ['rovo', rovoDriver],
+  ['legacy', legacyDriver],
+]);
 
 export function registerDriver(dialect: Dialect, factory: DriverFactory): void {
   factories.set(dialect, factory);

@@ -1,4 +1,5 @@
 import type { Session } from '../connect/session.ts';
+import type { Mode } from '../records/schema.ts';
 import type { Dialect } from '../targets/types.ts';
 
 /**
@@ -79,13 +80,78 @@ export interface NewIssue {
   fields?: Record<string, unknown>;
 }
 
+/** An epic as the legacy dialect's jira_create_epic takes it; Rovo creates it as issue type Epic. */
+export interface NewEpic {
+  project: string;
+  summary: string;
+  /** Markdown. */
+  description?: string;
+}
+
 export interface IssueChanges {
   summary?: string;
   /** Markdown. */
   description?: string;
   labels?: string[];
+  /** Labels added to the current ones (a dialect that can only replace reads them first). */
+  addLabels?: string[];
   /** More REST fields keyed by field id, Jira write shapes; null clears. */
   fields?: Record<string, unknown>;
+}
+
+export interface BulkOptions {
+  /** Calls in flight at once when the bulk is emulated (default 4). */
+  concurrency?: number;
+  /** Calls per item before giving up, the first included (default 5). */
+  maxAttempts?: number;
+  /** Stops waiting and calling once aborted (the check's timeout). */
+  signal?: AbortSignal;
+}
+
+export interface BulkItemResult {
+  /** 0-based position in the request, as Jira's failedElementNumber. */
+  index: number;
+  /** The issue created or changed; absent when the item failed. */
+  key?: string;
+  id?: string;
+  /** The label unique to this item that an emulated create adds, to find it after an ambiguous answer. */
+  label?: string;
+  /** Why the item failed, in the target's words (field: message); absent on success. */
+  error?: string;
+  /** Field ids the target named in its refusal. */
+  fields?: string[];
+  /** Calls that tried this item, retries included (lookups not). */
+  attempts: number;
+  /** Found already done by a lookup after an error: the target had done it and still answered an error. */
+  recovered?: boolean;
+}
+
+export interface BulkResult {
+  /** One native bulk tool, or single calls composed by the harness. */
+  mode: Mode;
+  items: BulkItemResult[];
+  /** Tool calls made, lookups and refused ones included. */
+  calls: number;
+  /** Calls repeated after a 429 or an ambiguous error. */
+  retries: number;
+  /** 429 answers (HTTP, or a rate-limit error in a tool result). */
+  rateLimited: number;
+  /** Items found done by a lookup after an error answer. */
+  recovered: number;
+  wallMs: number;
+  concurrency: number;
+}
+
+export interface BulkEdit {
+  key: string;
+  changes: IssueChanges;
+}
+
+export interface BulkTransition {
+  key: string;
+  transitionId: string;
+  /** The status the transition leads to: an ambiguous answer is checked against it before retrying. */
+  to?: string;
 }
 
 export interface SearchPage {
@@ -190,6 +256,7 @@ export interface Driver {
     options?: { requiredOnly?: boolean },
   ): Promise<FieldMeta[]>;
   createIssue(input: NewIssue): Promise<IssueRef>;
+  createEpic(input: NewEpic): Promise<IssueRef>;
   getIssue(key: string, options?: { fields?: string[] }): Promise<IssueData>;
   editIssue(key: string, changes: IssueChanges): Promise<void>;
   transitions(key: string): Promise<TransitionInfo[]>;
@@ -204,6 +271,10 @@ export interface Driver {
   linkTypes(): Promise<string[]>;
   linkIssues(type: string, inwardKey: string, outwardKey: string): Promise<void>;
   logWork(key: string, timeSpent: string): Promise<{ id: string; timeSpentSeconds: number }>;
+  /** Bulk verbs: a native bulk tool where the dialect has one, else single calls (harness/drivers/bulk). */
+  bulkCreate(items: readonly NewIssue[], options?: BulkOptions): Promise<BulkResult>;
+  bulkEdit(items: readonly BulkEdit[], options?: BulkOptions): Promise<BulkResult>;
+  bulkTransition(items: readonly BulkTransition[], options?: BulkOptions): Promise<BulkResult>;
 
   spaces(): Promise<SpaceInfo[]>;
   pagesInSpace(spaceId: string, options?: { limit?: number; cursor?: string }): Promise<PageList>;

@@ -1,9 +1,12 @@
 import { z } from 'zod';
-import { catalogue } from '../catalogue/index.ts';
-import { CheckRecordSchema, type CheckRecord } from '../records/schema.ts';
-import { sortRecords } from '../records/order.ts';
 import { canonicalJson } from '../../mocks/rovo/profile/load.ts';
+import { catalogue } from '../catalogue/index.ts';
+import { ComparisonRowSchema } from '../catalogue/schema.ts';
+import { sortRecords } from '../records/order.ts';
+import { type CheckRecord, CheckRecordSchema } from '../records/schema.ts';
+import { readJsonFile } from '../read-json.ts';
 
+/** Bumped whenever a field changes meaning or goes away; readers refuse other versions. */
 export const CAPABILITIES_SCHEMA_VERSION = 1;
 
 export const RunHeaderSchema = z.object({
@@ -16,11 +19,13 @@ export const RunHeaderSchema = z.object({
 });
 export type RunHeader = z.infer<typeof RunHeaderSchema>;
 
+/** A check record as reports carry it: with its catalogue title, area and table row, without the exchange. */
 export const CapabilityRecordSchema = CheckRecordSchema.omit({ exchange: true }).extend({
   title: z.string(),
   area: z.string(),
-  row: z.string().optional(),
+  row: ComparisonRowSchema.optional(),
 });
+export type CapabilityRecord = z.infer<typeof CapabilityRecordSchema>;
 
 export const CapabilitiesReportSchema = z.object({
   schemaVersion: z.literal(CAPABILITIES_SCHEMA_VERSION),
@@ -29,21 +34,40 @@ export const CapabilitiesReportSchema = z.object({
 });
 export type CapabilitiesReport = z.infer<typeof CapabilitiesReportSchema>;
 
-/** Same records and header in, same bytes out: sorted records, canonical key order, no timings but the header's. */
-export function capabilitiesJson(header: RunHeader, records: readonly CheckRecord[]): string {
+/** Check records as reports carry them: sorted, labelled from the catalogue, exchange dropped. */
+export function reportRecords(records: readonly CheckRecord[]): CapabilityRecord[] {
   const cat = catalogue();
-  const report: CapabilitiesReport = {
+  return sortRecords(records).map(({ exchange: _exchange, ...r }) => {
+    const cap = cat.has(r.capabilityId) ? cat.get(r.capabilityId) : undefined;
+    return {
+      ...r,
+      title: cap?.title ?? r.capabilityId,
+      area: cap?.area ?? (r.capabilityId.split('.')[0] || 'unknown'),
+      ...(cap?.row ? { row: cap.row } : {}),
+    };
+  });
+}
+
+/** Same header and records in, same bytes out: version and header first, then sorted records, sorted keys. */
+export function capabilitiesJson(header: RunHeader, records: readonly CapabilityRecord[]): string {
+  const report = CapabilitiesReportSchema.parse({
     schemaVersion: CAPABILITIES_SCHEMA_VERSION,
     run: header,
-    records: sortRecords(records).map(({ exchange: _exchange, ...r }) => {
-      const cap = cat.has(r.capabilityId) ? cat.get(r.capabilityId) : undefined;
-      return {
-        ...r,
-        title: cap?.title ?? r.capabilityId,
-        area: cap?.area ?? 'unknown',
-        ...(cap?.row ? { row: cap.row } : {}),
-      };
-    }),
+    records: sortRecords(records),
+  });
+  const sorted = (value: unknown): unknown => JSON.parse(canonicalJson(value));
+  const ordered = {
+    schemaVersion: report.schemaVersion,
+    run: sorted(report.run),
+    records: report.records.map(sorted),
   };
-  return `${JSON.stringify(JSON.parse(canonicalJson(CapabilitiesReportSchema.parse(report))), null, 2)}\n`;
+  return `${JSON.stringify(ordered, null, 2)}\n`;
+}
+
+/** Reads a capabilities.json a user pointed at (`--previous`, `--from`); errors name the field and the fix. */
+export function readCapabilities(path: string, flag: string): CapabilitiesReport {
+  return readJsonFile(path, CapabilitiesReportSchema, {
+    flag,
+    fix: `Pass a capabilities.json written by "rovo-mcp-conformance run" (schema version ${CAPABILITIES_SCHEMA_VERSION}).`,
+  });
 }

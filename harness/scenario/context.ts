@@ -1,4 +1,5 @@
 import type { Capability } from '../catalogue/index.ts';
+import type { HttpProbe } from '../connect/probe.ts';
 import type { Session } from '../connect/session.ts';
 import type { Driver } from '../drivers/types.ts';
 import type { HarnessOAuthProvider } from '../auth/provider.ts';
@@ -34,9 +35,11 @@ export interface CheckContext {
   /** Aborted when the check's own timeout passes. */
   readonly signal: AbortSignal;
   /** A session as the given identity (default `member`), closed after the check. */
-  connect(as?: IdentityName): Promise<Session>;
+  connect(as?: IdentityName, options?: SessionOptions): Promise<Session>;
   /** A session signed in with OAuth as the identity (default `member`); not-testable without a sign-in. */
   oauth(as?: IdentityName, options?: OAuthOptions): Promise<OAuthSession>;
+  /** Raw HTTP to the target's MCP endpoint (transport rules); not-testable on targets without one. */
+  probe(as?: IdentityName): HttpProbe;
   /** The capability verbs of the target's dialect, as the given identity (default `member`). */
   driver(as?: IdentityName): Promise<Driver>;
   /** A summary or title unique to this run and check, recognisable in the target's UI. */
@@ -45,6 +48,11 @@ export interface CheckContext {
   mock(reason: string): FakeCloud;
   /** Adds a figure to the record's details. */
   note(key: string, value: unknown): void;
+}
+
+export interface SessionOptions {
+  /** The protocol revision to ask for at initialize (default: the SDK's latest). */
+  protocolVersion?: string;
 }
 
 export type CheckBody = (ctx: CheckContext) => Promise<Outcome>;

@@ -25,3 +25,8 @@ export async function expectRejection(promise: Promise<unknown>, what: string): 
   }
   throw new Error(`${what} was expected to be refused but succeeded`);
 }
+
+/** Fails with every problem spelled out (an array diff would hide them from the record's evidence). */
+export function expectNone(problems: readonly string[], what: string): void {
+  if (problems.length > 0) throw new Error(`${what}: ${problems.join('; ')}`);
+}

@@ -1,5 +1,5 @@
 import { NotTestableError } from '../errors.ts';
-import type { Driver, IssueRef, IssueTypeInfo } from '../drivers/types.ts';
+import type { Driver, IssueRef, IssueTypeInfo, SpaceInfo } from '../drivers/types.ts';
 import type { CheckContext } from './context.ts';
 
 /** An issue type of the sandbox project by name, or not-testable naming what the project lacks. */
@@ -43,4 +43,23 @@ export async function createTasks(
     );
   }
   return refs;
+}
+
+/** The sandbox space as the check identity sees it, or not-testable naming it. */
+export async function sandboxSpace(driver: Driver, ctx: CheckContext): Promise<SpaceInfo> {
+  const found = (await driver.spaces()).find((s) => s.key === ctx.site.sandboxSpace);
+  if (!found)
+    throw new NotTestableError(
+      `the sandbox space ${ctx.site.sandboxSpace} is not visible to the check identity`,
+    );
+  return found;
+}
+
+/** Markdown compared line by line without trailing blanks: converters may differ only in those. */
+export function normaliseMarkdown(markdown: string): string {
+  return markdown
+    .split('\n')
+    .map((l) => l.trimEnd())
+    .join('\n')
+    .trim();
 }

@@ -19,7 +19,7 @@ export interface MutantResult {
   defect: string;
   healthy: CheckRecord;
   broken: CheckRecord;
-  /** The check passes on the healthy mock and fails on the broken one. */
+  /** The check passes on the healthy mock (not merely not-testable) and fails on the broken one. */
   proven: boolean;
 }
 
@@ -56,7 +56,7 @@ export async function tryMutant(
     body: check.body,
     target: MUTANT_TARGET,
     settings,
-    ...(check.options.timeoutMs ? { timeoutMs: check.options.timeoutMs } : {}),
+    ...check.options,
   };
   const healthy = await runCheck(base);
   const broken = await runCheck({ ...base, variant });
@@ -66,7 +66,8 @@ export async function tryMutant(
     defect: variant.defect,
     healthy,
     broken,
-    proven: healthy.verdict !== 'failed' && broken.verdict === 'failed',
+    // A check that cannot run on the healthy mock proves nothing, even when the variant fails it.
+    proven: healthy.verdict !== 'failed' && healthy.verdict !== 'not-testable' && broken.verdict === 'failed',
   };
 }
 

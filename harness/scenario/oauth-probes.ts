@@ -4,23 +4,15 @@ import {
   type OAuthMetadata,
   type OAuthProtectedResourceMetadata,
 } from '@modelcontextprotocol/sdk/shared/auth.js';
+import { LATEST_PROTOCOL_VERSION } from '@modelcontextprotocol/sdk/types.js';
 import type { HarnessOAuthProvider } from '../auth/provider.ts';
-import { mcpUrlOf } from '../connect/session.ts';
-import { NotTestableError } from '../errors.ts';
-import type { CheckContext } from './context.ts';
+import type { HttpProbe, ProbeAnswer } from '../connect/probe.ts';
 
 /**
- * Raw HTTP probes of a target's authorization surface, for checks that look below the SDK client:
- * the 401 challenge, the discovery documents, the token endpoint. They work wherever the target is
- * an HTTP endpoint (msw mock, loopback, live).
+ * Raw HTTP to a target's authorization surface, for checks that look below the SDK client: the 401
+ * challenge, the discovery documents, the token endpoint. They work wherever the target is an HTTP
+ * endpoint (msw mock, loopback, live).
  */
-
-/** The target's MCP endpoint; OAuth does not apply to stdio or container targets. */
-export function endpointOf(ctx: CheckContext): URL {
-  if (!['rovo-mock', 'rovo-live', 'http'].includes(ctx.target.kind))
-    throw new NotTestableError(`an HTTP MCP endpoint (${ctx.target.name} is a ${ctx.target.kind} target)`);
-  return mcpUrlOf(ctx.target);
-}
 
 export interface Challenge {
   scheme: string;
@@ -37,30 +29,16 @@ export function parseChallenge(header: string | null): Challenge | undefined {
   return { scheme: m[1], params };
 }
 
-/** POSTs an `initialize` with the given Authorization header (none when undefined). */
-export function probeInitialize(
-  url: URL,
-  authorization?: string,
-  fetchFn: typeof fetch = fetch,
-): Promise<Response> {
-  return fetchFn(url, {
-    method: 'POST',
-    headers: {
-      ...(authorization !== undefined ? { authorization } : {}),
-      'content-type': 'application/json',
-      accept: 'application/json, text/event-stream',
-    },
-    body: JSON.stringify({
-      jsonrpc: '2.0',
-      id: 1,
-      method: 'initialize',
-      params: {
-        protocolVersion: '2025-06-18',
-        capabilities: {},
-        clientInfo: { name: 'rovo-mcp-conformance-probe', version: '0' },
-      },
+/** An `initialize` through the check's probe with this Authorization header instead (none when undefined). */
+export function initializeWith(probe: HttpProbe, authorization: string | undefined): Promise<ProbeAnswer> {
+  return probe.post(
+    probe.request('initialize', {
+      protocolVersion: LATEST_PROTOCOL_VERSION,
+      capabilities: {},
+      clientInfo: { name: 'rovo-mcp-conformance-probe', version: '0.1.0' },
     }),
-  });
+    { authorization },
+  );
 }
 
 async function getJson(url: string): Promise<{ status: number; body: unknown }> {

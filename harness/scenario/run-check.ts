@@ -1,7 +1,8 @@
 import type { Variant } from '../../mocks/variants/types.ts';
 import type { Capability } from '../catalogue/index.ts';
 import { providerFor } from '../auth/identity.ts';
-import { connect, mcpUrlOf, type Session } from '../connect/session.ts';
+import { HttpProbe } from '../connect/probe.ts';
+import { connect, mcpUrlOf, registerCredentials, requestHeaders, type Session } from '../connect/session.ts';
 import { driverFor } from '../drivers/index.ts';
 import type { Driver } from '../drivers/types.ts';
 import { NotTestableError, UnsupportedVerbError } from '../errors.ts';
@@ -11,8 +12,9 @@ import type { RunSettings } from '../settings.ts';
 import type { Credentials, IdentityName } from '../targets/identities.ts';
 import { runtimeFor } from '../targets/runtimes.ts';
 import { isMockKind, type TargetSpec } from '../targets/types.ts';
-import type { CheckBody, CheckContext } from './context.ts';
+import type { CheckBody, CheckContext, SessionOptions } from './context.ts';
 import type { Outcome } from './outcome.ts';
+import { WireCheck } from './wire-check.ts';
 
 export interface RunCheckInput {
   capability: Capability;
@@ -21,6 +23,8 @@ export interface RunCheckInput {
   settings: RunSettings;
   variant?: Variant;
   timeoutMs?: number;
+  /** The check sends frames outside the schemas on purpose; wire validation does not hold them against it. */
+  sendsInvalidFrames?: boolean;
 }
 
 class CheckTimeout extends Error {
@@ -42,6 +46,9 @@ export async function runCheck(input: RunCheckInput): Promise<CheckRecord> {
   const { capability, target, settings } = input;
   const started = performance.now();
   const sessions: Session[] = [];
+  const probes: HttpProbe[] = [];
+  // Against a mock both ends are ours: every frame must fit the SDK's schemas.
+  const wire = isMockKind(target.kind) ? new WireCheck(input.sendsInvalidFrames ?? false) : undefined;
   const drivers = new Map<IdentityName, Promise<Driver>>();
   const details: Record<string, unknown> = {};
   const base = { capabilityId: capability.id, target: target.name };
@@ -55,11 +62,12 @@ export async function runCheck(input: RunCheckInput): Promise<CheckRecord> {
       ...base,
       ...rest,
       durationMs: Math.round(performance.now() - started),
-      requests: sessions.reduce((n, s) => n + s.requestCount(), 0),
+      requests: [...sessions, ...probes].reduce((n, s) => n + s.requestCount(), 0),
     };
+    wire?.judge(record);
     if (Object.keys(details).length > 0) record.details = redact({ ...details, ...(record.details ?? {}) });
     if (record.verdict === 'failed') {
-      const frames: Frame[] = sessions.flatMap((s) =>
+      const frames: Frame[] = [...sessions, ...probes].flatMap((s) =>
         s.frames.map((f) => ({ direction: f.direction, message: f.message })),
       );
       record.exchange = redact(frames.slice(-40));
@@ -79,16 +87,22 @@ export async function runCheck(input: RunCheckInput): Promise<CheckRecord> {
   try {
     const runtime = await runtimeFor(target, settings, input.variant);
     const runLabel = `rovo-mcp-conformance-${settings.runId}`;
-    const openWith = async (credentials: Credentials): Promise<Session> => {
-      const session = await connect(target, { credentials, requestTimeoutMs: settings.requestTimeoutMs });
+    const credentialsOf = (as: IdentityName) => {
+      const credentials = runtime.site.identities[as];
+      if (!credentials) throw new NotTestableError(`no "${as}" identity is configured for ${target.name}`);
+      return credentials;
+    };
+    const openWith = async (credentials: Credentials, options: SessionOptions = {}): Promise<Session> => {
+      const session = await connect(target, {
+        credentials,
+        requestTimeoutMs: settings.requestTimeoutMs,
+        ...options,
+        ...(wire ? { observe: wire.observer() } : {}),
+      });
       sessions.push(session);
       return session;
     };
-    const open = async (as: IdentityName): Promise<Session> => {
-      const credentials = runtime.site.identities[as];
-      if (!credentials) throw new NotTestableError(`no "${as}" identity is configured for ${target.name}`);
-      return openWith(credentials);
-    };
+    const open = (as: IdentityName, options: SessionOptions = {}) => openWith(credentialsOf(as), options);
     const ctx: CheckContext = {
       capability,
       target,
@@ -96,11 +110,12 @@ export async function runCheck(input: RunCheckInput): Promise<CheckRecord> {
       runId: settings.runId,
       runLabel,
       signal: abort.signal,
-      connect: (as = 'member') => open(as),
+      connect: (as = 'member', options) => open(as, options),
       async oauth(as = 'member', options = {}) {
         const identity = runtime.site.oauth?.[as];
+        const url = mcpUrlOf(target);
         const provider =
-          options.provider ?? (identity && providerFor(identity, mcpUrlOf(target).href, options.scope));
+          options.provider ?? (identity && url && providerFor(identity, url.href, options.scope));
         if (!provider)
           throw new NotTestableError(
             `no OAuth sign-in for "${as}" on ${target.name} (sign in with \`rovo-mcp-conformance login\` and name its token store for this identity)`,
@@ -108,6 +123,18 @@ export async function runCheck(input: RunCheckInput): Promise<CheckRecord> {
         const session = await openWith({ kind: 'oauth', provider, client: options.client ?? 'harness' });
         const driver = () => driverFor(target.dialect, { session, cloudId: runtime.site.cloudId, runLabel });
         return { session, provider, driver };
+      },
+      probe(as = 'member') {
+        const url = mcpUrlOf(target);
+        if (!url)
+          throw new NotTestableError(
+            `an HTTP MCP endpoint to probe (${target.kind} targets are reached without one)`,
+          );
+        const credentials = credentialsOf(as);
+        registerCredentials(credentials);
+        const probe = new HttpProbe(url, requestHeaders(target, credentials), abort.signal, wire?.observer());
+        probes.push(probe);
+        return probe;
       },
       driver(as = 'member') {
         let d = drivers.get(as);
@@ -148,6 +175,6 @@ export async function runCheck(input: RunCheckInput): Promise<CheckRecord> {
     return finish({ verdict: 'failed', evidence: describeError(error) });
   } finally {
     clearTimeout(timer);
-    await Promise.allSettled(sessions.map((s) => s.close()));
+    await Promise.allSettled([...sessions.map((s) => s.close()), ...probes.map((p) => p.close())]);
   }
 }

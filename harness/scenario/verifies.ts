@@ -1,4 +1,7 @@
 import { test } from 'vitest';
+import { judge } from '../baselines/evaluate.ts';
+import { type Baseline, loadBaseline } from '../baselines/load.ts';
+import type { BaselineEntry } from '../baselines/schema.ts';
 import { catalogue, type Capability } from '../catalogue/index.ts';
 import { HarnessError } from '../errors.ts';
 import type { CheckRecord } from '../records/schema.ts';
@@ -15,6 +18,11 @@ declare module 'vitest' {
 export interface CheckOptions {
   /** This check's own budget, when the run's default does not fit (bulk runs, expiry waits). */
   timeoutMs?: number;
+  /**
+   * The check sends frames outside the MCP schemas on purpose (an unknown method...). Wire
+   * validation against mocks then notes what it sent instead of failing the check for it.
+   */
+  sendsInvalidFrames?: boolean;
 }
 
 export interface RegisteredCheck {
@@ -37,6 +45,28 @@ export class CheckFailedError extends Error {
   }
 }
 
+/** A baseline lists the check as failing, but it did not fail: the entry must go. */
+export class StaleBaselineError extends Error {
+  override readonly name = 'StaleBaselineError';
+  readonly code = 'BASELINE_STALE';
+  constructor(record: CheckRecord, entry: BaselineEntry, path: string) {
+    super(
+      `${record.capabilityId} is listed as an expected failure on ${record.target} (${entry.reason}), but it is now ${record.verdict}: remove its entry from ${path}`,
+    );
+  }
+}
+
+const baselines = new Map<string, Baseline>();
+function baselineOf(target: string, dir: string | undefined): Baseline {
+  const key = `${dir ?? ''}\u0000${target}`;
+  let baseline = baselines.get(key);
+  if (!baseline) {
+    baseline = loadBaseline(target, dir);
+    baselines.set(key, baseline);
+  }
+  return baseline;
+}
+
 /**
  * Declares the check for a catalogue capability and registers one vitest test per run target.
  * An unknown id throws at collection time, so a typo can never silently drop coverage.
@@ -55,15 +85,18 @@ export function verifies(id: string, body: CheckBody, options: CheckOptions = {}
     test(
       `${id} [${target.name}] ${capability.title}`,
       async (t) => {
-        const record = await runCheck({
-          capability,
-          body,
-          target,
-          settings,
-          ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
-        });
+        const record = await runCheck({ capability, body, target, settings, ...options });
         t.task.meta.check = record;
-        if (record.verdict === 'failed') throw new CheckFailedError(record);
+        // The target's expected-failures baseline applies here too, so plain vitest and the CLI agree.
+        const baseline = baselineOf(target.name, settings.baselinesDir);
+        const entry = baseline.entries.get(id);
+        const judgement = judge(record, entry);
+        if (judgement === 'unexpected') throw new CheckFailedError(record);
+        if (judgement === 'stale' && entry) throw new StaleBaselineError(record, entry, baseline.path);
+        if (judgement === 'expected') {
+          await t.annotate(`expected failure (${baseline.path}): ${entry?.reason ?? ''}`);
+          return;
+        }
         if (record.verdict === 'not-testable')
           t.skip(`not-testable: ${record.prerequisite ?? record.evidence}`);
       },

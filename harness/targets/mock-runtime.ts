@@ -1,4 +1,5 @@
 import { type CloudOptions, FakeCloud } from '../../mocks/cloud.ts';
+import { type LoopbackMount, serveOnLoopback } from '../../mocks/mounts/loopback.ts';
 import { type MswMount, mountWithMsw } from '../../mocks/mounts/msw.ts';
 import type { Credentials, SiteFacts } from './identities.ts';
 
@@ -9,6 +10,7 @@ import type { Credentials, SiteFacts } from './identities.ts';
 let mount: MswMount | undefined;
 const mountedHosts = new Set<string>();
 let current: FakeCloud | undefined;
+let loopback: Promise<LoopbackMount> | undefined;
 
 function activeCloud(): FakeCloud {
   if (!current) throw new Error('no fake cloud is active in this worker');
@@ -29,7 +31,20 @@ export async function freshCloud(options: CloudOptions): Promise<FakeCloud> {
   return current;
 }
 
+/** The cloud of the check running in this worker, if any (the legacy and stdio transports reach it). */
+export function currentCloud(): FakeCloud | undefined {
+  return current;
+}
+
+/** The active cloud on 127.0.0.1 for servers in other processes; one port per worker, opened on first use. */
+export async function loopbackOrigin(): Promise<string> {
+  loopback ??= serveOnLoopback({ handle: (request) => activeCloud().handle(request) });
+  return (await loopback).origin;
+}
+
 export async function closeMockRuntime(): Promise<void> {
+  await (await loopback)?.close();
+  loopback = undefined;
   await current?.close();
   current = undefined;
   mount?.close();

@@ -2,8 +2,9 @@ import type { FakeCloud } from '../../mocks/cloud.ts';
 import type { Variant } from '../../mocks/variants/types.ts';
 import { NotTestableError } from '../errors.ts';
 import type { RunSettings } from '../settings.ts';
+import { httpRuntime } from './http-runtime.ts';
 import type { SiteFacts } from './identities.ts';
-import { freshCloud, mockSiteFacts } from './mock-runtime.ts';
+import { freshCloud, loopbackOrigin, mockSiteFacts } from './mock-runtime.ts';
 import type { TargetSpec } from './types.ts';
 
 /** What a target kind provides for one check: site facts, and for mocks the fresh cloud behind it. */
@@ -35,8 +36,20 @@ export function runtimeFor(
   return factory(target, settings, variant);
 }
 
-registerRuntime('rovo-mock', async (_target, settings, variant) => {
+/** A fresh cloud per check; rovo-mock serves it at Rovo's URL, legacy-mock behind the reference legacy server. */
+const mockRuntime: RuntimeFactory = async (_target, settings, variant) => {
   const cloud = await freshCloud({ profile: settings.profile, site: settings.site });
   variant?.apply(cloud);
   return { site: mockSiteFacts(cloud), cloud };
+};
+registerRuntime('rovo-mock', mockRuntime);
+registerRuntime('legacy-mock', mockRuntime);
+
+// A spawned server gets the same fresh cloud, on loopback; it is not a mock target (no ctx.mock hooks).
+registerRuntime('stdio', async (target, settings, variant) => {
+  const { site } = await mockRuntime(target, settings, variant);
+  await loopbackOrigin();
+  return { site };
 });
+
+registerRuntime('http', httpRuntime);

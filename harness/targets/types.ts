@@ -19,6 +19,8 @@ export interface TargetSpec {
   env?: Record<string, string>;
   /** Extra request headers for http targets (values may name env vars as ${VAR}). */
   headers?: Record<string, string>;
+  /** `fixture`: the server fronts the harness's fixture site, so its facts and identities are the seed's. */
+  site?: 'fixture';
   /** Why resolution picked this target (shown with `--explain`). */
   reason: string;
 }

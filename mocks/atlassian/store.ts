@@ -1,6 +1,8 @@
 import type { AdfDoc } from './content/types.ts';
 import { markdownToAdf } from './content/index.ts';
 import type { JqlFieldKind, JqlIssueView, StatusCategory } from './jira/jql/types.ts';
+import { customFieldDefs } from './seed/custom-field-defs.ts';
+import type { CustomFieldType } from './seed/custom-fields.ts';
 import type { PermissionKey, SiteSeed, TransitionSeed } from './seed/schema.ts';
 
 /**
@@ -92,12 +94,48 @@ export interface Project {
   securityLevels: readonly SecurityLevel[];
 }
 
-/** A custom field definition; value semantics live in jira/fields. */
+/** Projects and issue types a custom-field rule covers (ids); undefined covers all. */
+export interface FieldRule {
+  projectIds?: ReadonlySet<string>;
+  issueTypeIds?: ReadonlySet<string>;
+}
+
+export interface CustomFieldOption {
+  id: string;
+  value: string;
+  /** Cascading selects: the second-level options. */
+  children: readonly { id: string; value: string }[];
+}
+
+export interface CustomFieldContext extends FieldRule {
+  options: readonly CustomFieldOption[];
+  /** In the write shape; applied on create when the field is omitted. */
+  defaultValue?: unknown;
+}
+
+/** A custom field definition; value semantics live in jira/fields/custom. */
 export interface CustomFieldDef {
   id: string;
   name: string;
+  description: string;
+  type: CustomFieldType;
   kind: JqlFieldKind;
   schema: { type: string; items?: string; custom: string; customId: number };
+  contexts: readonly CustomFieldContext[];
+  screens: readonly (FieldRule & { operations: ReadonlySet<'create' | 'edit'> })[];
+  /** Mutable so a broken variant can relax it. */
+  required: FieldRule[];
+}
+
+export interface Sprint {
+  id: number;
+  name: string;
+  state: 'future' | 'active' | 'closed';
+  boardId: number;
+  goal: string;
+  startDate?: string;
+  endDate?: string;
+  completeDate?: string;
 }
 
 export interface Comment {
@@ -243,6 +281,7 @@ export class SiteStore {
   resolutions: NamedId[] = [];
   linkTypes: LinkType[] = [];
   customFields = new Map<string, CustomFieldDef>();
+  sprints = new Map<number, Sprint>();
   projects = new Map<string, Project>();
   issues = new Map<string, Issue>();
   issueKeys = new Map<string, string>();
@@ -307,7 +346,6 @@ export class SiteStore {
     this.defaultPriorityId = this.priorities.find((p) => p.name === jira.defaultPriority)?.id ?? '';
     this.resolutions = jira.resolutions.map((r) => ({ ...r }));
     this.linkTypes = jira.linkTypes.map((l) => ({ ...l }));
-    this.customFields = new Map();
 
     this.projects = new Map();
     for (const p of jira.projects) {
@@ -396,6 +434,21 @@ export class SiteStore {
       this.issues.set(id, issue);
       this.issueKeys.set(issue.key, id);
     }
+    const projectIdOf = (key: string): string => projectByKey.get(key)?.id ?? key;
+    this.customFields = new Map(
+      customFieldDefs(jira.customFields, projectIdOf, typeId).map((f) => [f.id, f]),
+    );
+    this.sprints = new Map(jira.sprints.map(({ issues: _issues, ...sprint }) => [sprint.id, { ...sprint }]));
+    // An issue's Sprint value lists every sprint it has been in (custom/sprint.ts).
+    const sprintField = [...this.customFields.values()].find((f) => f.type === 'gh-sprint')?.id;
+    if (sprintField !== undefined)
+      for (const sprint of jira.sprints)
+        for (const key of sprint.issues) {
+          const issue = this.issueByKey(key);
+          if (!issue) continue;
+          const ids: unknown = issue.customFields[sprintField];
+          issue.customFields[sprintField] = [...(Array.isArray(ids) ? (ids as unknown[]) : []), sprint.id];
+        }
     for (const s of jira.issues) {
       if (!s.parent) continue;
       const child = this.issueByKey(s.key);

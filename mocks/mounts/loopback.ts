@@ -30,6 +30,9 @@ async function toRequest(req: IncomingMessage, origin: string, signal: AbortSign
 
 function send(response: Response, res: ServerResponse): void {
   res.writeHead(response.status, Object.fromEntries(response.headers));
+  // An event stream may stay silent for long (a GET stream before any notification): send the
+  // headers now, or the client waits for them until the first event.
+  res.flushHeaders();
   if (!response.body) {
     res.end();
     return;

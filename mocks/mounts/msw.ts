@@ -1,4 +1,4 @@
-import { http, passthrough } from 'msw';
+import { http } from 'msw';
 import { type SetupServer, setupServer } from 'msw/node';
 import type { RequestHandler } from './fetch.ts';
 
@@ -19,14 +19,20 @@ export interface MswMount {
 /**
  * Intercepts the real Atlassian URLs in this process and answers them from `current()`; a getter so
  * each check can swap in a fresh (or deliberately broken) cloud without re-listening.
- * Loopback traffic is let through so tests can mix in servers bound to 127.0.0.1.
+ * Loopback traffic is let through so tests can mix in servers bound to 127.0.0.1 (an `http:` target
+ * beside rovo-mock); any other unhandled request fails loudly.
  */
 export function mountWithMsw(current: () => RequestHandler, siteHosts: readonly string[]): MswMount {
   const origins = [...ATLASSIAN_HOSTS, ...siteHosts.map((h) => `https://${h}`)];
   const server = setupServer(
     ...origins.map((origin) => http.all(`${origin}/*`, ({ request }) => current().handle(request))),
-    http.all('http://127.0.0.1:*/*', () => passthrough()),
   );
-  server.listen({ onUnhandledRequest: 'error' });
+  // Not a passthrough handler: msw's path matching cannot express "any port" ("127.0.0.1:*" throws
+  // inside every request), so loopback is let through where unhandled requests are judged.
+  server.listen({
+    onUnhandledRequest(request, print) {
+      if (new URL(request.url).hostname !== '127.0.0.1') print.error();
+    },
+  });
   return { server, close: () => server.close() };
 }

@@ -3,9 +3,11 @@ import { z } from 'zod';
 import type { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import type { AuthInfo } from '@modelcontextprotocol/sdk/server/auth/types.js';
 import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
+import { RateLimiter, releaseWhenDone } from '../atlassian/rate-limiter.ts';
 import type { SiteStore } from '../atlassian/store.ts';
 import type { Authenticator } from './auth/api-token.ts';
 import { type ToolCaller, visibleTools } from './auth/scopes.ts';
+import { MockHooks } from './hooks.ts';
 import type { Profile } from './profile/schema.ts';
 import { type RovoCaller, createRovoServer } from './server.ts';
 import { rovoTools } from './tools/index.ts';
@@ -37,7 +39,7 @@ export interface RovoMockOptions {
   authenticate: Authenticator;
   /** Tools a caller sees; default: `visibleTools` (scopes, classic tokens). */
   toolsFor?: (caller: ToolCaller, all: readonly RovoTool[]) => RovoTool[];
-  beforeCall?: (tool: string, caller: RovoCaller) => Promise<void> | void;
+  beforeCall?: (tool: string, caller: RovoCaller, signal: AbortSignal) => Promise<void> | void;
 }
 
 const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
@@ -76,6 +78,10 @@ export class RovoMock {
   readonly recorded: HttpExchange[] = [];
   /** Public so a broken variant can wrap it (accept what it should refuse, drop a challenge header...). */
   authenticate: Authenticator;
+  /** Limits tool calls per account (the profile's `rateLimits`; a check may replace it). */
+  limiter: RateLimiter;
+  /** Fault injection (HTTP, JSON-RPC frames, tool calls): empty unless a variant or a check adds some. */
+  readonly hooks = new MockHooks();
   private readonly options: RovoMockOptions;
   private readonly patches = new Map<string, (tool: RovoTool) => RovoTool>();
 
@@ -84,6 +90,7 @@ export class RovoMock {
     this.store = options.store;
     this.profile = options.profile;
     this.authenticate = options.authenticate;
+    this.limiter = new RateLimiter(options.profile.rateLimits);
   }
 
   handles(path: string): boolean {
@@ -95,7 +102,7 @@ export class RovoMock {
     const rpc = await rpcMethods(request);
     const exchange: HttpExchange = { method: request.method, path, status: 0, rpc };
     this.recorded.push(exchange);
-    const response = await this.route(request, path, exchange);
+    const response = await this.hooks.runHttp(request, (r) => this.route(r, path, exchange));
     exchange.status = response.status;
     return response;
   }
@@ -123,6 +130,25 @@ export class RovoMock {
       extra: { caller },
     };
 
+    // Only tool calls count against the limits; I#171 saw 429 with Retry-After and no other header.
+    const admission = exchange.rpc.some((m) => m.startsWith('tools/call'))
+      ? this.limiter.admit(user.accountId)
+      : undefined;
+    if (admission && !admission.ok)
+      return new Response('Too Many Requests', {
+        status: 429,
+        headers: { 'content-type': 'text/plain', 'retry-after': String(admission.retryAfterSeconds) },
+      });
+    if (!admission) return this.dispatch(request, authInfo, user.accountId);
+    try {
+      return releaseWhenDone(await this.dispatch(request, authInfo, user.accountId), admission.release);
+    } catch (error) {
+      admission.release();
+      throw error;
+    }
+  }
+
+  private async dispatch(request: Request, authInfo: AuthInfo, accountId: string): Promise<Response> {
     const sid = request.headers.get('mcp-session-id');
     if (sid !== null) {
       const session = this.sessions.get(sid);
@@ -136,7 +162,7 @@ export class RovoMock {
         error: { code: -32000, message: 'Bad Request: Mcp-Session-Id header is required' },
         id: null,
       });
-    return this.openSession(request, authInfo, user.accountId);
+    return this.openSession(request, authInfo, accountId);
   }
 
   private async openSession(request: Request, authInfo: AuthInfo, accountId: string): Promise<Response> {
@@ -148,7 +174,10 @@ export class RovoMock {
         if (!caller) throw new Error('request reached the MCP server without an authenticated caller');
         return caller;
       },
-      ...(this.options.beforeCall ? { beforeCall: this.options.beforeCall } : {}),
+      beforeCall: async (tool, caller, signal) => {
+        await this.options.beforeCall?.(tool, caller, signal);
+        await this.hooks.runCalls(tool, signal);
+      },
     });
     const transport: WebStandardStreamableHTTPServerTransport = new WebStandardStreamableHTTPServerTransport({
       sessionIdGenerator: () => randomBytes(32).toString('hex'),
@@ -161,6 +190,7 @@ export class RovoMock {
       },
     });
     await server.connect(transport);
+    this.hooks.attachFrames(transport, () => this.endSession(transport.sessionId));
     return transport.handleRequest(request, { authInfo });
   }
 
@@ -181,6 +211,14 @@ export class RovoMock {
   patchTool(name: string, wrap: (tool: RovoTool) => RovoTool): void {
     if (!rovoTools(this.profile).some((t) => t.name === name)) throw new Error(`no tool ${name} to patch`);
     this.patches.set(name, wrap);
+  }
+
+  /** Ends one session server-side; its id is answered 404 from then on. */
+  async endSession(id: string | undefined): Promise<void> {
+    const session = id === undefined ? undefined : this.sessions.get(id);
+    if (!session) return;
+    this.sessions.delete(session.id);
+    await session.server.close();
   }
 
   /** Ends every session server-side, as an expiry or a deploy would; clients then get 404. */

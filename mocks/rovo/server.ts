@@ -27,8 +27,8 @@ export interface RovoServerDeps {
   profile: Profile;
   /** Resolves the caller of one request; the HTTP front authenticated it. */
   callerOf(authInfo: AuthInfo | undefined): RovoCaller;
-  /** Seen before every tool runs (fault injection, rate limits); may throw or delay. */
-  beforeCall?(tool: string, caller: RovoCaller): Promise<void> | void;
+  /** Seen before every tool runs (fault injection, rate limits); may throw or delay. `signal` aborts on cancel. */
+  beforeCall?(tool: string, caller: RovoCaller, signal: AbortSignal): Promise<void> | void;
 }
 
 const CURSOR_PREFIX = 'tools:';
@@ -73,7 +73,9 @@ export function createRovoServer(deps: RovoServerDeps): Server {
     if (!parsed.success)
       return invalidArgumentsResult(name, parsed.error.issues, Object.keys(tool.input.shape));
     try {
-      await deps.beforeCall?.(name, caller);
+      await deps.beforeCall?.(name, caller, extra.signal);
+      // A call the client cancelled while it waited does no work (its answer is never sent).
+      extra.signal.throwIfAborted();
       const payload = await tool.run(parsed.data, {
         store: deps.store,
         actor: { accountId: caller.user.accountId },

@@ -46,6 +46,15 @@ export const JIRA_VARIANTS: Variant[] = [
       }),
   },
   {
+    name: 'epic-created-as-task',
+    defect: 'createJiraIssue creates a Task when asked for an Epic',
+    breaks: ['jira.epic.create'],
+    apply: (cloud) =>
+      patchRun(cloud, 'createJiraIssue', (healthy, args, ctx) =>
+        healthy(args.issueTypeName === 'Epic' ? { ...args, issueTypeName: 'Task' } : args, ctx),
+      ),
+  },
+  {
     name: 'fields-filter-loses-requested',
     defect: 'getJiraIssue answers only the summary whatever fields were asked for',
     breaks: ['jira.issue.fields-filter'],
@@ -70,7 +79,7 @@ export const JIRA_VARIANTS: Variant[] = [
   {
     name: 'parent-ignored',
     defect: 'createJiraIssue ignores the parent key',
-    breaks: ['jira.issue.parent'],
+    breaks: ['jira.issue.parent', 'bulk.create.120'],
     apply: (cloud) =>
       patchRun(cloud, 'createJiraIssue', (healthy, args, ctx) => {
         const { parent: _dropped, ...rest } = args;

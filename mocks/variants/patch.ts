@@ -25,6 +25,9 @@ export function patchResult(
   patchRun(cloud, tool, async (healthy, args, ctx) => rewrite(await healthy(args, ctx), args));
 }
 
+/** An argument or payload as an object; anything else as an empty one. */
+export const record = (v: unknown): Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
 /** Runs a tool as the site admin whoever calls (when `when` holds): the permission check is skipped. */
 export function runAsAdmin(
   cloud: FakeCloud,

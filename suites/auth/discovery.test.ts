@@ -2,12 +2,11 @@ import { expect } from 'vitest';
 import {
   asMetadataLocations,
   describesEndpoint,
-  endpointOf,
   fetchAuthorizationServer,
   fetchProtectedResource,
+  initializeWith,
   parseChallenge,
   prmLocations,
-  probeInitialize,
 } from '../../harness/scenario/oauth-probes.ts';
 import { partial, supported } from '../../harness/scenario/outcome.ts';
 import { verifies } from '../../harness/scenario/verifies.ts';
@@ -18,7 +17,7 @@ const published = async (endpoint: URL) =>
   (await Promise.all(prmLocations(endpoint).map(fetchProtectedResource))).filter((p) => p.document);
 
 verifies('auth.discovery.metadata', async (ctx) => {
-  const endpoint = endpointOf(ctx);
+  const endpoint = ctx.probe().url;
   const shortfalls: string[] = [];
   const resources = await published(endpoint);
   let server = endpoint.origin;
@@ -70,11 +69,11 @@ verifies('auth.discovery.metadata', async (ctx) => {
 });
 
 verifies('auth.challenge.unauthorized', async (ctx) => {
-  const endpoint = endpointOf(ctx);
-  const res = await probeInitialize(endpoint);
-  await res.text();
-  expect(res.status, 'a request without credentials gets 401').toBe(401);
-  const header = res.headers.get('www-authenticate');
+  const probe = ctx.probe();
+  const endpoint = probe.url;
+  const answer = await initializeWith(probe, undefined);
+  expect(answer.status, 'a request without credentials gets 401').toBe(401);
+  const header = answer.headers.get('www-authenticate');
   const challenge = parseChallenge(header);
   expect(challenge?.scheme.toLowerCase(), `a Bearer challenge (WWW-Authenticate: ${header})`).toBe('bearer');
   expect(challenge?.params.error ?? 'invalid_token', 'error="invalid_token" when an error is named').toBe(
@@ -103,7 +102,7 @@ verifies('auth.challenge.unauthorized', async (ctx) => {
 });
 
 verifies('auth.tokens.rejected', async (ctx) => {
-  const endpoint = endpointOf(ctx);
+  const probe = ctx.probe();
   const cloud = ctx.mock('expiring an access token on demand');
   const { provider } = await ctx.oauth();
   const expired = provider.tokens()?.access_token ?? '';
@@ -114,14 +113,17 @@ verifies('auth.tokens.rejected', async (ctx) => {
     ['an expired access token', `Bearer ${expired}`],
   ];
   for (const [what, authorization] of cases) {
-    const res = await probeInitialize(endpoint, authorization);
-    const body = await res.text();
-    expect(res.status, `${what} gets 401`).toBe(401);
-    expect(parseChallenge(res.headers.get('www-authenticate'))?.params.error, `${what}: invalid_token`).toBe(
-      'invalid_token',
-    );
-    expect(res.headers.get('mcp-session-id'), `${what} opens no session`).toBeNull();
-    expect(body, `${what} gets no data`).not.toMatch(/"result"/);
+    const answer = await initializeWith(probe, authorization);
+    expect(answer.status, `${what} gets 401`).toBe(401);
+    expect(
+      parseChallenge(answer.headers.get('www-authenticate'))?.params.error,
+      `${what}: invalid_token`,
+    ).toBe('invalid_token');
+    expect(answer.headers.get('mcp-session-id'), `${what} opens no session`).toBeNull();
+    expect(
+      answer.messages.some((m) => typeof m === 'object' && m !== null && 'result' in m),
+      `${what} gets no data`,
+    ).toBe(false);
   }
   return supported(
     `${cases.map(([what]) => what).join(', ')} were each refused with 401 invalid_token, no session and no data`,

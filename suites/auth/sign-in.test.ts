@@ -4,7 +4,7 @@ import { readCallback } from '../../harness/auth/authorizers.ts';
 import { readToolResult } from '../../harness/drivers/tool-call.ts';
 import { NotTestableError } from '../../harness/errors.ts';
 import { checkLabel } from '../../harness/scenario/helpers.ts';
-import { endpointOf, fetchProtectedResource, prmLocations } from '../../harness/scenario/oauth-probes.ts';
+import { fetchProtectedResource, prmLocations } from '../../harness/scenario/oauth-probes.ts';
 import { partial, supported } from '../../harness/scenario/outcome.ts';
 import { verifies } from '../../harness/scenario/verifies.ts';
 
@@ -60,8 +60,9 @@ verifies('auth.oauth.sign-in', async (ctx) => {
 });
 
 verifies('auth.scope.step-up', async (ctx) => {
-  const endpoint = endpointOf(ctx);
-  const prm = (await Promise.all(prmLocations(endpoint).map(fetchProtectedResource))).find((p) => p.document);
+  const prm = (await Promise.all(prmLocations(ctx.probe().url).map(fetchProtectedResource))).find(
+    (p) => p.document,
+  );
   const scopes = prm?.document?.scopes_supported ?? [];
   const narrow = scopes.filter((s) => !s.startsWith('write:'));
   if (narrow.length === 0 || narrow.length === scopes.length)

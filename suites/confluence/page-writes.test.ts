@@ -1,40 +1,24 @@
 import { expect } from 'vitest';
 import { TargetError } from '../../harness/drivers/tool-call.ts';
-import type { Driver, SpaceInfo } from '../../harness/drivers/types.ts';
-import { NotTestableError } from '../../harness/errors.ts';
-import type { CheckContext } from '../../harness/scenario/context.ts';
 import { supported, unsupported } from '../../harness/scenario/outcome.ts';
+import { sandboxSpace, normaliseMarkdown } from '../../harness/scenario/helpers.ts';
 import { verifies } from '../../harness/scenario/verifies.ts';
 
 /** Writing Confluence pages: create, update, and what a stale concurrent edit does. */
-
-async function sandbox(driver: Driver, ctx: CheckContext): Promise<SpaceInfo> {
-  const found = (await driver.spaces()).find((s) => s.key === ctx.site.sandboxSpace);
-  if (!found)
-    throw new NotTestableError(
-      `the sandbox space ${ctx.site.sandboxSpace} is not visible to the check identity`,
-    );
-  return found;
-}
-
-const normal = (markdown: string) =>
-  markdown
-    .split('\n')
-    .map((l) => l.trimEnd())
-    .join('\n')
-    .trim();
 
 const BODY = '## Created\n\nWritten by the **create** check.\n\n1. one\n2. two';
 
 verifies('confluence.page.create', async (ctx) => {
   const driver = await ctx.driver();
-  const space = await sandbox(driver, ctx);
+  const space = await sandboxSpace(driver, ctx);
   const title = ctx.unique('Create check');
   const created = await driver.createPage({ space: space.key, title, body: BODY });
   expect(created.id).toMatch(/\S/);
   const page = await driver.getPage(created.id);
   expect(page.title).toBe(title);
-  expect(normal(page.body), 'the Markdown body reads back unchanged').toBe(normal(BODY));
+  expect(normaliseMarkdown(page.body), 'the Markdown body reads back unchanged').toBe(
+    normaliseMarkdown(BODY),
+  );
   expect(page.spaceId).toBe(space.id);
   expect(page.version, 'a new page is at version 1').toBe(1);
   expect(page.parentId, 'without a parent the page goes somewhere in the tree').not.toBeNull();
@@ -53,7 +37,7 @@ verifies('confluence.page.create', async (ctx) => {
 
 verifies('confluence.page.update', async (ctx) => {
   const driver = await ctx.driver();
-  const space = await sandbox(driver, ctx);
+  const space = await sandboxSpace(driver, ctx);
   const created = await driver.createPage({
     space: space.key,
     title: ctx.unique('Update check'),
@@ -67,7 +51,7 @@ verifies('confluence.page.update', async (ctx) => {
   const after = await driver.getPage(created.id);
   expect(after.version, 'the version goes up by exactly one').toBe(before.version + 1);
   expect(after.title).toBe(title);
-  expect(normal(after.body), 'the whole body is replaced').toBe(normal(body));
+  expect(normaliseMarkdown(after.body), 'the whole body is replaced').toBe(normaliseMarkdown(body));
   return supported(
     `updated ${created.id}: version ${before.version} → ${after.version}, title and body replaced`,
   );
@@ -76,7 +60,7 @@ verifies('confluence.page.update', async (ctx) => {
 verifies('confluence.page.version-conflict', async (ctx) => {
   const first = await ctx.driver('member');
   const second = await ctx.driver('admin');
-  const space = await sandbox(first, ctx);
+  const space = await sandboxSpace(first, ctx);
   const title = ctx.unique('Conflict check');
   const created = await first.createPage({ space: space.key, title, body: 'Original body.' });
   const read = await first.getPage(created.id);
@@ -100,13 +84,15 @@ verifies('confluence.page.version-conflict', async (ctx) => {
   ctx.note('versions', { read: read.version, newer: between.version, after: after.version });
 
   if (refusal) {
-    expect(normal(after.body), 'a refused edit changes nothing').toBe(normal(newer));
+    expect(normaliseMarkdown(after.body), 'a refused edit changes nothing').toBe(normaliseMarkdown(newer));
     expect(after.version).toBe(between.version);
     return supported(
       `the stale edit (based on version ${read.version}) was refused, the newer version ${between.version} kept: "${refusal.targetMessage.slice(0, 160)}"`,
     );
   }
-  expect(normal(after.body), 'the accepted stale edit is what the page now holds').toBe(normal(stale));
+  expect(normaliseMarkdown(after.body), 'the accepted stale edit is what the page now holds').toBe(
+    normaliseMarkdown(stale),
+  );
   expect(after.version, 'the accepted stale edit is one more version').toBe(between.version + 1);
   return unsupported(
     `no optimistic locking: an edit based on version ${read.version} was accepted after version ${between.version} was saved by another user, silently replacing it (now version ${after.version}); updateConfluencePage takes no version number, so the last writer wins`,

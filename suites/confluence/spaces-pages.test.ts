@@ -1,27 +1,11 @@
 import { expect } from 'vitest';
-import type { Driver, PageData, SpaceInfo } from '../../harness/drivers/types.ts';
+import type { PageData } from '../../harness/drivers/types.ts';
 import { NotTestableError } from '../../harness/errors.ts';
-import type { CheckContext } from '../../harness/scenario/context.ts';
 import { supported } from '../../harness/scenario/outcome.ts';
+import { sandboxSpace, normaliseMarkdown } from '../../harness/scenario/helpers.ts';
 import { verifies } from '../../harness/scenario/verifies.ts';
 
 /** Reading Confluence: spaces, the pages of a space (cursor paging), one page, a page tree. */
-
-async function sandbox(driver: Driver, ctx: CheckContext): Promise<SpaceInfo> {
-  const found = (await driver.spaces()).find((s) => s.key === ctx.site.sandboxSpace);
-  if (!found)
-    throw new NotTestableError(
-      `the sandbox space ${ctx.site.sandboxSpace} is not visible to the check identity`,
-    );
-  return found;
-}
-
-const normal = (markdown: string) =>
-  markdown
-    .split('\n')
-    .map((l) => l.trimEnd())
-    .join('\n')
-    .trim();
 
 verifies('confluence.spaces.list', async (ctx) => {
   const spaces = await (await ctx.driver()).spaces();
@@ -44,7 +28,7 @@ const MAX_CALLS = 100;
 
 verifies('confluence.pages.paging', async (ctx) => {
   const driver = await ctx.driver();
-  const space = await sandbox(driver, ctx);
+  const space = await sandboxSpace(driver, ctx);
   const created: PageData[] = [];
   for (let i = 1; i <= 5; i++)
     created.push(
@@ -86,7 +70,7 @@ const BODY =
 
 verifies('confluence.page.read-markdown', async (ctx) => {
   const driver = await ctx.driver();
-  const space = await sandbox(driver, ctx);
+  const space = await sandboxSpace(driver, ctx);
   const title = ctx.unique('Read check');
   const created = await driver.createPage({ space: space.key, title, body: BODY });
   const page = await driver.getPage(created.id);
@@ -94,7 +78,9 @@ verifies('confluence.page.read-markdown', async (ctx) => {
   expect(page.title).toBe(title);
   expect(page.spaceId).toBe(space.id);
   expect(page.version).toBeGreaterThanOrEqual(1);
-  expect(normal(page.body), 'the body reads back as the Markdown written').toBe(normal(BODY));
+  expect(normaliseMarkdown(page.body), 'the body reads back as the Markdown written').toBe(
+    normaliseMarkdown(BODY),
+  );
   return supported(
     `page ${page.id} read back as Markdown (heading, bold, list, code, link) with title and version ${page.version}`,
   );
@@ -102,7 +88,7 @@ verifies('confluence.page.read-markdown', async (ctx) => {
 
 verifies('confluence.page.descendants', async (ctx) => {
   const driver = await ctx.driver();
-  const space = await sandbox(driver, ctx);
+  const space = await sandboxSpace(driver, ctx);
   const make = (title: string, parentId?: string) =>
     driver.createPage({
       space: space.key,

@@ -18,7 +18,7 @@ verifies('jira.issue.create', async (ctx) => {
   expect(ref.key).toMatch(new RegExp(`^${ctx.site.sandboxProject}-\\d+$`));
   const issue = await driver.getIssue(ref.key);
   expect(issue.summary).toBe(summary);
-  expect(issue.description).toBe(DESCRIPTION);
+  expect(issue.description, 'the Markdown description reads back unchanged').toBe(DESCRIPTION);
   expect(issue.labels).toEqual(expect.arrayContaining(['conformance', 'create-check', ctx.runLabel]));
   expect(issue.issueType).toBe('Task');
   return supported(
@@ -59,7 +59,7 @@ verifies('jira.issue.edit', async (ctx) => {
   await driver.editIssue(ref.key, { summary, description: 'Edited **description**.', labels: ['after'] });
   const issue = await driver.getIssue(ref.key);
   expect(issue.summary).toBe(summary);
-  expect(issue.description).toBe('Edited **description**.');
+  expect(issue.description, 'the edited Markdown description reads back').toBe('Edited **description**.');
   expect(issue.labels, 'labels are replaced, not appended').toEqual(['after']);
   return supported(`edited ${ref.key}: summary, description and labels changed; labels were replaced`);
 });

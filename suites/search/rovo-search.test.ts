@@ -5,18 +5,10 @@ import type { CheckContext } from '../../harness/scenario/context.ts';
 import { expectRejection } from '../../harness/scenario/expect.ts';
 import { eventually, uniqueWord } from '../../harness/scenario/search-wait.ts';
 import { supported } from '../../harness/scenario/outcome.ts';
+import { sandboxSpace } from '../../harness/scenario/helpers.ts';
 import { verifies } from '../../harness/scenario/verifies.ts';
 
 /** Rovo search and fetch across Jira and Confluence, by ARI. */
-
-async function sandboxKey(driver: Driver, ctx: CheckContext): Promise<string> {
-  const box = (await driver.spaces()).find((s) => s.key === ctx.site.sandboxSpace);
-  if (!box)
-    throw new NotTestableError(
-      `the sandbox space ${ctx.site.sandboxSpace} is not visible to the check identity`,
-    );
-  return box.key;
-}
 
 /** Optional identities: a site without them skips the part that needs them. */
 async function optionalDriver(ctx: CheckContext, as: 'admin' | 'outsider'): Promise<Driver | undefined> {
@@ -48,7 +40,7 @@ verifies('search.rovo.find', async (ctx) => {
     description: `Carries ${word}.`,
   });
   const page = await driver.createPage({
-    space: await sandboxKey(driver, ctx),
+    space: (await sandboxSpace(driver, ctx)).key,
     title: ctx.unique('Search check page'),
     body: `This page carries ${word} for Rovo search.`,
   });
@@ -116,7 +108,7 @@ verifies('search.rovo.fetch', async (ctx) => {
   });
   const title = ctx.unique('Fetch check page');
   const page = await driver.createPage({
-    space: await sandboxKey(driver, ctx),
+    space: (await sandboxSpace(driver, ctx)).key,
     title,
     body: 'Fetched by ARI.',
   });

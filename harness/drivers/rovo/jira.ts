@@ -156,6 +156,15 @@ export function rovoJira(ctx: RovoContext): JiraVerbs {
       if (changes.summary !== undefined) fields.summary = changes.summary;
       if (changes.description !== undefined) fields.description = changes.description;
       if (changes.labels !== undefined) fields.labels = changes.labels;
+      if (changes.addLabels?.length) {
+        // editJiraIssue takes `fields` only, and an array there replaces: an add is read, merge, write.
+        const current =
+          changes.labels ??
+          (await call('getJiraIssue', { issueIdOrKey: key, fields: ['labels'], ...MD }, RovoIssueSchema))
+            .fields.labels ??
+          [];
+        fields.labels = [...new Set([...current, ...changes.addLabels])];
+      }
       await call(
         'editJiraIssue',
         { issueIdOrKey: key, fields, contentFormat: 'markdown', ...MD },

@@ -3,6 +3,7 @@ import { adfToPlainText } from '../content/index.ts';
 import { jiraError } from '../errors.ts';
 import type { Issue, SiteStore } from '../store.ts';
 import { type Actor, browsableProjects, canSeeIssue } from './access.ts';
+import { jqlCustomValues } from './fields/custom/index.ts';
 import { compileJql } from './jql/index.ts';
 import { type JqlEnvironment, JqlError, type JqlIssueView } from './jql/types.ts';
 import { renderIssue } from './render.ts';
@@ -33,7 +34,7 @@ export function issueView(store: SiteStore, issue: Issue): JqlIssueView {
     created: issue.created,
     updated: issue.updated,
     duedate: issue.duedate,
-    customFields: issue.customFields,
+    customFields: jqlCustomValues(store, issue),
   };
   issue.view = view;
   return view;

@@ -3,6 +3,7 @@ import { PermissionKeySchema } from '../seed/schema.ts';
 import { holds } from '../jira/access.ts';
 import { addComment, listComments, updateComment } from '../jira/comments.ts';
 import { fieldHandlers } from '../jira/fields/registry.ts';
+import { bulkCreateIssues } from '../jira/bulk.ts';
 import { createIssue, deleteIssue, editIssue, getIssue } from '../jira/issues.ts';
 import { createIssueLink, renderLinkTypes, type LinkInput } from '../jira/links.ts';
 import {
@@ -106,6 +107,10 @@ export const JIRA_ROUTES: Route[] = [
     return { expand: 'projects', projects };
   }),
   route('POST', '/issue', async (c) => new RestReply(201, createIssue(c.store, c.actor, await c.body()))),
+  route('POST', '/issue/bulk', async (c) => {
+    const created = bulkCreateIssues(c.store, c.actor, await c.body());
+    return new RestReply(created.status, created.body);
+  }),
   route('GET', '/issue/:key', (c) =>
     getIssue(c.store, c.actor, c.params.key ?? '', {
       fields: listParam(c.query, 'fields'),

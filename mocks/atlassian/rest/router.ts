@@ -10,11 +10,15 @@ import { type RestContext, RestReply, type Route } from './route.ts';
 /** Who a bearer token belongs to; the OAuth work supplies it. Unknown or expired tokens give undefined. */
 export type BearerResolver = (token: string) => { accountId: string; scopes: readonly string[] } | undefined;
 
-/** Runs before every REST request; a Response answers the request instead (rate limits, faults). */
+/**
+ * Runs before every REST request; a Response answers the request instead (rate limits, faults). A
+ * function is called back once the request has been answered (counting calls in flight).
+ */
+type InterceptorAnswer = Response | (() => void) | undefined;
 export type RestInterceptor = (
   request: Request,
   actor: Actor,
-) => Response | undefined | Promise<Response | undefined>;
+) => InterceptorAnswer | Promise<InterceptorAnswer>;
 
 interface Mount {
   prefix: RegExp;
@@ -86,10 +90,24 @@ export class RestApi {
         ? json(401, GATEWAY_401)
         : json(401, { errorMessages: ['Client must be authenticated to access this resource.'], errors: {} });
     }
-    for (const intercept of this.interceptors) {
-      const answer = await intercept(request, auth.actor);
-      if (answer) return answer;
+    const answered: (() => void)[] = [];
+    try {
+      for (const intercept of this.interceptors) {
+        const answer = await intercept(request, auth.actor);
+        if (answer instanceof Response) return answer;
+        if (answer) answered.push(answer);
+      }
+      return await this.answer(request, url, auth);
+    } finally {
+      for (const done of answered) done();
     }
+  }
+
+  private async answer(
+    request: Request,
+    url: URL,
+    auth: { actor: Actor; scopes: readonly string[] | null },
+  ): Promise<Response> {
     try {
       if (url.pathname === '/me') {
         const user = this.store.users.get(auth.actor.accountId ?? '');

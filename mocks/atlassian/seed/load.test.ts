@@ -32,6 +32,17 @@ it.each([
   [['jira', 'issues', 0, 'labels'], ['a b'], 'jira.issues[0].labels[0]: labels cannot contain spaces'],
   [['confluence', 'pages', 1, 'parent'], '1', 'confluence.pages[1].parent: unknown page "1"'],
   [['jira', 'issues', 0, 'surprise'], true, 'jira.issues[0]: Unrecognized key: "surprise"'],
+  [
+    ['jira', 'customFields', 0, 'contexts', 0, 'projects'],
+    ['NOPE'],
+    'jira.customFields[0].contexts[0].projects[0]: unknown project "NOPE"',
+  ],
+  [
+    ['jira', 'customFields', 6, 'contexts', 0, 'options'],
+    [],
+    'a select field needs options in every context',
+  ],
+  [['jira', 'sprints', 0, 'issues'], ['SBX-999'], 'jira.sprints[0].issues[0]: unknown issue "SBX-999"'],
 ] as const)('a fixture broken at %j fails with the JSON path and the reason', (path, value, expected) => {
   expect(() => parseSiteSeed(setAt(pristine(), path, value), 'broken.json')).toThrow(expected);
 });

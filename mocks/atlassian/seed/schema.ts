@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CustomFieldSeedSchema, SprintSeedSchema, checkCustomFieldSeeds } from './custom-fields.ts';
 
 /**
  * The fake site's seed, as written in `fixtures/sites/*.json`. People are referred to by a short
@@ -220,6 +221,8 @@ export const SiteSeedSchema = z
         permissionSchemes: z.array(PermissionSchemeSchema).min(1),
         projects: z.array(ProjectSchema).min(1),
         issues: z.array(IssueSeedSchema),
+        customFields: z.array(CustomFieldSeedSchema).default([]),
+        sprints: z.array(SprintSeedSchema).default([]),
       })
       .strict(),
     confluence: z
@@ -336,6 +339,12 @@ function checkReferences(seed: Seedish, ctx: z.RefinementCtx): void {
       if (!handles.has(c.author)) issue([...path, 'comments', ci, 'author'], `unknown user "${c.author}"`);
     });
   });
+  checkCustomFieldSeeds(
+    jira.customFields,
+    jira.sprints,
+    { projects: new Set(projects.keys()), issueTypes: types, issueKeys: keys },
+    issue,
+  );
   const spaces = unique(confluence.spaces, (s) => s.key, ['confluence', 'spaces'], 'space key');
   confluence.spaces.forEach((s, si) => {
     s.viewers?.forEach((g, gi) => checkGrant(g, ['confluence', 'spaces', si, 'viewers', gi]));

@@ -1,7 +1,6 @@
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { afterEach, describe, expect, it } from 'vitest';
-import { probeInitialize } from '../../../harness/scenario/oauth-probes.ts';
 import { FakeCloud } from '../../cloud.ts';
 import { fetchInto } from '../../mounts/fetch.ts';
 import { oauthFlow } from '../oauth/test-flow.ts';
@@ -15,7 +14,20 @@ afterEach(async () => {
 });
 
 const initialize = (path: string, authorization?: string) =>
-  probeInitialize(new URL(`${MCP}${path}`), authorization, fetchInto(cloud));
+  fetchInto(cloud)(`${MCP}${path}`, {
+    method: 'POST',
+    headers: {
+      ...(authorization ? { authorization } : {}),
+      'content-type': 'application/json',
+      accept: 'application/json, text/event-stream',
+    },
+    body: JSON.stringify({
+      jsonrpc: '2.0',
+      id: 1,
+      method: 'initialize',
+      params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 't', version: '0' } },
+    }),
+  });
 
 function basic(
   handle: string,

@@ -11,7 +11,8 @@ import type { FieldHandler, FieldOperation, FieldSchema, FieldScope, FieldWriteC
  * create, edit, createmeta/editmeta and the REST read shape.
  */
 
-const ADF_REQUIRED = 'Operation value must be an Atlassian Document (see the Atlassian Document Format)';
+export const ADF_REQUIRED =
+  'Operation value must be an Atlassian Document (see the Atlassian Document Format)';
 const SET: readonly FieldOperation[] = ['set'];
 
 interface SystemSpec {
@@ -102,7 +103,7 @@ function renderPriority(store: SiteStore, id: string) {
   return { self: `${jiraApiBase(store)}/priority/${id}`, id, name: p?.name ?? id };
 }
 
-function labelError(labels: readonly string[]): string | undefined {
+export function labelError(labels: readonly string[]): string | undefined {
   const bad = labels.find((l) => /\s/.test(l));
   if (bad !== undefined) return `The label '${bad}' contains spaces which is invalid.`;
   if (labels.some((l) => l.length > 255)) return 'The label must not exceed 255 characters.';

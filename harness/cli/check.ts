@@ -1,0 +1,175 @@
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { catalogue } from '../catalogue/index.ts';
+import { HarnessError } from '../errors.ts';
+import { deriveRequirements, listServerTools } from '../migration/derive.ts';
+import { assertKnownCapabilities, loadRequirementSet } from '../migration/load.ts';
+import { assessReadiness } from '../migration/readiness.ts';
+import type { RequirementSet } from '../migration/schema.ts';
+import type { CheckRecord } from '../records/schema.ts';
+import { runCheck } from '../scenario/run-check.ts';
+import { loadAllChecks } from '../scenario/suites.ts';
+import { buildSettings, type RunSettings } from '../settings.ts';
+import { closeMockRuntime } from '../targets/mock-runtime.ts';
+import type { TargetSpec } from '../targets/types.ts';
+import { parseFlags } from './args.ts';
+import { Progress } from './progress.ts';
+import { renderReadiness } from './readiness-table.ts';
+import { useColour } from './style.ts';
+
+export const CHECK_USAGE = `Usage: rovo-mcp-conformance check --target <t> (--requirements <file> | --derive-from <legacy>) [options]
+
+The pre-migration check: runs the checks of every capability a requirement set needs against one
+target and says whether the target is ready for the agents that rely on them.
+
+Options:
+  --target <t>           the server to migrate to: rovo-mock, rovo-live, http:<url>, a config name...
+  --requirements <file>  the requirement set (fixtures/migration/*.json, schema in harness/migration/schema.ts)
+  --derive-from <t>      derive the requirement set from this legacy server's tools/list instead
+                         (mapping in fixtures/migration/legacy-tool-map.json)
+  --out <file>           with --derive-from: also write the derived requirement set, to edit and reuse
+  --profile <p>          mock behaviour profile, default "default"
+  --read-only            run only checks that change nothing (the others are unverified)
+  --config <f>           config file (default: conformance.config.json when present)
+  --json                 print the readiness as JSON instead of a table
+  -h, --help             this text
+
+Exit codes: 0 ready, 1 blocked (each blocker named, with any workaround the harness verified),
+2 bad usage or config (the message names the flag or field and the fix).`;
+
+interface Chosen {
+  set: RequirementSet;
+  /** Legacy tools no capability covers (only with --derive-from). */
+  uncovered: string[];
+}
+
+async function chooseRequirements(
+  values: { requirements?: string; out?: string },
+  legacy: TargetSpec | undefined,
+  settings: RunSettings,
+): Promise<Chosen> {
+  if (values.requirements) return { set: loadRequirementSet(values.requirements), uncovered: [] };
+  if (!legacy) throw new HarnessError('USAGE', 'give --requirements <file> or --derive-from <legacy target>');
+  let tools: string[];
+  try {
+    tools = await listServerTools(legacy, { ...settings, targets: [legacy] });
+  } catch (error) {
+    throw new HarnessError(
+      'CONFIG_INVALID',
+      `--derive-from ${legacy.name}: cannot list its tools (${(error as Error).message}); check that the server runs and the target is right, or pass --requirements <file>`,
+    );
+  }
+  const { set, unmapped } = deriveRequirements(tools, legacy.name);
+  assertKnownCapabilities(set, 'fixtures/migration/legacy-tool-map.json');
+  if (values.out) writeFileSync(resolve(values.out), `${JSON.stringify(set, null, 2)}\n`);
+  return { set, uncovered: unmapped };
+}
+
+/** Runs each needed capability's check once against the target, in the process (as `mutants` does). */
+async function runNeeded(ids: readonly string[], settings: RunSettings): Promise<CheckRecord[]> {
+  const cat = catalogue();
+  const [target] = settings.targets;
+  if (!target) return [];
+  const expected = new Map<string, number>();
+  for (const id of ids) expected.set(cat.get(id).area, (expected.get(cat.get(id).area) ?? 0) + 1);
+  const progress = new Progress(expected);
+  const checks = await loadAllChecks();
+  const records: CheckRecord[] = [];
+  try {
+    for (const id of ids) {
+      const check = checks.get(id);
+      const record: CheckRecord = check
+        ? await runCheck({
+            capability: check.capability,
+            body: check.body,
+            target,
+            settings,
+            ...(check.options.timeoutMs ? { timeoutMs: check.options.timeoutMs } : {}),
+          })
+        : {
+            capabilityId: id,
+            target: target.name,
+            verdict: 'not-testable',
+            evidence: 'no check is registered for this capability (did a suite fail to load?)',
+            prerequisite: `a verifies('${id}') check`,
+            durationMs: 0,
+            requests: 0,
+          };
+      records.push(record);
+      progress.add(cat.get(id).area, record);
+    }
+  } finally {
+    progress.finish();
+    await closeMockRuntime();
+  }
+  return records;
+}
+
+export async function checkCommand(argv: string[]): Promise<number> {
+  const { values } = parseFlags(
+    argv,
+    {
+      target: { type: 'string', multiple: true },
+      requirements: { type: 'string' },
+      'derive-from': { type: 'string' },
+      out: { type: 'string' },
+      profile: { type: 'string' },
+      'read-only': { type: 'boolean' },
+      config: { type: 'string' },
+      json: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    CHECK_USAGE,
+  );
+  if (values.help) {
+    console.log(CHECK_USAGE);
+    return 0;
+  }
+  const usage = (message: string) => new HarnessError('USAGE', `${message}\n\n${CHECK_USAGE}`);
+  if (!values.target || values.target.length === 0)
+    throw usage('--target is required: the server to migrate to');
+  if (values.target.length > 1)
+    throw usage('--target is given more than once; check judges one target per run');
+  if (Boolean(values.requirements) === Boolean(values['derive-from']))
+    throw usage('give exactly one of --requirements <file> and --derive-from <legacy target>');
+  if (values.out && !values['derive-from']) throw usage('--out writes a derived set; it needs --derive-from');
+
+  const derive = values['derive-from'];
+  const resolved = buildSettings({
+    targets: [...values.target, ...(derive ? [derive] : [])],
+    ...(values.profile ? { profile: values.profile } : {}),
+    ...(values.config ? { config: values.config } : {}),
+    readOnly: values['read-only'] ?? false,
+  });
+  const [target, legacy] = resolved.targets;
+  const settings = { ...resolved, targets: target ? [target] : [] };
+  const { set, uncovered } = await chooseRequirements(values, legacy, settings);
+  const ids = [...new Set(set.requirements.flatMap((r) => r.capabilities))].sort();
+  const records = await runNeeded(ids, settings);
+  const readiness = assessReadiness(set, records, settings.targets[0]?.name ?? '');
+  const ready = readiness.ready && uncovered.length === 0;
+  if (values.json)
+    console.log(
+      JSON.stringify(
+        {
+          requirementSet: set.name,
+          target: readiness.target,
+          ready,
+          requirements: readiness.findings.map((f) => ({
+            id: f.requirement.id,
+            title: f.requirement.title,
+            critical: f.requirement.critical,
+            status: f.status,
+            reasons: f.reasons,
+            workarounds: f.workarounds,
+            capabilities: f.capabilities.map((c) => ({ id: c.capabilityId, ...c.record })),
+          })),
+          uncovered,
+        },
+        null,
+        2,
+      ),
+    );
+  else console.log(renderReadiness(readiness, uncovered, useColour()));
+  return ready ? 0 : 1;
+}

@@ -1,0 +1,209 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Server } from '@modelcontextprotocol/sdk/server/index.js';
+import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
+import { ListToolsRequestSchema } from '@modelcontextprotocol/sdk/types.js';
+import { expect, it, vi } from 'vitest';
+import { z } from 'zod';
+import { serveOnLoopback } from '../../mocks/mounts/loopback.ts';
+import { catalogue } from '../catalogue/index.ts';
+import { reportRecords } from '../reporters/capabilities.ts';
+import { sampleHeader, sampleRecords } from '../reporters/sample-records.ts';
+import { writeReports } from '../reporters/write.ts';
+import { main } from './main.ts';
+
+const ROOT = join(import.meta.dirname, '../..');
+const BIN = join(ROOT, 'bin/rovo-mcp-conformance.js');
+const dir = mkdtempSync(join(tmpdir(), 'cli-'));
+const ANSI = '\u001b[';
+
+/** Runs the CLI as a user does, off a terminal (pipes), and collects what it printed. */
+function cli(...args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [BIN, ...args], {
+      cwd: ROOT,
+      env: { ...process.env, FORCE_COLOR: undefined },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
+/** The CLI's main() in this process, for answers that run no check; output captured from the console. */
+async function inProcess(...args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
+  const out = vi.spyOn(console, 'log').mockImplementation(() => undefined);
+  const err = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+  try {
+    const status = await main(args);
+    const text = (spy: typeof out) => spy.mock.calls.map((c) => c.map(String).join(' ')).join('\n');
+    return { status, stdout: text(out), stderr: text(err) };
+  } finally {
+    out.mockRestore();
+    err.mockRestore();
+  }
+}
+
+it('every command answers --help with its usage and exit 0', async () => {
+  for (const command of ['run', 'check', 'report', 'mock', 'mutants']) {
+    const { status, stdout } = await inProcess(command, '--help');
+    expect(status, command).toBe(0);
+    expect(stdout, command).toMatch(new RegExp(`^Usage: rovo-mcp-conformance ${command}`));
+  }
+});
+
+it.concurrent(
+  'check: ready is exit 0 with the readiness as JSON; progress per area on stderr; no colour off a terminal',
+  async () => {
+    const { status, stdout, stderr } = await cli(
+      'check',
+      '--target',
+      'rovo-mock',
+      '--requirements',
+      'fixtures/migration/status-report-agent.json',
+      '--json',
+    );
+    expect(status, stderr).toBe(0);
+    const answer = z
+      .object({ ready: z.boolean(), requirements: z.array(z.object({ id: z.string(), status: z.string() })) })
+      .parse(JSON.parse(stdout));
+    expect(answer.ready).toBe(true);
+    expect(answer.requirements.find((r) => r.id === 'safe-concurrent-edits')?.status).toBe('unmet');
+    expect(stderr).toMatch(/^jira +\d+\/\d+ checks: \d+ supported$/m);
+    expect(stdout + stderr).not.toContain(ANSI);
+  },
+  60_000,
+);
+
+it.concurrent(
+  'check: blocked is exit 1, naming each blocker with its evidence',
+  async () => {
+    const set = JSON.parse(
+      readFileSync(join(ROOT, 'fixtures/migration/status-report-agent.json'), 'utf8'),
+    ) as {
+      requirements: { critical?: boolean }[];
+    };
+    for (const r of set.requirements) r.critical = true;
+    const path = join(dir, 'strict.json');
+    writeFileSync(path, JSON.stringify(set));
+    const { status, stdout } = await cli('check', '--target', 'rovo-mock', '--requirements', path);
+    expect(status).toBe(1);
+    expect(stdout).toMatch(
+      /^safe-concurrent-edits +yes +not met +⊘ confluence\.page\.version-conflict unsupported$/m,
+    );
+    expect(stdout).toMatch(
+      /Blockers:\n {2}✗ safe-concurrent-edits \(.+\): not met\n {6}confluence\.page\.version-conflict unsupported: no optimistic locking/,
+    );
+    expect(stdout).toMatch(/BLOCKED: 1 blocker\(s\) on rovo-mock \(safe-concurrent-edits\)$/m);
+  },
+  60_000,
+);
+
+it('check: an unknown capability id is a usage error (exit 2) naming the requirement', async () => {
+  const path = join(dir, 'typo.json');
+  writeFileSync(
+    path,
+    JSON.stringify({
+      name: 'typo',
+      description: 'd',
+      source: 's',
+      requirements: [{ id: 'search', title: 'Search', capabilities: ['jira.serch.jql'] }],
+    }),
+  );
+  const { status, stderr } = await inProcess('check', '--target', 'rovo-mock', '--requirements', path);
+  expect(status).toBe(2);
+  expect(stderr).toMatch(
+    /requirements\[0\]\.capabilities\[0\] \(requirement "search"\): "jira\.serch\.jql" is not in the catalogue; did you mean "jira\.search\.jql"\?/,
+  );
+});
+
+it.concurrent(
+  'check --derive-from: the requirements of a legacy server come from its tools/list; uncovered tools block',
+  async () => {
+    const legacyTools = ['jira_test_connection', 'jira_get_project', 'jira_delete_issue'];
+    const mount = await serveOnLoopback({
+      handle: async (request) => {
+        // A stateless legacy-style server: a fresh server and transport per request.
+        const server = new Server({ name: 'legacy-jira', version: '1.0.0' }, { capabilities: { tools: {} } });
+        server.setRequestHandler(ListToolsRequestSchema, () => ({
+          tools: legacyTools.map((name) => ({ name, inputSchema: { type: 'object' as const } })),
+        }));
+        const transport = new WebStandardStreamableHTTPServerTransport({
+          sessionIdGenerator: undefined,
+          enableJsonResponse: true,
+        });
+        await server.connect(transport);
+        return transport.handleRequest(request);
+      },
+    });
+    try {
+      const out = join(dir, 'derived.json');
+      const { status, stdout, stderr } = await cli(
+        'check',
+        '--target',
+        'rovo-mock',
+        '--derive-from',
+        `http:${mount.origin}/mcp`,
+        '--out',
+        out,
+      );
+      expect(status, stderr).toBe(1);
+      expect(stdout).toMatch(/^connect +yes +met /m);
+      expect(stdout).toMatch(/^read-projects +yes +met /m);
+      expect(stdout).toMatch(
+        /Not covered by any capability \(readiness unknown\):\n {2}✗ jira_delete_issue: map it in fixtures\/migration\/legacy-tool-map\.json/,
+      );
+      const derived = z
+        .object({ requirements: z.array(z.object({ id: z.string(), legacyTools: z.array(z.string()) })) })
+        .parse(JSON.parse(readFileSync(out, 'utf8')));
+      expect(derived.requirements).toEqual([
+        expect.objectContaining({ id: 'connect', legacyTools: ['jira_test_connection'] }),
+        expect.objectContaining({ id: 'read-projects', legacyTools: ['jira_get_project'] }),
+      ]);
+    } finally {
+      await mount.close();
+    }
+  },
+  60_000,
+);
+
+it('report: rebuilds every report from a capabilities.json, with readiness and changes; a missing file is exit 2', async () => {
+  const reports = join(dir, 'reports');
+  const records = reportRecords(sampleRecords(catalogue().capabilities.length));
+  writeReports(reports, { header: sampleHeader(['rovo-mock']), records });
+  const previous = join(dir, 'previous.json');
+  writeReports(join(dir, 'earlier'), {
+    header: { ...sampleHeader(['rovo-mock']), runId: 'earlier' },
+    records: records.slice(4),
+  });
+  writeFileSync(previous, readFileSync(join(dir, 'earlier/capabilities.json')));
+
+  const { status, stdout, stderr } = await inProcess(
+    'report',
+    '--reports',
+    reports,
+    '--previous',
+    previous,
+    '--requirements',
+    'fixtures/migration/status-report-agent.json',
+  );
+  expect(status, stderr).toBe(0);
+  expect(stderr).toMatch(/note: no Allure results in .*allure-results/);
+  expect(stdout).toMatch(
+    /^Reports: .*capabilities\.json, .*junit\.xml, .*comparison\.md, .*comparison\.html$/m,
+  );
+  const md = readFileSync(join(reports, 'comparison.md'), 'utf8');
+  expect(md).toContain('## Migration readiness: status-report-agent');
+  expect(md).toContain('## Changes since run earlier');
+  expect(existsSync(join(reports, 'junit.xml'))).toBe(true);
+
+  const missing = await inProcess('report', '--from', join(dir, 'nothing.json'));
+  expect(missing.status).toBe(2);
+  expect(missing.stderr).toMatch(
+    /--from .*nothing\.json: no such file\. Pass a capabilities\.json written by "rovo-mcp-conformance run"/,
+  );
+}, 60_000);

@@ -1,0 +1,66 @@
+import type { Tool } from '@modelcontextprotocol/sdk/types.js';
+import type { Session } from '../connect/session.ts';
+import { NotTestableError } from '../errors.ts';
+
+export interface ToolListing {
+  tools: Tool[];
+  pages: number;
+  /** Names listed on more than one page (or twice on one). */
+  duplicates: string[];
+  /** A cursor the server handed out twice: following it would never end. */
+  repeatedCursor?: string;
+  /** The walk stopped at the page cap with a cursor still pending. */
+  truncated: boolean;
+}
+
+/** Walks `tools/list` to the end (at most `maxPages`), treating cursors as opaque and noting loops. */
+export async function listAllTools(session: Session, maxPages = 50): Promise<ToolListing> {
+  const tools: Tool[] = [];
+  const cursors = new Set<string>();
+  let cursor: string | undefined;
+  let pages = 0;
+  let repeatedCursor: string | undefined;
+  do {
+    const page = await session.client.listTools(cursor === undefined ? {} : { cursor });
+    pages++;
+    tools.push(...page.tools);
+    cursor = page.nextCursor;
+    if (cursor !== undefined && cursors.has(cursor)) {
+      repeatedCursor = cursor;
+      break;
+    }
+    if (cursor !== undefined) cursors.add(cursor);
+  } while (cursor !== undefined && pages < maxPages);
+  const seen = new Set<string>();
+  const duplicates = new Set<string>();
+  for (const t of tools) (seen.has(t.name) ? duplicates : seen).add(t.name);
+  return {
+    tools,
+    pages,
+    duplicates: [...duplicates],
+    ...(repeatedCursor === undefined ? {} : { repeatedCursor }),
+    truncated: repeatedCursor === undefined && cursor !== undefined,
+  };
+}
+
+const required = (t: Tool): string[] => t.inputSchema.required ?? [];
+
+/**
+ * A tool safe to call anywhere, live included: one the server marks read-only that takes no
+ * required arguments (Rovo's atlassianUserInfo). Annotations are the server's word, so a check that
+ * calls it must not depend on what it does.
+ */
+export function harmlessTool(tools: readonly Tool[]): Tool {
+  const found = tools.find((t) => t.annotations?.readOnlyHint === true && required(t).length === 0);
+  if (!found)
+    throw new NotTestableError('a tool marked readOnlyHint that takes no required arguments, to call safely');
+  return found;
+}
+
+/** A read-only tool with required arguments: calling it with none is an input-validation failure. */
+export function toolWithRequiredArguments(tools: readonly Tool[]): Tool {
+  const found = tools.find((t) => t.annotations?.readOnlyHint === true && required(t).length > 0);
+  if (!found)
+    throw new NotTestableError('a tool marked readOnlyHint with required arguments, to call without them');
+  return found;
+}

@@ -1,0 +1,81 @@
+import { expect } from 'vitest';
+import type { BulkResult, Driver, IssueData } from '../drivers/types.ts';
+import type { CheckContext } from './context.ts';
+
+/** Every issue carrying `label`, through all pages. */
+export async function issuesLabelled(driver: Driver, label: string, fields: string[]): Promise<IssueData[]> {
+  const out: IssueData[] = [];
+  let pageToken: string | undefined;
+  for (let page = 0; page < 100; page++) {
+    const found = await driver.searchIssues(`labels = "${label}"`, {
+      maxResults: 100,
+      fields: ['labels', ...fields],
+      ...(pageToken ? { pageToken } : {}),
+    });
+    out.push(...found.issues);
+    pageToken = found.nextPageToken;
+    if (!pageToken || found.issues.length === 0) break;
+  }
+  return out;
+}
+
+/** "emulated: 50 calls at concurrency 4, 0 retries, 0 × 429, 0 recovered, 812 ms" */
+export function bulkFigures(r: BulkResult): string {
+  return `${r.mode}: ${r.calls} calls at concurrency ${r.concurrency}, ${r.retries} retries, ${r.rateLimited} × 429, ${r.recovered} recovered, ${r.wallMs} ms`;
+}
+
+/** Puts the bulk's figures and its failed items in the record's details. */
+export function noteBulk(ctx: CheckContext, name: string, r: BulkResult): void {
+  const { items, ...figures } = r;
+  ctx.note(name, {
+    ...figures,
+    items: items.length,
+    failed: items
+      .filter((i) => i.error)
+      .map((i) => ({ index: i.index, error: i.error, fields: i.fields ?? [] })),
+  });
+}
+
+/** Every item of the bulk succeeded; otherwise the first failures, by index, fail the check. */
+export function expectAllDone(r: BulkResult, what: string): void {
+  const failed = r.items.filter((i) => i.error);
+  expect(
+    failed.map((i) => `#${i.index}: ${i.error}`).slice(0, 3),
+    `${what}: ${failed.length} of ${r.items.length} item(s) failed`,
+  ).toEqual([]);
+}
+
+/**
+ * The bulk's issues carrying `label` exist exactly once each (by the label unique to each item) and
+ * nothing else carries the label; no error answer had created its issue (a retry then duplicates).
+ */
+export async function expectEachOnce(
+  driver: Driver,
+  label: string,
+  r: BulkResult,
+  fields: string[] = [],
+): Promise<IssueData[]> {
+  const found = await issuesLabelled(driver, label, fields);
+  const done = r.items.filter((i) => !i.error);
+  const copies = (i: (typeof done)[number]) =>
+    found.filter((f) => (i.label ? f.labels.includes(i.label) : f.key === i.key)).length;
+  const wrong = done.filter((i) => copies(i) !== 1).map((i) => `#${i.index} exists ${copies(i)} time(s)`);
+  expect(wrong.slice(0, 5), 'every created item exists exactly once').toEqual([]);
+  expect(found.length, `issues labelled ${label}`).toBe(done.length);
+  expect(r.recovered, 'calls that answered an error but had created their issue (found by label)').toBe(0);
+  return found;
+}
+
+/** Notes the bulk's figures, then requires every item done and each one existing once under `label`. */
+export async function expectCleanBulk(
+  ctx: CheckContext,
+  driver: Driver,
+  label: string,
+  r: BulkResult,
+  what: string,
+  fields: string[] = [],
+): Promise<IssueData[]> {
+  noteBulk(ctx, 'bulk', r);
+  expectAllDone(r, what);
+  return expectEachOnce(driver, label, r, fields);
+}

@@ -1,0 +1,44 @@
+import { HarnessError } from '../errors.ts';
+
+/** What a spawned server gets when the fake site is behind it (README, "stdio:<command>"). */
+export const CONFORMANCE_VARIABLES = [
+  'CONFORMANCE_ATLASSIAN_URL',
+  'CONFORMANCE_CLOUD_ID',
+  'CONFORMANCE_SITE_URL',
+  'CONFORMANCE_EMAIL',
+  'CONFORMANCE_API_TOKEN',
+  'CONFORMANCE_TOKEN_FILE',
+  'CONFORMANCE_ACCESS_TOKEN',
+  'CONFORMANCE_REFRESH_TOKEN',
+  'CONFORMANCE_OAUTH_CLIENT_ID',
+  'CONFORMANCE_OAUTH_CLIENT_SECRET',
+] as const;
+export type ConformanceVariables = Record<(typeof CONFORMANCE_VARIABLES)[number], string>;
+
+/** Replaces `${NAME}` in a target's env values; a name that is not set is a config error naming both. */
+export function expandEnv(
+  targetName: string,
+  env: Readonly<Record<string, string>>,
+  vars: Readonly<Record<string, string | undefined>>,
+): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(env).map(([key, value]) => [
+      key,
+      value.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g, (_m, name: string) => {
+        const resolved = vars[name];
+        if (resolved === undefined)
+          throw new HarnessError(
+            'CONFIG_INVALID',
+            `target "${targetName}": env.${key} uses \${${name}}, which is not set; use one of ${CONFORMANCE_VARIABLES.join(', ')} or export ${name}`,
+          );
+        return resolved;
+      }),
+    ]),
+  );
+}
+
+/** Fails at resolution, before any check runs, when an env value names a variable no one will set. */
+export function checkEnvReferences(targetName: string, env: Readonly<Record<string, string>>): void {
+  const placeholders = Object.fromEntries(CONFORMANCE_VARIABLES.map((name) => [name, '']));
+  expandEnv(targetName, env, { ...process.env, ...placeholders });
+}

@@ -1,0 +1,136 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { StdioClientTransport, type StdioServerParameters } from '@modelcontextprotocol/sdk/client/stdio.js';
+import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
+import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
+import { siteUrl } from '../../mocks/atlassian/urls.ts';
+import type { FakeCloud } from '../../mocks/cloud.ts';
+import { LEGACY_OAUTH_CLIENT } from '../../mocks/legacy/consent.ts';
+import type { TransportFactory } from '../connect/session.ts';
+import { HarnessError } from '../errors.ts';
+import { registerSecret } from '../redact.ts';
+import { accountOf, consentFor } from './fake-site.ts';
+import type { Credentials } from './identities.ts';
+import { currentCloud, loopbackOrigin } from './mock-runtime.ts';
+import { type ConformanceVariables, expandEnv } from './stdio-env.ts';
+
+const PRELOAD = pathToFileURL(join(import.meta.dirname, 'preload', 'atlassian-to-loopback.js')).href;
+
+/** Splits a command line on spaces, keeping '...' and "..." together (no shell is involved). */
+export function splitCommandLine(line: string): string[] {
+  const words: string[] = [];
+  for (const m of line.matchAll(/"([^"]*)"|'([^']*)'|(\S+)/g)) words.push(m[1] ?? m[2] ?? m[3] ?? '');
+  return words;
+}
+
+/**
+ * What a spawned server gets when the fake site is behind it, for the session's identity: the fake on
+ * loopback (for base-URL settings), the identity's API token, and a fresh 3LO grant as values and as a
+ * token file the server may rotate.
+ */
+async function fakeSiteVariables(
+  cloud: FakeCloud,
+  credentials: Credentials,
+  dir: string,
+): Promise<ConformanceVariables> {
+  const user = accountOf(cloud, credentials);
+  const grant = consentFor(cloud, user);
+  const tokenFile = join(dir, 'atlassian_token.json');
+  writeFileSync(tokenFile, JSON.stringify(grant, null, 2), { mode: 0o600 });
+  registerSecret(LEGACY_OAUTH_CLIENT.secret);
+  return {
+    CONFORMANCE_ATLASSIAN_URL: await loopbackOrigin(),
+    CONFORMANCE_CLOUD_ID: cloud.store.site.cloudId,
+    CONFORMANCE_SITE_URL: siteUrl(cloud.store),
+    CONFORMANCE_EMAIL: user.email,
+    CONFORMANCE_API_TOKEN: user.apiToken,
+    CONFORMANCE_TOKEN_FILE: tokenFile,
+    CONFORMANCE_ACCESS_TOKEN: grant.access_token,
+    CONFORMANCE_REFRESH_TOKEN: grant.refresh_token,
+    CONFORMANCE_OAUTH_CLIENT_ID: LEGACY_OAUTH_CLIENT.id,
+    CONFORMANCE_OAUTH_CLIENT_SECRET: LEGACY_OAUTH_CLIENT.secret,
+  };
+}
+
+/**
+ * A spawned server: its stderr is kept for error messages, and its temporary files are removed when it
+ * goes away, whether the harness closed it or it exited by itself.
+ */
+class SpawnedServer implements Transport {
+  private readonly inner: StdioClientTransport;
+  private tail = '';
+  onclose?: () => void;
+  onerror?: (error: Error) => void;
+  onmessage?: (message: JSONRPCMessage) => void;
+
+  constructor(
+    params: StdioServerParameters,
+    private readonly dir: string,
+  ) {
+    this.inner = new StdioClientTransport({ ...params, stderr: 'pipe' });
+    this.inner.stderr?.on('data', (chunk: Buffer) => {
+      this.tail = (this.tail + chunk.toString('utf8')).slice(-4000);
+    });
+  }
+
+  async start(): Promise<void> {
+    this.inner.onmessage = (message) => this.onmessage?.(message);
+    this.inner.onerror = (error) => this.onerror?.(error);
+    this.inner.onclose = () => {
+      this.removeFiles();
+      this.onclose?.();
+    };
+    await this.inner.start();
+  }
+
+  send(message: JSONRPCMessage): Promise<void> {
+    return this.inner.send(message);
+  }
+
+  async close(): Promise<void> {
+    try {
+      await this.inner.close();
+    } finally {
+      this.removeFiles();
+    }
+  }
+
+  /** The last lines the server wrote to stderr (shown when connecting fails). */
+  diagnostics(): string {
+    const lines = this.tail.trim().split('\n').slice(-5);
+    return lines[0] ? `its stderr ended with: ${lines.join(' | ')}` : '';
+  }
+
+  private removeFiles(): void {
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * `stdio:<command>`: spawns any MCP server per session. With the fake site behind the target, a Node
+ * server gets the preload that sends its Atlassian calls to the fake on loopback (it runs unmodified),
+ * and any server gets CONFORMANCE_* variables for its base-URL and credential settings; the target's
+ * `env` may name them as `${CONFORMANCE_...}`.
+ */
+export const stdioTransport: TransportFactory = async (target, options) => {
+  const [command, ...args] = splitCommandLine(target.command ?? '');
+  if (!command)
+    throw new HarnessError('TARGET_UNRESOLVED', `target ${target.name} has no command; give "command"`);
+  const dir = mkdtempSync(join(tmpdir(), 'rovo-mcp-conformance-stdio-'));
+  try {
+    const cloud = currentCloud();
+    const vars = cloud ? await fakeSiteVariables(cloud, options.credentials, dir) : {};
+    const env = expandEnv(target.name, target.env ?? {}, { ...process.env, ...vars });
+    const preload = cloud ? `--import=${PRELOAD}` : '';
+    const nodeOptions = [env.NODE_OPTIONS, preload].filter(Boolean).join(' ');
+    return new SpawnedServer(
+      { command, args, env: { ...vars, ...env, ...(nodeOptions ? { NODE_OPTIONS: nodeOptions } : {}) } },
+      dir,
+    );
+  } catch (error) {
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
+};
