@@ -4,11 +4,16 @@ import { NotTestableError } from '../../harness/errors.ts';
 import { supported } from '../../harness/scenario/outcome.ts';
 import { verifies } from '../../harness/scenario/verifies.ts';
 
-/** API-token Basic auth and its documented failures (rovo-surface.md 3c, 3d). */
+/**
+ * API-token Basic auth and its documented failures (rovo-surface.md 3c, 3d). Only a target with an
+ * MCP endpoint of its own takes API tokens (`ctx.probe()` says not-testable otherwise): a server in
+ * front of the fake site (legacy-mock, stdio) signs in to it with its own grant.
+ */
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 verifies('auth.api-token.disabled', async (ctx) => {
+  ctx.probe();
   const cloud = ctx.mock("switching API-token authentication off in the organisation's admin settings");
   cloud.auth.apiToken = { ...cloud.auth.apiToken, enabled: false };
   const refused = await ctx.connect().then(
@@ -21,6 +26,7 @@ verifies('auth.api-token.disabled', async (ctx) => {
 });
 
 verifies('auth.api-token.classic', async (ctx) => {
+  ctx.probe();
   const attempt = await ctx.connect('classic').then(
     (session) => session,
     (error: unknown) => error,

@@ -86,6 +86,8 @@ verifies('auth.expiry.race', async (ctx) => {
 });
 
 verifies('auth.session.expiry', async (ctx) => {
+  // The Rovo mock's own MCP endpoint ends its sessions; a server in front of the fake site keeps its own.
+  ctx.probe();
   const cloud = ctx.mock('ending sessions on the server');
   const driver = await ctx.driver();
   const ref = await driver.createIssue({

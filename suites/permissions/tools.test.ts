@@ -4,11 +4,15 @@ import { checkLabel } from '../../harness/scenario/helpers.ts';
 import { supported } from '../../harness/scenario/outcome.ts';
 import { verifies } from '../../harness/scenario/verifies.ts';
 
-/** Scoped API tokens: what the scopes do not cover is neither listed nor callable. */
+/**
+ * Scoped API tokens: what the scopes do not cover is neither listed nor callable. Only a target with
+ * an MCP endpoint of its own takes API tokens (`ctx.probe()` says not-testable otherwise).
+ */
 
 const WRITE_TOOL = /^(create|edit|update|add|transition)[A-Z]/;
 
 verifies('permissions.tools.scoped-token', async (ctx) => {
+  ctx.probe();
   const reader = await ctx.connect('reader');
   const names = await reader.listToolNames();
   expect(names.length, 'the read-only token sees read tools').toBeGreaterThan(2);
