@@ -35,7 +35,7 @@ export interface ProviderOptions {
   redirectUrl: string;
   /** Set when a person (or the mock's headless stand-in) can authorize; without it, re-authorizing fails clearly. */
   authorizer?: Authorizer;
-  /** Scopes to ask for when discovery suggests none. */
+  /** Scopes to ask for at sign-in (default: what the server's protected-resource metadata lists). */
   scope?: string;
 }
 

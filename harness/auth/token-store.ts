@@ -67,6 +67,9 @@ export class MemoryTokenStore implements TokenStore {
  * and a rename so a crash never leaves half a token behind. Reading validates every field.
  */
 export class FileTokenStore implements TokenStore {
+  /** What this process last read or wrote: the SDK asks for the tokens on every request. */
+  private cached: StoredAuth | undefined;
+
   constructor(readonly path: string) {}
 
   get describe(): string {
@@ -74,6 +77,11 @@ export class FileTokenStore implements TokenStore {
   }
 
   load(): StoredAuth | undefined {
+    this.cached ??= this.read();
+    return this.cached;
+  }
+
+  private read(): StoredAuth | undefined {
     let text: string;
     try {
       text = readFileSync(this.path, 'utf8');
@@ -110,5 +118,6 @@ export class FileTokenStore implements TokenStore {
     // The mode passed to writeFileSync is masked by the umask; the file must end up 0600 whatever it is.
     chmodSync(temporary, 0o600);
     renameSync(temporary, this.path);
+    this.cached = auth;
   }
 }
