@@ -35,7 +35,7 @@ export function countingTokenRequests(stats: OAuthStats, base: typeof fetch): ty
 
 /** One refresh with the stored refresh token, by the authorization server discovery found. */
 async function refreshOnce(provider: HarnessOAuthProvider, serverUrl: URL, fetchFn: typeof fetch) {
-  const again = loginHint(serverUrl.href, provider.store.describe);
+  const again = loginHint(serverUrl.href, provider.store.path);
   const tokens = provider.tokens();
   const client = provider.clientInformation();
   if (!tokens?.refresh_token || !client)
@@ -123,7 +123,7 @@ export function harnessAuthFetch(
       await again.text().catch(() => undefined);
       throw new AuthError(
         'REAUTHORIZE',
-        `${serverUrl.href} refused a freshly refreshed access token; re-authorize with ${loginHint(serverUrl.href, provider.store.describe)}`,
+        `${serverUrl.href} refused a freshly refreshed access token; re-authorize with ${loginHint(serverUrl.href, provider.store.path)}`,
       );
     }
     if (first.status === 403) {
@@ -133,7 +133,7 @@ export function harnessAuthFetch(
       if (!provider.canAuthorize)
         throw new AuthError(
           'REAUTHORIZE',
-          `${serverUrl.href} needs the scopes "${scope}" for this call; re-authorize with ${loginHint(serverUrl.href, provider.store.describe)} --scope "${scope}"`,
+          `${serverUrl.href} needs the scopes "${scope}" for this call; re-authorize with ${loginHint(serverUrl.href, provider.store.path)} --scope "${scope}"`,
         );
       await stepUp(scope);
       return resend(input, init);

@@ -17,7 +17,7 @@ export async function signIn(
   if (!provider.canAuthorize)
     throw new AuthError(
       'REAUTHORIZE',
-      `no one can authorize ${serverUrl.href} here; sign in with ${loginHint(serverUrl.href, provider.store.describe)}`,
+      `no one can authorize ${serverUrl.href} here; sign in with ${loginHint(serverUrl.href, provider.store.path)}`,
     );
   const previous = provider.tokens();
   if (stepUp !== undefined) provider.invalidateCredentials('tokens');

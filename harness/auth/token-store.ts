@@ -34,8 +34,8 @@ export const StoredAuthSchema = z.object({
 export type StoredAuth = z.infer<typeof StoredAuthSchema>;
 
 export interface TokenStore {
-  /** Where it lives, for messages (never the content). */
-  readonly describe: string;
+  /** The file it lives in, for messages (never the content); none for a store in memory. */
+  readonly path?: string;
   load(): StoredAuth | undefined;
   save(auth: StoredAuth): void;
 }
@@ -50,7 +50,6 @@ function guard(auth: StoredAuth | undefined): StoredAuth | undefined {
 
 /** A sign-in that lives as long as the process (checks against the mock). */
 export class MemoryTokenStore implements TokenStore {
-  readonly describe = 'memory';
   private value: StoredAuth | undefined;
 
   load(): StoredAuth | undefined {
@@ -71,10 +70,6 @@ export class FileTokenStore implements TokenStore {
   private cached: StoredAuth | undefined;
 
   constructor(readonly path: string) {}
-
-  get describe(): string {
-    return this.path;
-  }
 
   load(): StoredAuth | undefined {
     this.cached ??= this.read();
