@@ -11,6 +11,8 @@ import { verifies } from '../../harness/scenario/verifies.ts';
  */
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+/** The server's own sentence inside the client's error, when it sent an OAuth-style body. */
+const sentence = (text: string) => /"error_description":"([^"]+)"/.exec(text)?.[1] ?? text.slice(-160);
 
 verifies('auth.api-token.disabled', async (ctx) => {
   ctx.probe();
@@ -22,7 +24,7 @@ verifies('auth.api-token.disabled', async (ctx) => {
   );
   expect(refused, 'a valid API token is refused while the admin has not enabled them').toBeDefined();
   expect(refused, 'the refusal names API tokens and the admin').toMatch(/API token[\s\S]*admin/i);
-  return supported(`with API tokens off, a valid token was refused: "${refused?.slice(-140)}"`);
+  return supported(`with API tokens off, a valid token was refused: "${sentence(refused ?? '')}"`);
 });
 
 verifies('auth.api-token.classic', async (ctx) => {
@@ -42,5 +44,5 @@ verifies('auth.api-token.classic', async (ctx) => {
   }
   const refused = message(attempt);
   expect(refused, 'the refusal asks for a scoped (modern) token').toMatch(/scope|modern/i);
-  return supported(`the classic token was refused: "${refused.slice(-160)}"`);
+  return supported(`the classic token was refused: "${sentence(refused)}"`);
 });

@@ -7,11 +7,18 @@ import {
   initializeWith,
   parseChallenge,
   prmLocations,
+  type Challenge,
 } from '../../harness/scenario/oauth-probes.ts';
 import { partial, supported } from '../../harness/scenario/outcome.ts';
 import { verifies } from '../../harness/scenario/verifies.ts';
 
 /** What a client finds before it has a token: the 401 challenge and the discovery documents. */
+
+/** A challenge's parameters for evidence; "Bearer" is kept apart, or redaction would take it for a token. */
+const params = (challenge: Challenge | undefined) =>
+  Object.entries(challenge?.params ?? {})
+    .map(([k, v]) => `${k}="${v}"`)
+    .join(', ');
 
 const published = async (endpoint: URL) =>
   (await Promise.all(prmLocations(endpoint).map(fetchProtectedResource))).filter((p) => p.document);
@@ -87,7 +94,7 @@ verifies('auth.challenge.unauthorized', async (ctx) => {
       true,
     );
     return supported(
-      `401 with WWW-Authenticate: ${header}; resource_metadata describes ${prm.document?.resource}`,
+      `401, challenge (Bearer) ${params(challenge)}; its resource_metadata describes ${prm.document?.resource}`,
     );
   }
   const documents = await published(endpoint);
@@ -96,7 +103,7 @@ verifies('auth.challenge.unauthorized', async (ctx) => {
     'the challenge must point at the protected-resource metadata the server publishes',
   ).toEqual([]);
   return partial(
-    `401 with WWW-Authenticate: ${header}, without resource_metadata; the server publishes no protected-resource metadata`,
+    `401, challenge (Bearer) ${params(challenge)}, without resource_metadata; the server publishes no protected-resource metadata`,
     'clients discover the authorization server at the origin (MCP 2025-03-26 discovery)',
   );
 });
