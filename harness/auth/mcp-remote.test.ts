@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { connect } from '../connect/session.ts';
 import { HEADLESS_REDIRECT } from './identity.ts';
 import { importMcpRemoteCache } from './mcp-remote-cache.ts';
-import { startMockProcess } from './mock-process.ts';
+import { startMockProcess } from '../cli/mock-process.ts';
 import { HarnessOAuthProvider } from './provider.ts';
 import { MemoryTokenStore } from './token-store.ts';
 

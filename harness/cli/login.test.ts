@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { expect, it } from 'vitest';
-import { BIN, startMockProcess } from '../auth/mock-process.ts';
+import { BIN, startMockProcess } from './mock-process.ts';
 
 it('login signs in through a browser and a loopback redirect, and stores the tokens 0600 without printing them', async () => {
   await using mock = await startMockProcess();
