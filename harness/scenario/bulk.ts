@@ -1,22 +1,36 @@
 import { expect } from 'vitest';
 import type { BulkResult, Driver, IssueData } from '../drivers/types.ts';
+import { UnsupportedVerbError } from '../errors.ts';
 import type { CheckContext } from './context.ts';
 
-/** Every issue carrying `label`, through all pages. */
+/** Most issues a verification asks for at once from a dialect that cannot page. */
+const ONE_PAGE_LIMIT = 1000;
+
+/**
+ * Every issue carrying `label`, through all pages. A dialect without page tokens (the legacy
+ * `jira_search_issues` follows Jira's pages itself up to maxResults) is asked for everything at once.
+ */
 export async function issuesLabelled(driver: Driver, label: string, fields: string[]): Promise<IssueData[]> {
+  const jql = `labels = "${label}"`;
   const out: IssueData[] = [];
   let pageToken: string | undefined;
-  for (let page = 0; page < 100; page++) {
-    const found = await driver.searchIssues(`labels = "${label}"`, {
-      maxResults: 100,
-      fields: ['labels', ...fields],
-      ...(pageToken ? { pageToken } : {}),
-    });
-    out.push(...found.issues);
-    pageToken = found.nextPageToken;
-    if (!pageToken || found.issues.length === 0) break;
+  try {
+    for (let page = 0; page < 100; page++) {
+      const found = await driver.searchIssues(jql, {
+        maxResults: 100,
+        fields: ['labels', ...fields],
+        ...(pageToken ? { pageToken } : {}),
+      });
+      out.push(...found.issues);
+      pageToken = found.nextPageToken;
+      if (!pageToken || found.issues.length === 0) break;
+    }
+    return out;
+  } catch (error) {
+    if (!(error instanceof UnsupportedVerbError) || pageToken !== undefined) throw error;
+    return (await driver.searchIssues(jql, { maxResults: ONE_PAGE_LIMIT, fields: ['labels', ...fields] }))
+      .issues;
   }
-  return out;
 }
 
 /** "emulated: 50 calls at concurrency 4, 0 retries, 0 × 429, 0 recovered, 812 ms" */

@@ -1,3 +1,4 @@
+import { adfToPlainText, markdownToAdf } from '../../mocks/atlassian/content/index.ts';
 import { NotTestableError } from '../errors.ts';
 import type { Driver, IssueRef, IssueTypeInfo, SpaceInfo } from '../drivers/types.ts';
 import type { CheckContext } from './context.ts';
@@ -62,4 +63,14 @@ export function normaliseMarkdown(markdown: string): string {
     .map((l) => l.trimEnd())
     .join('\n')
     .trim();
+}
+
+/**
+ * True when a Markdown read-back is the sent Markdown kept as literal text (`##` and `**` escaped as
+ * characters): the target stored the text but never rendered it, as naive custom servers do.
+ */
+export function storedLiterally(readBack: string | null, sent: string): boolean {
+  return (
+    readBack !== null && readBack !== sent && adfToPlainText(markdownToAdf(readBack)).trim() === sent.trim()
+  );
 }

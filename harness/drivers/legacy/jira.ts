@@ -135,6 +135,16 @@ export function legacyJira(ctx: RovoContext): LegacyJiraVerbs {
       return legacyIssueData(await call('jira_get_issue', { issueKey: key }, LegacyIssueSchema));
     },
     async editIssue(key, changes) {
+      // jira_update_issue replaces labels, so an add reads the issue's labels and writes the union.
+      const labels = changes.addLabels?.length
+        ? [
+            ...new Set([
+              ...(changes.labels ??
+                (await call('jira_get_issue', { issueKey: key }, LegacyIssueSchema)).labels),
+              ...changes.addLabels,
+            ]),
+          ]
+        : changes.labels;
       await call(
         'jira_update_issue',
         {
@@ -142,7 +152,7 @@ export function legacyJira(ctx: RovoContext): LegacyJiraVerbs {
           updates: {
             ...(changes.summary !== undefined ? { summary: changes.summary } : {}),
             ...(changes.description !== undefined ? { description: changes.description } : {}),
-            ...(changes.labels !== undefined ? { labels: changes.labels } : {}),
+            ...(labels !== undefined ? { labels } : {}),
             ...(changes.fields ? { fields: changes.fields } : {}),
           },
         },

@@ -166,6 +166,17 @@ it('editIssue sends summary, description, labels and fields as jira_update_issue
   expect(calls().at(-1)?.name).toBe('jira_update_issue');
 });
 
+it('editIssue adds labels by reading the current ones and writing the union', async () => {
+  const ref = await driver.createIssue({ project: 'SBX', issueType: 'Task', summary: 'Add', labels: ['a'] });
+  await driver.editIssue(ref.key, { addLabels: ['b'] });
+  expect([...stored(ref.key).labels].sort()).toEqual(['a', 'b', RUN_LABEL].sort());
+  expect(
+    calls()
+      .slice(-2)
+      .map((c) => c.name),
+  ).toEqual(['jira_get_issue', 'jira_update_issue']);
+});
+
 it('searchIssues returns a complete page, and is unsupported when matches do not fit one page', async () => {
   const refs = [];
   for (const s of ['s1', 's2', 's3'])
