@@ -2,6 +2,8 @@ import type { Readable } from 'node:stream';
 import type Dockerode from 'dockerode';
 import type { WaitStrategy } from 'testcontainers';
 
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 export class ContainerStartError extends Error {
   override readonly name = 'ContainerStartError';
   readonly code = 'CONTAINER_START';
@@ -10,20 +12,29 @@ export class ContainerStartError extends Error {
 /** The last lines a container wrote, for the message when it does not come up. */
 export class LogTail {
   private text = '';
+  private ended: Promise<void> = Promise.resolve();
 
   consume = (stream: Readable): void => {
     stream.on('data', (chunk: string | Buffer) => {
       this.text = (this.text + chunk.toString()).slice(-4000);
     });
+    this.ended = new Promise((resolve) => {
+      stream.once('end', resolve);
+      stream.once('close', resolve);
+    });
   };
+
+  /** The tail once the log stream has delivered everything (it ends when the container exits). */
+  async final(waitMs = 2000): Promise<string> {
+    await Promise.race([this.ended, pause(waitMs)]);
+    return String(this);
+  }
 
   toString(): string {
     const lines = this.text.trim().split('\n').slice(-5);
     return lines[0] ? `its output ended with: ${lines.join(' | ')}` : 'it wrote nothing';
   }
 }
-
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Ready when the MCP endpoint answers HTTP at its path: any status but 404 (a GET without a session
@@ -59,7 +70,7 @@ export class McpEndpointWait implements WaitStrategy {
       const { State } = await container.inspect();
       if (!State.Running)
         throw new ContainerStartError(
-          `the container exited with code ${State.ExitCode} before ${this.url} answered; ${String(this.tail)}`,
+          `the container exited with code ${State.ExitCode} before ${this.url} answered; ${await this.tail.final()}`,
         );
       const status = await this.status();
       if (typeof status === 'number' && status !== 404) return;

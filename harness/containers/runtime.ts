@@ -26,29 +26,27 @@ function remoteRuntime(dockerHost: string | undefined): string | undefined {
 let client: Promise<ContainerRuntimeClient> | undefined;
 
 /**
- * The container runtime testcontainers finds (DOCKER_HOST, then its usual sockets), asked once per
- * process. None is not a failure of the target: its checks are not testable, with the reason.
+ * The container runtime testcontainers finds (DOCKER_HOST, then its usual sockets); it probes once
+ * per process. None is not a failure of the target: its checks are not testable, with the reason.
  */
 export function containerRuntime(): Promise<ContainerRuntimeClient> {
-  client ??= (async () => {
-    const remote = remoteRuntime(process.env.DOCKER_HOST);
-    if (remote)
-      throw new NotTestableError(
+  const remote = remoteRuntime(process.env.DOCKER_HOST);
+  if (remote)
+    return Promise.reject(
+      new NotTestableError(
         `a container runtime on this machine (DOCKER_HOST is ${remote}; containers must share this machine's 127.0.0.1 with the fake site)`,
-      );
-    // Pinned, whatever the environment says: on a machine with /.dockerenv testcontainers would
-    // otherwise address the runtime's bridge gateway (a private-range address), and its reaper is an
-    // image from a registry; the harness stops its own containers.
-    process.env.TESTCONTAINERS_HOST_OVERRIDE = '127.0.0.1';
-    process.env.TESTCONTAINERS_RYUK_DISABLED = 'true';
-    try {
-      return await getContainerRuntimeClient();
-    } catch (error) {
-      throw new NotTestableError(
-        `a container runtime (testcontainers: ${(error as Error).message}; start one with scripts/container-runtime.sh start and eval "$(scripts/container-runtime.sh env)")`,
-      );
-    }
-  })();
+      ),
+    );
+  // Pinned, whatever the environment says: on a machine with /.dockerenv testcontainers would
+  // otherwise address the runtime's bridge gateway (a private-range address), and its reaper is an
+  // image from a registry; the harness stops its own containers.
+  process.env.TESTCONTAINERS_HOST_OVERRIDE = '127.0.0.1';
+  process.env.TESTCONTAINERS_RYUK_DISABLED = 'true';
+  client ??= getContainerRuntimeClient().catch((error: Error) => {
+    throw new NotTestableError(
+      `a container runtime (testcontainers: ${error.message}; start one with scripts/container-runtime.sh start and eval "$(scripts/container-runtime.sh env)")`,
+    );
+  });
   return client;
 }
 
