@@ -1,5 +1,6 @@
 import { bulkBench } from './bulk.ts';
 import { conformanceRunBench } from './conformance-run.ts';
+import { containersBench } from './containers.ts';
 import { jqlBench } from './jql.ts';
 import { bulkBench as nativeBulkBench, sideBySideBench } from './legacy-vs-rovo.ts';
 import { reportsBench } from './reports.ts';
@@ -18,6 +19,7 @@ const BENCHES: Bench[] = [
   nativeBulkBench,
   reportsBench,
   wireBench,
+  containersBench,
 ];
 
 const only = process.argv.slice(2);

@@ -1,6 +1,9 @@
+import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../containers/bundle.ts';
 import { builtImages } from '../containers/images.ts';
 import { CHECKOUT_LABEL, containerRuntime } from '../containers/runtime.ts';
+import { loadConfig } from '../config/load.ts';
 import { ConfigSchema } from '../config/schema.ts';
 import type { CheckRecord } from '../records/schema.ts';
 import { MUTANT_TARGET, mutantSettings } from '../scenario/mutants.ts';
@@ -28,17 +31,12 @@ const missing = await containerRuntime().then(
 );
 
 const images = missing ? { mock: '', legacy: '' } : builtImages();
-const LEGACY_ENV = {
-  ATLASSIAN_TOKEN_FILE: '${CONFORMANCE_TOKEN_FILE}',
-  ATLASSIAN_CLIENT_ID: '${CONFORMANCE_OAUTH_CLIENT_ID}',
-  ATLASSIAN_CLIENT_SECRET: '${CONFORMANCE_OAUTH_CLIENT_SECRET}',
-  JIRA_CLOUD_ID: '${CONFORMANCE_CLOUD_ID}',
-  JIRA_SITE_URL: '${CONFORMANCE_SITE_URL}',
-};
+// The README's example config, pointed at the exact images this checkout built.
+const shipped = loadConfig(join(REPO_ROOT, 'fixtures/containers/conformance.config.json')).config.targets;
 const config = ConfigSchema.parse({
   targets: {
-    'mock-image': { kind: 'container', image: images.mock, path: '/v1/mcp', site: 'fixture' },
-    'legacy-image': { kind: 'container', image: images.legacy, env: LEGACY_ENV },
+    'mock-image': { ...shipped['mock-image'], image: images.mock },
+    'legacy-image': { ...shipped['legacy-image'], image: images.legacy },
     'legacy-unconfigured': { kind: 'container', image: images.legacy },
     'not-built': { kind: 'container', image: 'localhost/rovo-mcp-conformance-never-built:0' },
   },
