@@ -68,10 +68,14 @@ export class McpEndpointWait implements WaitStrategy {
     const deadline = Date.now() + this.timeoutMs;
     for (;;) {
       const { State } = await container.inspect();
-      if (!State.Running)
+      if (!State.Running) {
+        const output = await this.tail.final();
+        // testcontainers only removes a container it could stop; this one stopped by itself.
+        await container.remove({ force: true, v: true }).catch(() => undefined);
         throw new ContainerStartError(
-          `the container exited with code ${State.ExitCode} before ${this.url} answered; ${await this.tail.final()}`,
+          `the container exited with code ${State.ExitCode} before ${this.url} answered; ${output}`,
         );
+      }
       const status = await this.status();
       if (typeof status === 'number' && status !== 404) return;
       const last =
