@@ -1,6 +1,7 @@
 import { authBench } from './auth.ts';
 import { bulkBench } from './bulk.ts';
 import { conformanceRunBench } from './conformance-run.ts';
+import { containersBench } from './containers.ts';
 import { jqlBench } from './jql.ts';
 import { bulkBench as nativeBulkBench, sideBySideBench } from './legacy-vs-rovo.ts';
 import { reportsBench } from './reports.ts';
@@ -20,6 +21,7 @@ const BENCHES: Bench[] = [
   reportsBench,
   wireBench,
   authBench,
+  containersBench,
 ];
 
 const only = process.argv.slice(2);

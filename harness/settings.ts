@@ -16,6 +16,7 @@ export const RunSettingsSchema = z.object({
         url: z.string().optional(),
         command: z.string().optional(),
         image: z.string().optional(),
+        path: z.string().optional(),
         env: z.record(z.string(), z.string()).optional(),
         headers: z.record(z.string(), z.string()).optional(),
         site: z.literal('fixture').optional(),

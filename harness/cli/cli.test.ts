@@ -57,6 +57,7 @@ it.each([
   [['run', '--area', 'nope'], /unknown --area "nope"; areas are:/],
   [['run', '--target', 'nonsense'], /cannot resolve target "nonsense"/],
   [['mock', '--port', 'abc'], /--port must be a number/],
+  [['mock', '--host', 'localhost'], /--host must be an IP address such as 127.0.0.1, got "localhost"/],
   [['frobnicate'], /Unknown command "frobnicate"/],
 ])('%j is a usage error: exit 2 with a message that says what to fix', (args, message) => {
   const result = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8' });

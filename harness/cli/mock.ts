@@ -1,5 +1,6 @@
+import { isIP } from 'node:net';
 import { FakeCloud, loopbackOrigins } from '../../mocks/cloud.ts';
-import { serveOnLoopback } from '../../mocks/mounts/loopback.ts';
+import { LOOPBACK, serveOnLoopback } from '../../mocks/mounts/loopback.ts';
 import { HarnessError } from '../errors.ts';
 import { parseFlags } from './args.ts';
 
@@ -9,6 +10,8 @@ Serves the Rovo MCP mock (and the fake Jira/Confluence REST API) on 127.0.0.1 un
 
 Options:
   --port <n>       port to listen on (default: a free one)
+  --host <ip>      address to bind (default 127.0.0.1); 0.0.0.0 only inside a container image,
+                   whose port the runtime publishes: anywhere else it opens the mock to the network
   --profile <p>    behaviour profile (fixtures/profiles/<p>.json), default "default"
   --site <s>       site fixture (fixtures/sites/<s>.json), default "default"
   --compliant-issuer
@@ -22,6 +25,7 @@ export async function mockCommand(argv: string[]): Promise<number> {
     argv,
     {
       port: { type: 'string' },
+      host: { type: 'string' },
       profile: { type: 'string' },
       site: { type: 'string' },
       'compliant-issuer': { type: 'boolean' },
@@ -37,17 +41,24 @@ export async function mockCommand(argv: string[]): Promise<number> {
   const port = values.port === undefined ? 0 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new HarnessError('USAGE', `--port must be a number from 0 to 65535, got "${values.port}"`);
+  const host = values.host ?? LOOPBACK;
+  if (isIP(host) === 0)
+    throw new HarnessError('USAGE', `--host must be an IP address such as 127.0.0.1, got "${host}"`);
   let cloud: FakeCloud | undefined;
   // The cloud is built with the mount's origin, so its OAuth metadata names URLs a client can follow.
-  const mount = await serveOnLoopback((origin) => {
-    cloud = new FakeCloud({
-      profile: values.profile ?? 'default',
-      site: values.site ?? 'default',
-      origins: loopbackOrigins(origin),
-    });
-    if (values['compliant-issuer']) cloud.auth.issuerMismatch = false;
-    return cloud;
-  }, port);
+  const mount = await serveOnLoopback(
+    (origin) => {
+      cloud = new FakeCloud({
+        profile: values.profile ?? 'default',
+        site: values.site ?? 'default',
+        origins: loopbackOrigins(origin),
+      });
+      if (values['compliant-issuer']) cloud.auth.issuerMismatch = false;
+      return cloud;
+    },
+    port,
+    host,
+  );
   if (!cloud) throw new Error('the loopback mount did not build the cloud');
   const url = `${mount.origin}/v1/mcp`;
   const identities = [...cloud.store.users.values()]

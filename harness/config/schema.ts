@@ -9,6 +9,11 @@ const TargetDefinitionSchema = z
       .optional(),
     command: z.string().min(1).optional(),
     image: z.string().min(1).optional(),
+    /** container: where the server answers MCP on its port (default /mcp; the mock image: /v1/mcp). */
+    path: z
+      .string()
+      .regex(/^\/[^?#\s]*$/, { message: 'give the MCP endpoint path, starting with "/", e.g. /mcp' })
+      .optional(),
     env: z.record(z.string(), z.string()).optional(),
     headers: z.record(z.string(), z.string()).optional(),
     /**

@@ -8,6 +8,7 @@ import { signIn } from '../auth/sign-in.ts';
 import { isRovoTool } from '../drivers/rovo/surface.ts';
 import { HarnessError, UnsupportedVerbError } from '../errors.ts';
 import { registerSecret } from '../redact.ts';
+import { containerEndpoint, containerUrl } from '../targets/container.ts';
 import { type Credentials, authorizationHeader } from '../targets/identities.ts';
 import { legacyMockTransport } from '../targets/legacy-mock.ts';
 import { stdioTransport } from '../targets/stdio.ts';
@@ -87,6 +88,7 @@ function bufferedBodies(base: typeof fetch): typeof fetch {
 /** The MCP endpoint of an HTTP target; undefined for targets reached otherwise (stdio, in-process). */
 export function mcpUrlOf(target: TargetSpec): URL | undefined {
   if (target.url) return new URL(target.url);
+  if (target.kind === 'container') return containerUrl(target);
   return target.kind === 'rovo-mock' ? MOCK_MCP_URL : undefined;
 }
 
@@ -137,6 +139,12 @@ registerTransport('rovo-live', httpTransport);
 registerTransport('http', httpTransport);
 registerTransport('legacy-mock', legacyMockTransport);
 registerTransport('stdio', stdioTransport);
+registerTransport('container', async (target, options) =>
+  httpTransport(target, {
+    ...options,
+    url: options.url ?? (await containerEndpoint(target, options.credentials)),
+  }),
+);
 
 /** A transport that can say why its server went away (a spawned server's stderr). */
 interface Diagnosable {

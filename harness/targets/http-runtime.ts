@@ -35,7 +35,7 @@ function urlOnlySite(target: TargetSpec): SiteFacts {
 const fixtureFacts = new Map<string, SiteFacts>();
 
 /** The seed's facts, for a server configured with `site: "fixture"`; the harness cannot reset that cloud. */
-function fixtureSite(settings: RunSettings): SiteFacts {
+export function fixtureSite(settings: RunSettings): SiteFacts {
   let site = fixtureFacts.get(settings.site);
   if (!site) {
     site = mockSiteFacts(new FakeCloud({ profile: settings.profile, site: settings.site }));

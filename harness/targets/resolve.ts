@@ -1,6 +1,6 @@
 import type { Config } from '../config/schema.ts';
 import { HarnessError } from '../errors.ts';
-import { checkEnvReferences } from './stdio-env.ts';
+import { CONTAINER_VARIABLES, checkEnvReferences } from './stdio-env.ts';
 import type { TargetSpec } from './types.ts';
 
 type Attempt = TargetSpec | { skipped: string };
@@ -28,7 +28,7 @@ const STRATEGIES: Strategy[] = [
     resolve(ref, config) {
       const def = config.targets[ref];
       if (!def) return { skipped: `no target named "${ref}" in the config` };
-      checkEnvReferences(ref, def.env ?? {});
+      checkEnvReferences(ref, def.env ?? {}, def.kind === 'container' ? CONTAINER_VARIABLES : undefined);
       return { name: ref, ...def, reason: `defined as "${ref}" in the config` };
     },
   },

@@ -2,6 +2,7 @@ import type { FakeCloud } from '../../mocks/cloud.ts';
 import type { Variant } from '../../mocks/variants/types.ts';
 import { NotTestableError } from '../errors.ts';
 import type { RunSettings } from '../settings.ts';
+import { containerRuntimeFactory } from './container.ts';
 import { httpRuntime } from './http-runtime.ts';
 import type { SiteFacts } from './identities.ts';
 import { freshCloud, loopbackOrigin, mockSiteFacts } from './mock-runtime.ts';
@@ -53,3 +54,4 @@ registerRuntime('stdio', async (target, settings, variant) => {
 });
 
 registerRuntime('http', httpRuntime);
+registerRuntime('container', containerRuntimeFactory);

@@ -15,11 +15,15 @@ export const CONFORMANCE_VARIABLES = [
 ] as const;
 export type ConformanceVariables = Record<(typeof CONFORMANCE_VARIABLES)[number], string>;
 
+/** A container also gets the port its server is to listen on (README, "Container targets"). */
+export const CONTAINER_VARIABLES = [...CONFORMANCE_VARIABLES, 'CONFORMANCE_PORT'] as const;
+
 /** Replaces `${NAME}` in a target's env values; a name that is not set is a config error naming both. */
 export function expandEnv(
   targetName: string,
   env: Readonly<Record<string, string>>,
   vars: Readonly<Record<string, string | undefined>>,
+  names: readonly string[] = CONFORMANCE_VARIABLES,
 ): Record<string, string> {
   return Object.fromEntries(
     Object.entries(env).map(([key, value]) => [
@@ -29,7 +33,7 @@ export function expandEnv(
         if (resolved === undefined)
           throw new HarnessError(
             'CONFIG_INVALID',
-            `target "${targetName}": env.${key} uses \${${name}}, which is not set; use one of ${CONFORMANCE_VARIABLES.join(', ')} or export ${name}`,
+            `target "${targetName}": env.${key} uses \${${name}}, which is not set; use one of ${names.join(', ')} or export ${name}`,
           );
         return resolved;
       }),
@@ -38,7 +42,11 @@ export function expandEnv(
 }
 
 /** Fails at resolution, before any check runs, when an env value names a variable no one will set. */
-export function checkEnvReferences(targetName: string, env: Readonly<Record<string, string>>): void {
-  const placeholders = Object.fromEntries(CONFORMANCE_VARIABLES.map((name) => [name, '']));
-  expandEnv(targetName, env, { ...process.env, ...placeholders });
+export function checkEnvReferences(
+  targetName: string,
+  env: Readonly<Record<string, string>>,
+  names: readonly string[] = CONFORMANCE_VARIABLES,
+): void {
+  const placeholders = Object.fromEntries(names.map((name) => [name, '']));
+  expandEnv(targetName, env, { ...process.env, ...placeholders }, names);
 }

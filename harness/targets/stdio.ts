@@ -16,7 +16,8 @@ import type { Credentials } from './identities.ts';
 import { currentCloud, loopbackOrigin } from './mock-runtime.ts';
 import { type ConformanceVariables, expandEnv } from './stdio-env.ts';
 
-const PRELOAD = pathToFileURL(join(import.meta.dirname, 'preload', 'atlassian-to-loopback.js')).href;
+export const PRELOAD_SOURCE = join(import.meta.dirname, 'preload', 'atlassian-to-loopback.js');
+const PRELOAD = pathToFileURL(PRELOAD_SOURCE).href;
 
 /** Splits a command line on spaces, keeping '...' and "..." together (no shell is involved). */
 export function splitCommandLine(line: string): string[] {
@@ -27,21 +28,22 @@ export function splitCommandLine(line: string): string[] {
 
 /**
  * What a spawned server gets when the fake site is behind it, for the session's identity: the fake on
- * loopback (for base-URL settings), the identity's API token, and a fresh 3LO grant as values and as a
- * token file the server may rotate.
+ * loopback at `origin` (for base-URL settings), the identity's API token, and a fresh 3LO grant as
+ * values and as a token file in `dir` the server may rotate.
  */
-async function fakeSiteVariables(
+export function fakeSiteVariables(
   cloud: FakeCloud,
   credentials: Credentials,
   dir: string,
-): Promise<ConformanceVariables> {
+  origin: string,
+): ConformanceVariables {
   const user = accountOf(cloud, credentials);
   const grant = consentFor(cloud, user);
   const tokenFile = join(dir, 'atlassian_token.json');
   writeFileSync(tokenFile, JSON.stringify(grant, null, 2), { mode: 0o600 });
   registerSecret(LEGACY_OAUTH_CLIENT.secret);
   return {
-    CONFORMANCE_ATLASSIAN_URL: await loopbackOrigin(),
+    CONFORMANCE_ATLASSIAN_URL: origin,
     CONFORMANCE_CLOUD_ID: cloud.store.site.cloudId,
     CONFORMANCE_SITE_URL: siteUrl(cloud.store),
     CONFORMANCE_EMAIL: user.email,
@@ -121,7 +123,7 @@ export const stdioTransport: TransportFactory = async (target, options) => {
   const dir = mkdtempSync(join(tmpdir(), 'rovo-mcp-conformance-stdio-'));
   try {
     const cloud = currentCloud();
-    const vars = cloud ? await fakeSiteVariables(cloud, options.credentials, dir) : {};
+    const vars = cloud ? fakeSiteVariables(cloud, options.credentials, dir, await loopbackOrigin()) : {};
     const env = expandEnv(target.name, target.env ?? {}, { ...process.env, ...vars });
     const preload = cloud ? `--import=${PRELOAD}` : '';
     const nodeOptions = [env.NODE_OPTIONS, preload].filter(Boolean).join(' ');

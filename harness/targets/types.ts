@@ -15,6 +15,8 @@ export interface TargetSpec {
   command?: string;
   /** container: the image reference. */
   image?: string;
+  /** container: the path of the MCP endpoint on the server's port (default /mcp). */
+  path?: string;
   /** Extra environment for stdio/container targets. */
   env?: Record<string, string>;
   /** Extra request headers for http targets (values may name env vars as ${VAR}). */

@@ -1,7 +1,8 @@
 import { afterAll } from 'vitest';
+import { closeContainerTargets } from '../targets/container.ts';
 import { closeMockRuntime } from '../targets/mock-runtime.ts';
 
-// One msw mount per worker; closed when the worker's files are done.
+// One msw mount and any container targets per worker; closed when the worker's files are done.
 afterAll(async () => {
-  await closeMockRuntime();
+  await Promise.all([closeMockRuntime(), closeContainerTargets()]);
 });

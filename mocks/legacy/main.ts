@@ -1,11 +1,14 @@
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import { z } from 'zod';
+import { serveOnLoopback } from '../mounts/loopback.ts';
+import { LEGACY_MCP_PATH, legacyHttpHandler } from './http.ts';
 import { fileTokenStore } from './oauth.ts';
-import { createLegacyServer } from './server.ts';
+import { createLegacyServer, legacyMcpServer } from './server.ts';
 
 /**
- * The reference legacy server as its own process on stdio, configured the way custom servers are:
- * environment variables and a token file it rewrites when the refresh token rotates.
+ * The reference legacy server as its own process, configured the way custom servers are: environment
+ * variables and a token file it rewrites when the refresh token rotates. On stdio by default; with
+ * PORT set, Streamable HTTP at /mcp (the container image runs it so).
  */
 const required = (what: string) =>
   z.string({ error: `not set; set it to ${what}` }).min(1, `empty; set it to ${what}`);
@@ -17,6 +20,13 @@ const EnvSchema = z.object({
   JIRA_SITE_URL: z.url().optional(),
   ATLASSIAN_API_URL: z.url().optional(),
   ATLASSIAN_AUTH_URL: z.url().optional(),
+  PORT: z.coerce
+    .number({ error: 'not a port; set it to a number from 0 to 65535, or unset it for stdio' })
+    .int()
+    .min(0)
+    .max(65535)
+    .optional(),
+  HOST: z.union([z.ipv4(), z.ipv6()], { error: 'not an IP address; set it to e.g. 127.0.0.1' }).optional(),
 });
 
 const parsed = EnvSchema.safeParse(process.env);
@@ -26,7 +36,7 @@ if (!parsed.success) {
   process.exit(2);
 }
 const env = parsed.data;
-const { server } = createLegacyServer({
+const legacy = createLegacyServer({
   cloudId: env.JIRA_CLOUD_ID,
   siteUrl: env.JIRA_SITE_URL,
   apiUrl: env.ATLASSIAN_API_URL,
@@ -34,5 +44,17 @@ const { server } = createLegacyServer({
   client: { id: env.ATLASSIAN_CLIENT_ID, secret: env.ATLASSIAN_CLIENT_SECRET },
   tokens: fileTokenStore(env.ATLASSIAN_TOKEN_FILE),
 });
-await server.connect(new StdioServerTransport());
-console.error('legacy-jira-mcp running on stdio');
+if (env.PORT === undefined) {
+  await legacy.server.connect(new StdioServerTransport());
+  console.error('legacy-jira-mcp running on stdio');
+} else {
+  const handler = legacyHttpHandler(() => legacyMcpServer(legacy.ctx));
+  const mount = await serveOnLoopback(handler, env.PORT, env.HOST);
+  console.error(`legacy-jira-mcp listening on ${mount.origin}${LEGACY_MCP_PATH}`);
+  // As PID 1 of a container, nothing ends the process on SIGTERM unless it does so itself.
+  const stop = () => {
+    void Promise.all([handler.close(), mount.close()]).then(() => process.exit(0));
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+}

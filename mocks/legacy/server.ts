@@ -31,6 +31,8 @@ export interface LegacyServer {
   server: Server;
   jira: JiraClient;
   auth: OAuthSession;
+  /** What every MCP session of this server shares (the HTTP entry opens one server per session on it). */
+  ctx: LegacyContext;
 }
 
 const text = (value: string, isError = false): CallToolResult => ({
@@ -70,6 +72,14 @@ export function createLegacyServer(options: LegacyServerOptions): LegacyServer {
     fetch: fetchImpl,
   });
   const ctx: LegacyContext = { jira, cloudId: options.cloudId, siteUrl: options.siteUrl };
+  return { server: legacyMcpServer(ctx), jira, auth, ctx };
+}
+
+/**
+ * One MCP server over a shared context. Sessions share the Jira client and its OAuth session, so
+ * concurrent sessions refresh the rotating token once instead of replaying a spent refresh token.
+ */
+export function legacyMcpServer(ctx: LegacyContext): Server {
   const server = new Server(LEGACY_SERVER_INFO, { capabilities: { tools: {} } });
 
   server.setRequestHandler(ListToolsRequestSchema, () => ({ tools: LEGACY_TOOLS.map(listed) }));
@@ -88,5 +98,5 @@ export function createLegacyServer(options: LegacyServerOptions): LegacyServer {
       return text(`Error: ${error instanceof Error ? error.message : String(error)}`, true);
     }
   });
-  return { server, jira, auth };
+  return server;
 }

@@ -5,7 +5,7 @@ import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import type { RequestHandler } from './fetch.ts';
 
 export interface LoopbackMount extends AsyncDisposable {
-  /** `http://127.0.0.1:<port>` */
+  /** `http://127.0.0.1:<port>` (or the host it was told to bind) */
   origin: string;
   port: number;
   close(): Promise<void>;
@@ -43,14 +43,19 @@ function send(response: Response, res: ServerResponse): void {
   body.pipe(res);
 }
 
+/** Where servers listen unless told otherwise: nothing outside this machine can reach them. */
+export const LOOPBACK = '127.0.0.1';
+
 /**
  * Serves a handler on 127.0.0.1 (port 0 = a free one) for subjects in other processes: mcp-remote,
  * a stdio legacy server, a container. The handler is asked through a getter so it can be created with
- * the URL it will live at.
+ * the URL it will live at. `host` is for a server inside a container image (0.0.0.0, so that the
+ * runtime's published port reaches it); nothing else binds beyond loopback.
  */
 export async function serveOnLoopback(
   handler: RequestHandler | ((origin: string) => RequestHandler),
   port = 0,
+  host = LOOPBACK,
 ): Promise<LoopbackMount> {
   let target: RequestHandler | undefined = typeof handler === 'function' ? undefined : handler;
   let origin = '';
@@ -75,10 +80,10 @@ export async function serveOnLoopback(
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(port, '127.0.0.1', resolve);
+    server.listen(port, host, resolve);
   });
   const actual = (server.address() as AddressInfo).port;
-  origin = `http://127.0.0.1:${actual}`;
+  origin = `http://${host.includes(':') ? `[${host}]` : host}:${actual}`;
   if (typeof handler === 'function') target = handler(origin);
   const close = async () => {
     server.closeAllConnections();

@@ -11,6 +11,8 @@ export const ATLASSIAN_HOSTS = [
   'https://cf.mcp.atlassian.com',
 ];
 
+const LOOPBACK_NAMES = new Set(['127.0.0.1', 'localhost']);
+
 export interface MswMount {
   server: SetupServer;
   close(): void;
@@ -28,10 +30,11 @@ export function mountWithMsw(current: () => RequestHandler, siteHosts: readonly 
     ...origins.map((origin) => http.all(`${origin}/*`, ({ request }) => current().handle(request))),
   );
   // Not a passthrough handler: msw's path matching cannot express "any port" ("127.0.0.1:*" throws
-  // inside every request), so loopback is let through where unhandled requests are judged.
+  // inside every request), so loopback is let through where unhandled requests are judged. A request
+  // over a unix socket (testcontainers to the container runtime) shows up as http://localhost/.
   server.listen({
     onUnhandledRequest(request, print) {
-      if (new URL(request.url).hostname !== '127.0.0.1') print.error();
+      if (!LOOPBACK_NAMES.has(new URL(request.url).hostname)) print.error();
     },
   });
   return { server, close: () => server.close() };

@@ -1,0 +1,23 @@
+// The mock's own entry point, bundled into the container image: `mock` alone, so the bundle carries
+// neither the test runner nor tsx. PORT and HOST, the variables container platforms set, give
+// --port and --host their defaults here (and only here: a developer's shell may set HOST to its name).
+import { HarnessError } from '../errors.ts';
+import { mockCommand } from './mock.ts';
+
+const fromEnv = (flag: string, name: string): string[] => {
+  const value = process.env[name];
+  return value === undefined ? [] : [flag, value];
+};
+
+try {
+  // Later flags win, so arguments given to the container override the environment.
+  process.exitCode = await mockCommand([
+    ...fromEnv('--port', 'PORT'),
+    ...fromEnv('--host', 'HOST'),
+    ...process.argv.slice(2),
+  ]);
+} catch (error) {
+  if (!(error instanceof HarnessError)) throw error;
+  console.error(error.message);
+  process.exitCode = 2;
+}
