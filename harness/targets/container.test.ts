@@ -98,6 +98,13 @@ describe('container targets on a local runtime (podman through testcontainers)',
     expect(comparable(inImage)).toEqual(comparable(inProcess));
     // Only the checks that hook into the mock's internals are left out, each naming why.
     expect([...inImage.values()].filter(needsMockHooks).map((r) => r.capabilityId)).toEqual([
+      'auth.api-token.disabled',
+      'auth.expiry.create-once',
+      'auth.expiry.mid-session',
+      'auth.expiry.race',
+      'auth.oauth.sign-in',
+      'auth.session.expiry',
+      'auth.tokens.rejected',
       'bulk.rate-limit-storm',
       'protocol.utilities.cancellation',
     ]);
