@@ -6,6 +6,7 @@
 import { cardUrl, dateText, emojiShortName, emojiText, mentionText, statusText } from './atom-text.ts';
 import { numberAttr, stringAttr } from './attrs.ts';
 import { canonicalMarks } from './marks.ts';
+import { STRAY_INLINE } from './stray-inline.ts';
 import type { AdfDoc, AdfMark, AdfNode } from './types.ts';
 
 export function adfToHtml(doc: AdfDoc): string {
@@ -29,6 +30,7 @@ function blocks(nodes: readonly AdfNode[]): string {
 
 function block(node: AdfNode): string {
   const content = node.content ?? [];
+  if (STRAY_INLINE.has(node.type)) return `<p>${inline([node])}</p>`;
   switch (node.type) {
     case 'paragraph':
       return `<p>${inline(content)}</p>`;
@@ -83,14 +85,6 @@ function block(node: AdfNode): string {
     case 'media':
     case 'extension':
       return '';
-    case 'text':
-    case 'hardBreak':
-    case 'mention':
-    case 'emoji':
-    case 'inlineCard':
-    case 'status':
-    case 'date':
-      return `<p>${inline([node])}</p>`;
     default:
       return blocks(content);
   }

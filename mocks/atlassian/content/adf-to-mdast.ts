@@ -7,6 +7,7 @@ import { cardUrl, dateText, emojiShortName, mentionText, statusText } from './at
 import { numberAttr, stringAttr } from './attrs.ts';
 import { blocksToInline } from './flatten.ts';
 import { canonicalMarks, sameMark } from './marks.ts';
+import { STRAY_INLINE } from './stray-inline.ts';
 import type { AdfDoc, AdfMark, AdfNode } from './types.ts';
 
 /** Marks with a Markdown spelling; `code` is spelled by the leaf itself. */
@@ -32,6 +33,7 @@ function blocks(nodes: readonly AdfNode[]): BlockContent[] {
 
 function block(node: AdfNode): BlockContent[] {
   const content = node.content ?? [];
+  if (STRAY_INLINE.has(node.type)) return [{ type: 'paragraph', children: phrasing([node]) }];
   switch (node.type) {
     case 'paragraph':
     case 'taskItem':
@@ -81,14 +83,6 @@ function block(node: AdfNode): BlockContent[] {
     case 'media':
     case 'extension':
       return [];
-    case 'text':
-    case 'hardBreak':
-    case 'mention':
-    case 'emoji':
-    case 'inlineCard':
-    case 'status':
-    case 'date':
-      return [{ type: 'paragraph', children: phrasing([node]) }];
     default:
       // listItem outside a list, layouts, bodied extensions, unknown containers: keep what is inside.
       return blocks(content);

@@ -4,6 +4,7 @@
  */
 import { cardUrl, dateText, emojiText, mentionText, statusText } from './atom-text.ts';
 import { stringAttr } from './attrs.ts';
+import { STRAY_INLINE } from './stray-inline.ts';
 import type { AdfDoc, AdfNode } from './types.ts';
 
 export function adfToPlainText(doc: AdfDoc): string {
@@ -20,6 +21,7 @@ export function plainTextToAdf(text: string): AdfDoc {
 
 function lines(node: AdfNode): string[] {
   const content = node.content ?? [];
+  if (STRAY_INLINE.has(node.type)) return nonEmpty(inline([node]));
   switch (node.type) {
     case 'paragraph':
     case 'heading':
@@ -35,14 +37,6 @@ function lines(node: AdfNode): string[] {
     case 'blockCard':
     case 'embedCard':
       return nonEmpty(cardUrl(node) ?? '');
-    case 'text':
-    case 'hardBreak':
-    case 'mention':
-    case 'emoji':
-    case 'inlineCard':
-    case 'status':
-    case 'date':
-      return nonEmpty(inline([node]));
     default:
       // Lists, tables, quotes, panels, layouts: their blocks, each on its own line.
       return content.flatMap(lines);
