@@ -5,8 +5,8 @@
  */
 import { cardUrl, dateText, emojiShortName, emojiText, mentionText, statusText } from './atom-text.ts';
 import { numberAttr, stringAttr } from './attrs.ts';
+import { SILENT_INLINE, STRAY_INLINE } from './inline-kinds.ts';
 import { canonicalMarks } from './marks.ts';
-import { STRAY_INLINE } from './stray-inline.ts';
 import type { AdfDoc, AdfMark, AdfNode } from './types.ts';
 
 export function adfToHtml(doc: AdfDoc): string {
@@ -145,6 +145,7 @@ function inline(nodes: readonly AdfNode[]): string {
 }
 
 function inlineOne(node: AdfNode): string {
+  if (SILENT_INLINE.has(node.type)) return '';
   switch (node.type) {
     case 'text':
       return canonicalMarks(node.marks ?? [])
@@ -170,10 +171,6 @@ function inlineOne(node: AdfNode): string {
       const date = dateText(node);
       return `<time datetime="${escapeAttr(date)}">${escapeText(date)}</time>`;
     }
-    case 'placeholder':
-    case 'inlineExtension':
-    case 'mediaInline':
-      return '';
     default:
       return inline(node.content ?? []);
   }

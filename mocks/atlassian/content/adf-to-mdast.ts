@@ -6,8 +6,8 @@ import type { BlockContent, List, ListItem, PhrasingContent, Root, RowContent, T
 import { cardUrl, dateText, emojiShortName, mentionText, statusText } from './atom-text.ts';
 import { numberAttr, stringAttr } from './attrs.ts';
 import { blocksToInline } from './flatten.ts';
+import { SILENT_INLINE, STRAY_INLINE } from './inline-kinds.ts';
 import { canonicalMarks, sameMark } from './marks.ts';
-import { STRAY_INLINE } from './stray-inline.ts';
 import type { AdfDoc, AdfMark, AdfNode } from './types.ts';
 
 /** Marks with a Markdown spelling; `code` is spelled by the leaf itself. */
@@ -152,6 +152,7 @@ function phrasing(nodes: readonly AdfNode[], context: InlineContext = { inTable:
 }
 
 function leaf(node: AdfNode, context: InlineContext): Piece[] {
+  if (SILENT_INLINE.has(node.type)) return [];
   const all = canonicalMarks(node.marks ?? []);
   const marks = all.filter((m) => MARKDOWN_MARKS.has(m.type));
   const piece = (mdNode: PhrasingContent): Piece[] => [{ marks, node: mdNode }];
@@ -176,10 +177,6 @@ function leaf(node: AdfNode, context: InlineContext): Piece[] {
       return piece({ type: 'html', value: `[${escapeMarkdown(statusText(node))}]` });
     case 'date':
       return piece(text(dateText(node)));
-    case 'placeholder':
-    case 'inlineExtension':
-    case 'mediaInline':
-      return [];
     default:
       return (node.content ?? []).flatMap((child) => leaf(child, context));
   }

@@ -4,7 +4,7 @@
  */
 import { cardUrl, dateText, emojiText, mentionText, statusText } from './atom-text.ts';
 import { stringAttr } from './attrs.ts';
-import { STRAY_INLINE } from './stray-inline.ts';
+import { SILENT_INLINE, STRAY_INLINE } from './inline-kinds.ts';
 import type { AdfDoc, AdfNode } from './types.ts';
 
 export function adfToPlainText(doc: AdfDoc): string {
@@ -52,6 +52,7 @@ function inline(nodes: readonly AdfNode[]): string {
 }
 
 function inlineOne(node: AdfNode): string {
+  if (SILENT_INLINE.has(node.type)) return '';
   switch (node.type) {
     case 'text':
       return node.text ?? '';
@@ -67,10 +68,6 @@ function inlineOne(node: AdfNode): string {
       return statusText(node);
     case 'date':
       return dateText(node);
-    case 'placeholder':
-    case 'inlineExtension':
-    case 'mediaInline':
-      return '';
     default:
       return inline(node.content ?? []);
   }
