@@ -3,7 +3,7 @@ import type { FakeCloud } from '../cloud.ts';
 import { renderRichText } from '../rovo/content.ts';
 import { rovoPage } from '../rovo/tools/confluence.ts';
 import type { ToolContext } from '../rovo/tools/define.ts';
-import { patchResult, patchRun } from './patch.ts';
+import { ignoreArgument, patchResult, patchRun } from './patch.ts';
 import type { Variant } from './types.ts';
 
 const record = (v: unknown): Record<string, unknown> =>
@@ -31,11 +31,7 @@ export const CONFLUENCE_VARIANTS: Variant[] = [
     name: 'space-pages-cursor-ignored',
     defect: 'getPagesInConfluenceSpace ignores the cursor and answers the first page again',
     breaks: ['confluence.pages.paging'],
-    apply: (cloud) =>
-      patchRun(cloud, 'getPagesInConfluenceSpace', (healthy, args, ctx) => {
-        const { cursor: _ignored, ...rest } = args;
-        return healthy(rest, ctx);
-      }),
+    apply: (cloud) => ignoreArgument(cloud, 'getPagesInConfluenceSpace', 'cursor'),
   },
   {
     name: 'page-read-ignores-markdown',
