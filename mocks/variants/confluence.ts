@@ -3,11 +3,8 @@ import type { FakeCloud } from '../cloud.ts';
 import { renderRichText } from '../rovo/content.ts';
 import { rovoPage } from '../rovo/tools/confluence.ts';
 import type { ToolContext } from '../rovo/tools/define.ts';
-import { ignoreArgument, patchResult, patchRun } from './patch.ts';
+import { ignoreArgument, patchResult, patchRun, record } from './patch.ts';
 import type { Variant } from './types.ts';
-
-const record = (v: unknown): Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
 
 /** The same call made with the site admin's eyes, whoever asked. */
 function asAdmin(cloud: FakeCloud, ctx: ToolContext): ToolContext {

@@ -1,9 +1,6 @@
 import { AtlassianError } from '../atlassian/errors.ts';
-import { ignoreArgument, patchResult, patchRun } from './patch.ts';
+import { ignoreArgument, patchResult, patchRun, record } from './patch.ts';
 import type { Variant } from './types.ts';
-
-const record = (v: unknown): Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
 
 export const JIRA_VARIANTS: Variant[] = [
   {
