@@ -79,7 +79,10 @@ export async function runCheck(input: RunCheckInput): Promise<CheckRecord> {
     return finish({
       verdict: 'not-testable',
       evidence: 'skipped by --read-only: this check creates or changes data',
-      prerequisite: 'a run that allows writes (drop --read-only)',
+      prerequisite:
+        target.kind === 'rovo-live'
+          ? 'a run that allows writes (live runs are read-only unless --allow-writes)'
+          : 'a run that allows writes (drop --read-only)',
     });
   }
 
