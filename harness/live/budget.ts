@@ -13,7 +13,16 @@ export const DEFAULT_BUDGET: BudgetLimits = { concurrency: 4, perMinute: 120 };
 /** A response body not read to the end within this long frees its slot anyway (a client left a stream open). */
 const HOLD_CAP_MS = 60_000;
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Time as the budget sees it; tests pass a clock whose sleep moves it forward at once. */
+export interface Clock {
+  now(): number;
+  sleep(ms: number): Promise<void>;
+}
+
+const REAL_CLOCK: Clock = {
+  now: Date.now,
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+};
 
 /**
  * The request budget of a live run in this process: at most `concurrency` requests in flight, at most
@@ -31,8 +40,12 @@ export class RateBudget {
 
   constructor(
     readonly limits: BudgetLimits,
-    private readonly now: () => number = Date.now,
+    private readonly clock: Clock = REAL_CLOCK,
   ) {}
+
+  private now(): number {
+    return this.clock.now();
+  }
 
   /** Milliseconds until a request may start; 0 when it may start now. */
   private delay(): number {
@@ -55,7 +68,7 @@ export class RateBudget {
       const ms = this.delay();
       if (ms === 0) break;
       waited = true;
-      await sleep(ms);
+      await this.clock.sleep(ms);
     }
     if (waited) {
       this.stats.waits++;

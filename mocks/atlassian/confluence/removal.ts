@@ -20,8 +20,10 @@ export const CANNOT_DELETE = 'You do not have permission to delete this page';
  * not modelled); its comments go with it.
  */
 export function deletePage(store: SiteStore, actor: Actor, id: string, purge: boolean): void {
-  const page = visiblePage(store, actor, id);
   if (purge) {
+    // Trashed pages are invisible to every other route; purging reaches them through their space.
+    const page = store.pages.get(id);
+    if (!page || !canViewSpace(store, actor, spaceOf(store, page))) throw pageNotFound();
     if (page.status !== 'trashed')
       throw confluenceError(400, 'INVALID_REQUEST_PARAMETER', 'Only a trashed page can be purged');
     if (!canEditSpace(store, actor, spaceOf(store, page)))
@@ -30,7 +32,7 @@ export function deletePage(store: SiteStore, actor: Actor, id: string, purge: bo
     for (const [cid, c] of store.contentComments) if (c.pageId === page.id) store.contentComments.delete(cid);
     return;
   }
-  if (page.status === 'trashed') throw pageNotFound();
+  const page = visiblePage(store, actor, id);
   if (!canEditPage(store, actor, page)) throw confluenceError(403, 'FORBIDDEN', CANNOT_DELETE);
   for (const child of store.pages.values()) if (child.parentId === page.id) child.parentId = page.parentId;
   page.status = 'trashed';
