@@ -5,7 +5,15 @@ import { type Clock, RateBudget } from './budget.ts';
 function fakeClock(): Clock & { slept: number[] } {
   let t = 0;
   const slept: number[] = [];
-  return { now: () => t, sleep: async (ms) => void (slept.push(ms), (t += ms)), slept };
+  return {
+    now: () => t,
+    sleep: (ms) => {
+      slept.push(ms);
+      t += ms;
+      return Promise.resolve();
+    },
+    slept,
+  };
 }
 
 const answer = (status = 200, headers: Record<string, string> = {}) =>
@@ -32,7 +40,7 @@ it('keeps at most `concurrency` requests in flight until their bodies are read',
 it('starts no more than `perMinute` requests in any minute', async () => {
   const clock = fakeClock();
   const budget = new RateBudget({ concurrency: 10, perMinute: 3 }, clock);
-  const f = budget.fetch(async () => answer(204));
+  const f = budget.fetch(() => Promise.resolve(answer(204)));
   for (let i = 0; i < 7; i++) await f('http://127.0.0.1/x', { method: 'POST' });
   // Three at t=0, three once the first minute has passed, one after the second.
   expect(clock.slept).toEqual([60_000, 60_000]);
@@ -42,7 +50,9 @@ it('after a 429 sends nothing before its Retry-After, and still hands the 429 to
   const clock = fakeClock();
   const budget = new RateBudget({ concurrency: 10, perMinute: 1000 }, clock);
   let calls = 0;
-  const f = budget.fetch(async () => (++calls === 1 ? answer(429, { 'retry-after': '7' }) : answer(204)));
+  const f = budget.fetch(() =>
+    Promise.resolve(++calls === 1 ? answer(429, { 'retry-after': '7' }) : answer(204)),
+  );
   expect((await f('http://127.0.0.1/x', { method: 'POST' })).status).toBe(429);
   await f('http://127.0.0.1/x', { method: 'POST' });
   expect(clock.slept).toEqual([7_000]);
@@ -51,7 +61,7 @@ it('after a 429 sends nothing before its Retry-After, and still hands the 429 to
 
 it('lets an event stream opened with GET pass without a slot', async () => {
   const budget = new RateBudget({ concurrency: 1, perMinute: 1 });
-  const f = budget.fetch(async () => answer(204));
+  const f = budget.fetch(() => Promise.resolve(answer(204)));
   await f('http://127.0.0.1/x', { method: 'POST' });
   await f('http://127.0.0.1/x', { method: 'GET', headers: { accept: 'text/event-stream' } });
   expect(budget.stats.requests).toBe(1);

@@ -34,7 +34,7 @@ async function strayIssues(rest: AtlassianRest, project: string, olderThanMs: nu
   );
   return issues.filter((i) => {
     const labels = z.array(z.string()).catch([]).parse(i.fields.labels);
-    const created = Date.parse(String(i.fields.created ?? ''));
+    const created = Date.parse(z.string().catch('').parse(i.fields.created));
     return labels.some((l) => RUN_LABEL.test(l)) && !labels.includes(CLOSED_LABEL) && !(created > cutoff);
   });
 }

@@ -4,8 +4,10 @@ import { redactText } from '../redact.ts';
 export interface RestAnswer {
   status: number;
   body: unknown;
-  retryAfter: string | null;
 }
+
+/** Cleanup calls are idempotent, so a 429 is sent again (the budget's fetch waits out Retry-After first). */
+const ATTEMPTS_ON_429 = 3;
 
 /** Jira's and Confluence's error bodies, flattened to one sentence for reports. */
 const ErrorBodySchema = z
@@ -51,19 +53,24 @@ export class AtlassianRest {
     const auth = this.authorization();
     if (auth) headers.authorization = auth;
     if (init.body !== undefined) headers['content-type'] = 'application/json';
-    const response = await this.fetcher(new URL(`${base}${path}`, this.apiUrl), {
-      method: init.method ?? 'GET',
-      headers,
-      ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
-    });
+    let response: Response;
+    for (let attempt = 1; ; attempt++) {
+      response = await this.fetcher(new URL(`${base}${path}`, this.apiUrl), {
+        method: init.method ?? 'GET',
+        headers,
+        ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
+      });
+      if (response.status !== 429 || attempt === ATTEMPTS_ON_429) break;
+      await response.body?.cancel();
+    }
     const text = await response.text();
-    let body: unknown = undefined;
+    let body: unknown;
     try {
       body = text === '' ? undefined : JSON.parse(text);
     } catch {
       body = text;
     }
-    return { status: response.status, body, retryAfter: response.headers.get('retry-after') };
+    return { status: response.status, body };
   }
 
   jira(path: string, init?: { method?: string; body?: unknown }): Promise<RestAnswer> {

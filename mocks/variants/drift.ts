@@ -34,7 +34,7 @@ export const DRIFT_VARIANTS: Variant[] = [
     apply: (cloud) =>
       rewriteTool(cloud, 'getJiraIssue', (tool) => {
         const schema = schemaOf(tool);
-        const required = Array.isArray(schema.required) ? schema.required : [];
+        const required: unknown[] = Array.isArray(schema.required) ? schema.required : [];
         return { ...tool, inputSchema: { ...schema, required: [...required, 'fields'] } };
       }),
   },

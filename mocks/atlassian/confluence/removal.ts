@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { confluenceError } from '../errors.ts';
 import type { Actor } from '../jira/access.ts';
 import type { SiteStore } from '../store.ts';
@@ -45,7 +46,7 @@ export function addPageLabels(store: SiteStore, actor: Actor, id: string, raw: u
     throw confluenceError(403, 'FORBIDDEN', 'You do not have permission to label this page');
   const items = Array.isArray(raw) ? raw : [raw];
   for (const item of items) {
-    const name = typeof item === 'object' && item !== null && 'name' in item ? String(item.name) : '';
+    const name = z.object({ name: z.string() }).safeParse(item).data?.name ?? '';
     if (!/^[^\s:]{1,255}$/.test(name))
       throw confluenceError(400, 'INVALID_REQUEST_PARAMETER', `Invalid label name: "${name}"`);
     if (!page.labels.includes(name)) page.labels.push(name);
