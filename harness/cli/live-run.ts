@@ -55,7 +55,10 @@ export const liveTargets = (settings: RunSettings): TargetSpec[] =>
   settings.targets.filter((t) => t.kind === 'rovo-live');
 
 /** Preflight of every live target before any check; what it found travels to the workers in the settings. */
-export async function preflightAll(settings: RunSettings): Promise<RunSettings> {
+export async function preflightAll(
+  settings: RunSettings,
+  log: (line: string) => void = console.log,
+): Promise<RunSettings> {
   const live: NonNullable<RunSettings['live']> = {};
   for (const target of liveTargets(settings)) {
     if (!target.url) continue;
@@ -70,17 +73,20 @@ export async function preflightAll(settings: RunSettings): Promise<RunSettings> 
       host: site.host,
       ...(site.sandboxSpaceId ? { sandboxSpaceId: site.sandboxSpaceId } : {}),
     };
-    console.log(
+    log(
       `Preflight ${target.name}: ${config.mcpUrl.href} accepts the ${config.auth.kind === 'basic' ? 'API token' : 'OAuth sign-in'} for ${site.host}; ` +
         `sandbox ${config.sandboxProject ?? '(no project)'} / ${config.sandboxSpace ?? '(no space)'}; ${settings.readOnly ? 'read-only' : `writes allowed, ledger ${ledgerPath(ledgerDirOf(settings), settings.runId)}`}`,
     );
-    for (const note of site.notes) console.log(`  note: ${note}`);
+    for (const note of site.notes) log(`  note: ${note}`);
   }
   return { ...settings, live };
 }
 
 /** Deletes (or closes) everything the run's ledger lists; returns the problems to report. */
-export async function teardownAll(settings: RunSettings): Promise<string[]> {
+export async function teardownAll(
+  settings: RunSettings,
+  log: (line: string) => void = console.log,
+): Promise<string[]> {
   const problems: string[] = [];
   const path = ledgerPath(ledgerDirOf(settings), settings.runId);
   const entries = readLedger(path);
@@ -98,7 +104,7 @@ export async function teardownAll(settings: RunSettings): Promise<string[]> {
       fetcher,
     );
     const report = await settle(rest, new Ledger(path, settings.runId), entries);
-    console.log(`Teardown ${target.name}: ${summarize(report)}`);
+    log(`Teardown ${target.name}: ${summarize(report)}`);
     for (const failed of report.outcomes.filter((o) => o.event === 'failed'))
       problems.push(
         `teardown could not delete or close ${failed.kind} ${failed.key ?? failed.id} (${failed.detail}); run "rovo-mcp-conformance janitor" later`,

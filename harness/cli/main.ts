@@ -2,6 +2,7 @@ import { HarnessError } from '../errors.ts';
 import { LiveError } from '../live/errors.ts';
 import { BASELINE_USAGE, baselineCommand } from './surface-baseline.ts';
 import { JANITOR_USAGE, janitorCommand } from './janitor.ts';
+import { GATE_USAGE, gateCommand } from './gate.ts';
 import { CHECK_USAGE, checkCommand } from './check.ts';
 import { LOGIN_USAGE, loginCommand } from './login.ts';
 import { MOCK_USAGE, mockCommand } from './mock.ts';
@@ -42,6 +43,11 @@ const COMMANDS: Record<string, Command> = {
     run: baselineCommand,
     usage: BASELINE_USAGE,
     summary: 'record or diff a tool-surface baseline (drift: breaking or not)',
+  },
+  gate: {
+    run: gateCommand,
+    usage: GATE_USAGE,
+    summary: 'nightly gate: fail on a migration blocker the previous run did not have',
   },
   mutants: {
     run: mutantsCommand,
