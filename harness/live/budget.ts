@@ -1,3 +1,4 @@
+import { releaseWhenDone } from '../../mocks/atlassian/rate-limiter.ts';
 import { parseRetryAfter } from '../connect/rate-limited.ts';
 
 export interface BudgetLimits {
@@ -110,35 +111,8 @@ export class RateBudget {
         // Without Retry-After, back off a whole window rather than guess a shorter one.
         this.pauseFor(parseRetryAfter(response.headers.get('retry-after')) ?? 60_000);
       }
-      if (!response.body) {
-        release();
-        return response;
-      }
       setTimeout(release, HOLD_CAP_MS).unref();
-      const reader = response.body.getReader();
-      const body = new ReadableStream<Uint8Array>({
-        async pull(controller) {
-          try {
-            const { done, value } = await reader.read();
-            if (done) {
-              release();
-              controller.close();
-            } else controller.enqueue(value);
-          } catch (error) {
-            release();
-            controller.error(error);
-          }
-        },
-        cancel(reason) {
-          release();
-          return reader.cancel(reason);
-        },
-      });
-      return new Response(body, {
-        status: response.status,
-        statusText: response.statusText,
-        headers: response.headers,
-      });
+      return releaseWhenDone(response, release);
     };
   }
 }

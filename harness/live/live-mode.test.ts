@@ -69,6 +69,25 @@ const filesUnder = (dir: string): string[] =>
     .map((f) => join(dir, f))
     .filter((f) => statSync(f).isFile());
 
+/** `run --target rovo-live --allow-writes` with the workspace's reports, ledger and an empty baselines folder. */
+const liveRun = (ws: ReturnType<typeof workspace>, args: string[], env: Record<string, string>) =>
+  cli(
+    [
+      'run',
+      '--target',
+      'rovo-live',
+      '--allow-writes',
+      ...args,
+      '--reports',
+      ws.reports,
+      '--baselines',
+      ws.baselines,
+      '--ledger',
+      ws.ledger,
+    ],
+    env,
+  );
+
 const createdIn = (dir: string) =>
   ledgerFiles(dir)
     .flatMap(readLedger)
@@ -84,23 +103,7 @@ it('live runs are read-only unless writes are allowed; other runs are not', () =
 it('a run killed midway leaves labelled artifacts; janitor removes every one of them', async () => {
   const ws = workspace();
   const env = { ...site.env('admin'), ATLASSIAN_API_TOKEN: CANARIES.admin };
-  const run = cli(
-    [
-      'run',
-      '--target',
-      'rovo-live',
-      '--allow-writes',
-      '--area',
-      'bulk',
-      '--reports',
-      ws.reports,
-      '--baselines',
-      ws.baselines,
-      '--ledger',
-      ws.ledger,
-    ],
-    env,
-  );
+  const run = liveRun(ws, ['--area', 'bulk'], env);
   const deadline = Date.now() + 150_000;
   while (createdIn(ws.ledger) < 15 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
   const pid = run.child.pid;
@@ -132,24 +135,7 @@ it('a writing run cleans up after itself and no token reaches any output, report
     ATLASSIAN_ADMIN_API_TOKEN: CANARIES.admin,
   };
   const areas = ['identity', 'jira', 'confluence', 'permissions'].flatMap((a) => ['--area', a]);
-  const ran = await cli(
-    [
-      'run',
-      '--calls-per-minute',
-      '6000',
-      '--target',
-      'rovo-live',
-      '--allow-writes',
-      ...areas,
-      '--reports',
-      ws.reports,
-      '--baselines',
-      ws.baselines,
-      '--ledger',
-      ws.ledger,
-    ],
-    env,
-  ).done;
+  const ran = await liveRun(ws, ['--calls-per-minute', '6000', ...areas], env).done;
   expect(ran.stdout).toMatch(/^Preflight rovo-live: .* writes allowed/m);
   // member may not delete issues: teardown closes them, labels them and says so.
   expect(ran.stdout).toMatch(
