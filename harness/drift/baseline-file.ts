@@ -9,15 +9,17 @@ import { type SurfaceBaseline, SurfaceBaselineSchema, baselineJson } from './sur
 const ROVO_HOST = 'mcp.atlassian.com';
 
 /**
- * The endpoint a target's surface belongs to: Rovo's host and the endpoint's path for rovo-mock and
- * rovo-live (whatever base URL a test relocated it to), host, port and path for any other server.
+ * The endpoint a target's surface belongs to: Rovo's host and the endpoint's path for rovo-mock,
+ * rovo-live (whatever base URL a test relocated it to) and a server fronting the fixture site at a
+ * Rovo path (the mock image, `npm run mock`); host, port and path for any other server.
  */
-export function endpointOf(target: Pick<TargetSpec, 'kind' | 'url' | 'name'>): string {
+export function endpointOf(target: Pick<TargetSpec, 'kind' | 'url' | 'name' | 'path' | 'site'>): string {
   if (target.kind === 'rovo-mock') return `${ROVO_HOST}/v1/mcp`;
-  if (target.url === undefined) return target.name;
-  const url = new URL(target.url);
-  const path = url.pathname.replace(/\/+$/, '');
-  return target.kind === 'rovo-live' ? `${ROVO_HOST}${path}` : `${url.host}${path}`;
+  const url = target.url ? new URL(target.url) : undefined;
+  const path = (url?.pathname ?? target.path ?? '').replace(/\/+$/, '');
+  if (target.kind === 'rovo-live' || (target.site === 'fixture' && path.startsWith('/v1/mcp')))
+    return `${ROVO_HOST}${path}`;
+  return url ? `${url.host}${path}` : target.name;
 }
 
 /** `fixtures/baselines/<endpoint>.json`, the endpoint made safe for a file name. */
