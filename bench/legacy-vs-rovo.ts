@@ -30,7 +30,7 @@ export const sideBySideBench: Bench = {
               body: check.body,
               target,
               settings: { ...mutantSettings(), runId: 'bench', targets: [target] },
-              ...(check.options.timeoutMs ? { timeoutMs: check.options.timeoutMs } : {}),
+              ...check.options,
             }),
           );
         const last = runs[runs.length - 1];

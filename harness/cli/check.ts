@@ -86,7 +86,7 @@ async function runNeeded(ids: readonly string[], settings: RunSettings): Promise
             body: check.body,
             target,
             settings,
-            ...(check.options.timeoutMs ? { timeoutMs: check.options.timeoutMs } : {}),
+            ...check.options,
           })
         : {
             capabilityId: id,

@@ -1,6 +1,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { join } from 'node:path';
+import { startMockProcess } from './mock-process.ts';
 import { expect, it } from 'vitest';
 import { z } from 'zod';
 
@@ -58,12 +59,32 @@ it.each([
   [['run', '--target', 'nonsense'], /cannot resolve target "nonsense"/],
   [['mock', '--port', 'abc'], /--port must be a number/],
   [['mock', '--host', 'localhost'], /--host must be an IP address such as 127.0.0.1, got "localhost"/],
+  [
+    ['mock', '--public-url', 'the host'],
+    /--public-url must be an origin such as http:\/\/127.0.0.1:8080/,
+  ],
+  [
+    ['mock', '--public-url', 'http://127.0.0.1:8080/v1'],
+    /--public-url must be an http\(s\) origin without a path/,
+  ],
   [['frobnicate'], /Unknown command "frobnicate"/],
 ])('%j is a usage error: exit 2 with a message that says what to fix', (args, message) => {
   const result = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8' });
   expect(result.status).toBe(2);
   expect(result.stderr).toMatch(message);
 });
+
+it('--public-url is the origin the OAuth metadata and the printed URL name, not the bound one', async () => {
+  // What a published container port looks like from outside: the mock binds one port, clients use another.
+  await using mock = await startMockProcess(['--public-url', 'http://127.0.0.1:18080']);
+  expect(mock.info.url).toBe('http://127.0.0.1:18080/v1/mcp');
+  expect(mock.info.listening).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+  const prm = z
+    .object({ resource: z.string(), authorization_servers: z.array(z.string()) })
+    .parse(await (await fetch(`${mock.info.listening}/.well-known/oauth-protected-resource/v1/mcp`)).json());
+  expect(prm.resource).toBe('http://127.0.0.1:18080/v1/mcp');
+  expect(prm.authorization_servers.every((s) => s.startsWith('http://127.0.0.1:18080/'))).toBe(true);
+}, 30_000);
 
 it('--help lists the commands', () => {
   const result = spawnSync(process.execPath, [BIN, '--help'], { cwd: ROOT, encoding: 'utf8' });

@@ -103,6 +103,34 @@ it.concurrent(
   60_000,
 );
 
+it.concurrent(
+  'check: a check runs with its own options (one that sends invalid frames on purpose is not failed for them)',
+  async () => {
+    const path = join(dir, 'error-layers.json');
+    writeFileSync(
+      path,
+      JSON.stringify({
+        name: 'error-layers',
+        description: 'An agent that tells a wrong tool name from wrong arguments.',
+        source: 'this test',
+        requirements: [
+          {
+            id: 'error-layers',
+            title: 'Errors arrive in the layer the spec gives them',
+            why: 'The agent retries argument errors and gives up on unknown tools.',
+            capabilities: ['protocol.tools.error-layers'],
+            critical: true,
+          },
+        ],
+      }),
+    );
+    const { status, stdout } = await cli('check', '--target', 'rovo-mock', '--requirements', path);
+    expect(stdout).toMatch(/^error-layers +yes +met/m);
+    expect(status).toBe(0);
+  },
+  60_000,
+);
+
 it('check: an unknown capability id is a usage error (exit 2) naming the requirement', async () => {
   const path = join(dir, 'typo.json');
   writeFileSync(

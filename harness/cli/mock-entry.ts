@@ -1,6 +1,7 @@
 // The mock's own entry point, bundled into the container image: `mock` alone, so the bundle carries
-// neither the test runner nor tsx. PORT and HOST, the variables container platforms set, give
-// --port and --host their defaults here (and only here: a developer's shell may set HOST to its name).
+// neither the test runner nor tsx. PORT and HOST, the variables container platforms set, and
+// PUBLIC_URL give --port, --host and --public-url their defaults here (and only here: a developer's
+// shell may set HOST to its name).
 import { HarnessError } from '../errors.ts';
 import { mockCommand } from './mock.ts';
 
@@ -14,6 +15,7 @@ try {
   process.exitCode = await mockCommand([
     ...fromEnv('--port', 'PORT'),
     ...fromEnv('--host', 'HOST'),
+    ...fromEnv('--public-url', 'PUBLIC_URL'),
     ...process.argv.slice(2),
   ]);
 } catch (error) {

@@ -9,6 +9,7 @@ export const BIN = join(ROOT, 'bin/rovo-mcp-conformance.js');
 const MockLine = z.object({
   url: z.url(),
   authv2Url: z.url(),
+  listening: z.url(),
   cloudId: z.uuid(),
   identities: z.array(z.object({ name: z.string(), email: z.string(), apiToken: z.string() })),
 });

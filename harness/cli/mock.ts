@@ -12,12 +12,14 @@ Options:
   --port <n>       port to listen on (default: a free one)
   --host <ip>      address to bind (default 127.0.0.1); 0.0.0.0 only inside a container image,
                    whose port the runtime publishes: anywhere else it opens the mock to the network
+  --public-url <u> the origin clients reach the mock at, named in its OAuth metadata and printed URLs
+                   (default: the bound address; http://127.0.0.1:<port> when bound to 0.0.0.0 or ::)
   --profile <p>    behaviour profile (fixtures/profiles/<p>.json), default "default"
   --site <s>       site fixture (fixtures/sites/<s>.json), default "default"
   --compliant-issuer
                    name RFC 8414-compliant issuers in the OAuth metadata (turns the profile's
                    issuer-mismatch quirk off, so strict clients such as mcp-remote can sign in)
-  --json           print one JSON line {url, cloudId, site, identities} instead of text
+  --json           print one JSON line {url, authv2Url, listening, cloudId, site, identities} instead of text
   -h, --help       this text`;
 
 export async function mockCommand(argv: string[]): Promise<number> {
@@ -26,6 +28,7 @@ export async function mockCommand(argv: string[]): Promise<number> {
     {
       port: { type: 'string' },
       host: { type: 'string' },
+      'public-url': { type: 'string' },
       profile: { type: 'string' },
       site: { type: 'string' },
       'compliant-issuer': { type: 'boolean' },
@@ -46,8 +49,10 @@ export async function mockCommand(argv: string[]): Promise<number> {
     throw new HarnessError('USAGE', `--host must be an IP address such as 127.0.0.1, got "${host}"`);
   let cloud: FakeCloud | undefined;
   // The cloud is built with the mount's origin, so its OAuth metadata names URLs a client can follow.
+  const publicOrigin = publicOriginFor(values['public-url'], host);
   const mount = await serveOnLoopback(
-    (origin) => {
+    (bound) => {
+      const origin = publicOrigin(bound);
       cloud = new FakeCloud({
         profile: values.profile ?? 'default',
         site: values.site ?? 'default',
@@ -60,7 +65,7 @@ export async function mockCommand(argv: string[]): Promise<number> {
     host,
   );
   if (!cloud) throw new Error('the loopback mount did not build the cloud');
-  const url = `${mount.origin}/v1/mcp`;
+  const url = `${publicOrigin(mount.origin)}/v1/mcp`;
   const identities = [...cloud.store.users.values()]
     .filter((u) => u.active)
     .map((u) => ({ name: u.handle, email: u.email, apiToken: u.apiToken, role: u.role }));
@@ -69,6 +74,7 @@ export async function mockCommand(argv: string[]): Promise<number> {
       JSON.stringify({
         url,
         authv2Url: `${url}/authv2`,
+        listening: mount.origin,
         cloudId: cloud.store.site.cloudId,
         site: cloud.store.site.host,
         identities,
@@ -94,4 +100,27 @@ export async function mockCommand(argv: string[]): Promise<number> {
   await mount.close();
   await cloud.close();
   return 0;
+}
+
+/**
+ * A client never reaches a wildcard address: behind a published container port the mock is
+ * reached on the host's loopback, so that is what its OAuth metadata must name.
+ */
+function publicOriginFor(flag: string | undefined, host: string): (bound: string) => string {
+  if (flag !== undefined) {
+    let url: URL;
+    try {
+      url = new URL(flag);
+    } catch {
+      throw new HarnessError(
+        'USAGE',
+        `--public-url must be an origin such as http://127.0.0.1:8080, got "${flag}"`,
+      );
+    }
+    if (url.pathname !== '/' || url.search || !/^https?:$/.test(url.protocol))
+      throw new HarnessError('USAGE', `--public-url must be an http(s) origin without a path, got "${flag}"`);
+    return () => url.origin;
+  }
+  if (host !== '0.0.0.0' && host !== '::') return (bound) => bound;
+  return (bound) => `http://${LOOPBACK}:${new URL(bound).port}`;
 }

@@ -1,6 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { describeIssues, HarnessError } from '../errors.ts';
+import { HarnessError } from '../errors.ts';
+import { parseJsonFile } from '../read-json.ts';
 import { type Config, ConfigSchema } from './schema.ts';
 
 export const DEFAULT_CONFIG_FILE = 'conformance.config.json';
@@ -19,21 +20,5 @@ export function loadConfig(path?: string, cwd = process.cwd()): { config: Config
       );
     return { config: ConfigSchema.parse({}), source: '(defaults)' };
   }
-  let json: unknown;
-  try {
-    json = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (cause) {
-    throw new HarnessError(
-      'CONFIG_INVALID',
-      `config file ${file} is not valid JSON: ${(cause as Error).message}`,
-    );
-  }
-  const parsed = ConfigSchema.safeParse(json);
-  if (!parsed.success) {
-    throw new HarnessError(
-      'CONFIG_INVALID',
-      `config file ${file} is invalid:\n${describeIssues(parsed.error.issues)}`,
-    );
-  }
-  return { config: parsed.data, source: file };
+  return { config: parseJsonFile(file, ConfigSchema, 'config file'), source: file };
 }

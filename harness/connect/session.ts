@@ -5,7 +5,7 @@ import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import { type CallToolResult, CallToolResultSchema } from '@modelcontextprotocol/sdk/types.js';
 import { harnessAuthFetch, countingTokenRequests } from '../auth/refresh.ts';
 import { signIn } from '../auth/sign-in.ts';
-import { isRovoTool } from '../drivers/rovo/surface.ts';
+import { isRovoTool, speaksRovo } from '../drivers/rovo/surface.ts';
 import { HarnessError, UnsupportedVerbError } from '../errors.ts';
 import { registerSecret } from '../redact.ts';
 import { containerEndpoint, containerUrl } from '../targets/container.ts';
@@ -228,11 +228,13 @@ export class Session implements AsyncDisposable {
 
   /**
    * Checks written against Rovo's tools run unchanged on targets of other dialects: a Rovo tool such a
-   * target does not list makes the check `unsupported`, with the reason, instead of a failed call.
+   * target does not list makes the check `unsupported`, with the reason, instead of a failed call. A
+   * target that turns out to speak Rovo answers for itself: its scopes may hide the tool on purpose.
    */
   private async requireListed(name: string): Promise<void> {
     this.listed ??= this.listToolNames().then((names) => new Set(names));
-    if (!(await this.listed).has(name))
+    const listed = await this.listed;
+    if (!listed.has(name) && !(this.target.dialect === 'auto' && speaksRovo(listed)))
       throw new UnsupportedVerbError(
         name,
         `${this.target.name} does not list Rovo's ${name} tool, which this check calls by name`,

@@ -4,6 +4,7 @@ import type { Dialect } from '../targets/types.ts';
 import { legacyDriver } from './legacy/index.ts';
 import type { RovoContext } from './rovo/context.ts';
 import { rovoDriver } from './rovo/index.ts';
+import { speaksRovo } from './rovo/surface.ts';
 import type { Driver } from './types.ts';
 
 export type DriverFactory = (ctx: RovoContext) => Driver;
@@ -17,13 +18,16 @@ export function registerDriver(dialect: Dialect, factory: DriverFactory): void {
   factories.set(dialect, factory);
 }
 
-/** Tool names that identify a dialect in `tools/list`. */
-const SIGNATURES: Record<Dialect, string> = { rovo: 'createJiraIssue', legacy: 'jira_create_issue' };
+/** What identifies a dialect in `tools/list`, whatever the token's scopes hide. */
+const SIGNATURES: Record<Dialect, (names: Set<string>) => boolean> = {
+  rovo: speaksRovo,
+  legacy: (names) => [...names].some((name) => /^(jira|confluence)_/.test(name)),
+};
 
 export async function detectDialect(session: Session): Promise<Dialect> {
   const names = new Set(await session.listToolNames());
-  for (const [dialect, tool] of Object.entries(SIGNATURES) as [Dialect, string][])
-    if (names.has(tool)) return dialect;
+  for (const [dialect, speaks] of Object.entries(SIGNATURES) as [Dialect, (names: Set<string>) => boolean][])
+    if (speaks(names)) return dialect;
   throw new HarnessError(
     'TARGET_UNRESOLVED',
     `cannot tell the dialect of ${session.target.name} from tools/list (${[...names].slice(0, 8).join(', ')}...); set "dialect" for the target in conformance.config.json`,

@@ -1,6 +1,7 @@
 import { canViewPage } from './confluence/access.ts';
 import { pageWebUrl } from './confluence/render.ts';
 import { type Actor, canSeeIssue } from './jira/access.ts';
+import { visibleLinkEnds } from './jira/link-ends.ts';
 import { fetchByAri, issueAri, pageAri } from './search/rovo-search.ts';
 import type { Issue, Page, SiteStore } from './store.ts';
 import { browseUrl } from './urls.ts';
@@ -95,23 +96,10 @@ export function relationships(
     const visible = (i: Issue | undefined): i is Issue => i !== undefined && canSeeIssue(store, actor, i);
     const project = store.projects.get(issue.projectId);
     const parent = issue.parentId === null ? undefined : store.issues.get(issue.parentId);
-    const links = store.links.flatMap((l) => {
-      const otherId =
-        l.inwardIssueId === issue.id
-          ? l.outwardIssueId
-          : l.outwardIssueId === issue.id
-            ? l.inwardIssueId
-            : undefined;
-      const other = otherId === undefined ? undefined : store.issues.get(otherId);
-      const type = store.linkTypes.find((t) => t.id === l.typeId);
-      if (!visible(other) || !type) return [];
-      return [
-        {
-          relation: l.inwardIssueId === issue.id ? type.outward : type.inward,
-          node: issueNode(store, other),
-        },
-      ];
-    });
+    const links = visibleLinkEnds(store, issue, actor).map(({ type, other, outward }) => ({
+      relation: outward ? type.outward : type.inward,
+      node: issueNode(store, other),
+    }));
     return [
       ...(project
         ? [{ relation: 'project', node: { type: 'project' as const, key: project.key, name: project.name } }]

@@ -3,11 +3,8 @@ import type { FakeCloud } from '../cloud.ts';
 import { renderRichText } from '../rovo/content.ts';
 import { rovoPage } from '../rovo/tools/confluence.ts';
 import type { ToolContext } from '../rovo/tools/define.ts';
-import { patchResult, patchRun } from './patch.ts';
+import { ignoreArgument, patchResult, patchRun, record } from './patch.ts';
 import type { Variant } from './types.ts';
-
-const record = (v: unknown): Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
 
 /** The same call made with the site admin's eyes, whoever asked. */
 function asAdmin(cloud: FakeCloud, ctx: ToolContext): ToolContext {
@@ -31,11 +28,7 @@ export const CONFLUENCE_VARIANTS: Variant[] = [
     name: 'space-pages-cursor-ignored',
     defect: 'getPagesInConfluenceSpace ignores the cursor and answers the first page again',
     breaks: ['confluence.pages.paging'],
-    apply: (cloud) =>
-      patchRun(cloud, 'getPagesInConfluenceSpace', (healthy, args, ctx) => {
-        const { cursor: _ignored, ...rest } = args;
-        return healthy(rest, ctx);
-      }),
+    apply: (cloud) => ignoreArgument(cloud, 'getPagesInConfluenceSpace', 'cursor'),
   },
   {
     name: 'page-read-ignores-markdown',

@@ -1,9 +1,6 @@
 import type { JSONRPCMessage, JSONRPCRequest, Result } from '@modelcontextprotocol/sdk/types.js';
 import type { FakeCloud } from '../cloud.ts';
 
-export const record = (v: unknown): Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
-
 /** Rewrites the result the server sends for every request of `method`. */
 export function rewriteResult(
   cloud: FakeCloud,

@@ -1,8 +1,5 @@
-import { patchResult } from './patch.ts';
+import { patchResult, record } from './patch.ts';
 import type { Variant } from './types.ts';
-
-const record = (v: unknown): Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
 
 export const GRAPH_VARIANTS: Variant[] = [
   {

@@ -1,9 +1,6 @@
 import { AtlassianError } from '../atlassian/errors.ts';
-import { patchResult, patchRun } from './patch.ts';
+import { ignoreArgument, patchResult, patchRun, record } from './patch.ts';
 import type { Variant } from './types.ts';
-
-const record = (v: unknown): Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
 
 export const JIRA_VARIANTS: Variant[] = [
   {
@@ -39,11 +36,7 @@ export const JIRA_VARIANTS: Variant[] = [
     name: 'create-drops-description',
     defect: 'createJiraIssue silently drops the description',
     breaks: ['jira.issue.create'],
-    apply: (cloud) =>
-      patchRun(cloud, 'createJiraIssue', (healthy, args, ctx) => {
-        const { description: _dropped, ...rest } = args;
-        return healthy(rest, ctx);
-      }),
+    apply: (cloud) => ignoreArgument(cloud, 'createJiraIssue', 'description'),
   },
   {
     name: 'epic-created-as-task',
@@ -80,11 +73,7 @@ export const JIRA_VARIANTS: Variant[] = [
     name: 'parent-ignored',
     defect: 'createJiraIssue ignores the parent key',
     breaks: ['jira.issue.parent', 'bulk.create.120'],
-    apply: (cloud) =>
-      patchRun(cloud, 'createJiraIssue', (healthy, args, ctx) => {
-        const { parent: _dropped, ...rest } = args;
-        return healthy(rest, ctx);
-      }),
+    apply: (cloud) => ignoreArgument(cloud, 'createJiraIssue', 'parent'),
   },
   {
     name: 'transition-no-op',
@@ -96,11 +85,7 @@ export const JIRA_VARIANTS: Variant[] = [
     name: 'comment-edit-adds-new',
     defect: 'addCommentToJiraIssue ignores commentId and adds another comment',
     breaks: ['jira.issue.comment'],
-    apply: (cloud) =>
-      patchRun(cloud, 'addCommentToJiraIssue', (healthy, args, ctx) => {
-        const { commentId: _dropped, ...rest } = args;
-        return healthy(rest, ctx);
-      }),
+    apply: (cloud) => ignoreArgument(cloud, 'addCommentToJiraIssue', 'commentId'),
   },
   {
     name: 'worklog-minutes-as-hours',
@@ -130,11 +115,7 @@ export const JIRA_VARIANTS: Variant[] = [
     name: 'jql-page-token-ignored',
     defect: 'searchJiraIssuesUsingJql ignores nextPageToken and repeats the first page',
     breaks: ['jira.search.paging'],
-    apply: (cloud) =>
-      patchRun(cloud, 'searchJiraIssuesUsingJql', (healthy, args, ctx) => {
-        const { nextPageToken: _dropped, ...rest } = args;
-        return healthy(rest, ctx);
-      }),
+    apply: (cloud) => ignoreArgument(cloud, 'searchJiraIssuesUsingJql', 'nextPageToken'),
   },
   {
     name: 'invalid-jql-empty-result',

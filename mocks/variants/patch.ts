@@ -16,6 +16,14 @@ export function patchRun(
   }));
 }
 
+/** Runs a tool as if the caller had not passed the argument `name`. */
+export function ignoreArgument(cloud: FakeCloud, tool: string, name: string): void {
+  patchRun(cloud, tool, (healthy, args, ctx) => {
+    const { [name]: _ignored, ...rest } = args;
+    return healthy(rest, ctx);
+  });
+}
+
 /** Rewrites a tool's successful payload. */
 export function patchResult(
   cloud: FakeCloud,

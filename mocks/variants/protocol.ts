@@ -1,4 +1,5 @@
-import { beforeAnswer, record, rewriteRequest, rewriteResult } from './frames.ts';
+import { beforeAnswer, rewriteRequest, rewriteResult } from './frames.ts';
+import { record } from './patch.ts';
 import type { Variant } from './types.ts';
 
 /** The cursor prefix the healthy mock issues (mocks/rovo/server.ts); anything else is forged. */

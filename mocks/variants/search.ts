@@ -1,9 +1,6 @@
 import type { FakeCloud } from '../cloud.ts';
-import { patchResult, patchRun } from './patch.ts';
+import { patchResult, patchRun, record } from './patch.ts';
 import type { Variant } from './types.ts';
-
-const record = (v: unknown): Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
 
 /** The profile's names for Rovo search and fetch (searchAtlassian/fetchAtlassian or search/fetch). */
 const searchTool = (cloud: FakeCloud) => cloud.profile.searchToolNames.search;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { adfToMarkdown, isAdfDoc } from '../../../mocks/atlassian/content/index.ts';
 import { UnsupportedVerbError } from '../../errors.ts';
 import type { RovoContext } from '../rovo/context.ts';
+import { toFieldMeta } from '../rovo/field-meta.ts';
 import { callAndParse, TargetError } from '../tool-call.ts';
 import type { Driver, IssueData, NewIssue } from '../types.ts';
 import {
@@ -101,16 +102,7 @@ export function legacyJira(ctx: RovoContext): LegacyJiraVerbs {
         { project: key, issuetype: type.name },
         CreateFieldsSchema,
       );
-      return fields
-        .filter((f) => !options.requiredOnly || f.required)
-        .map((f) => ({
-          id: f.fieldId,
-          name: f.name,
-          required: f.required,
-          schema: f.schema,
-          allowedValues: f.allowedValues,
-          hasDefaultValue: f.hasDefaultValue,
-        }));
+      return fields.filter((f) => !options.requiredOnly || f.required).map(toFieldMeta);
     },
     async createIssue(input) {
       const created = await call('jira_create_issue', legacyIssueArgs(input, ctx.runLabel), CreatedSchema);

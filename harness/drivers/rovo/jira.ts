@@ -1,6 +1,7 @@
 import type { Driver, IssueData } from '../types.ts';
 import { callAndParse } from '../tool-call.ts';
 import type { RovoContext } from './context.ts';
+import { toFieldMeta } from './field-meta.ts';
 import {
   CommentSchema,
   CreatedIssueSchema,
@@ -108,16 +109,7 @@ export function rovoJira(ctx: RovoContext): JiraVerbs {
           FieldMetaPageSchema,
         );
         const fields = page.fields ?? [];
-        out.push(
-          ...fields.map((f) => ({
-            id: f.fieldId,
-            name: f.name,
-            required: f.required,
-            schema: f.schema,
-            allowedValues: f.allowedValues,
-            hasDefaultValue: f.hasDefaultValue,
-          })),
-        );
+        out.push(...fields.map(toFieldMeta));
         startAt += fields.length;
         if (fields.length === 0 || startAt >= page.total) break;
       }

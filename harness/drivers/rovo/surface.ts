@@ -20,3 +20,13 @@ const ROVO_TOOLS: ReadonlySet<string> = new Set([
 export function isRovoTool(name: string): boolean {
   return ROVO_TOOLS.has(name);
 }
+
+/**
+ * Tools only Rovo names and lists at any scope: a server listing one speaks Rovo's dialect, even when
+ * its token's scopes hide the write tools.
+ */
+const ROVO_SIGNATURES = ['getAccessibleAtlassianResources', 'atlassianUserInfo', 'createJiraIssue'];
+
+export function speaksRovo(listed: Iterable<string>): boolean {
+  return [...listed].some((name) => ROVO_SIGNATURES.includes(name));
+}

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import type { AdfDoc, AdfMark, AdfNode, AdfValidationResult } from './types.ts';
 
-const INLINE = [
+export const INLINE_NODE_TYPES = [
   'text',
   'hardBreak',
   'mention',
@@ -121,7 +121,7 @@ interface NodeSpec {
   readonly marks?: ReadonlySet<string>;
 }
 
-const inline = new Set<string>(INLINE);
+const inline = new Set<string>(INLINE_NODE_TYPES);
 const optional = <T extends z.ZodType>(schema: T) => schema.optional();
 const localId = z.looseObject({ localId: z.string() });
 const cardAttrs = z

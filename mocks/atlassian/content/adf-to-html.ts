@@ -5,6 +5,7 @@
  */
 import { cardUrl, dateText, emojiShortName, emojiText, mentionText, statusText } from './atom-text.ts';
 import { numberAttr, stringAttr } from './attrs.ts';
+import { SILENT_INLINE, STRAY_INLINE } from './inline-kinds.ts';
 import { canonicalMarks } from './marks.ts';
 import type { AdfDoc, AdfMark, AdfNode } from './types.ts';
 
@@ -29,6 +30,7 @@ function blocks(nodes: readonly AdfNode[]): string {
 
 function block(node: AdfNode): string {
   const content = node.content ?? [];
+  if (STRAY_INLINE.has(node.type)) return `<p>${inline([node])}</p>`;
   switch (node.type) {
     case 'paragraph':
       return `<p>${inline(content)}</p>`;
@@ -83,14 +85,6 @@ function block(node: AdfNode): string {
     case 'media':
     case 'extension':
       return '';
-    case 'text':
-    case 'hardBreak':
-    case 'mention':
-    case 'emoji':
-    case 'inlineCard':
-    case 'status':
-    case 'date':
-      return `<p>${inline([node])}</p>`;
     default:
       return blocks(content);
   }
@@ -151,6 +145,7 @@ function inline(nodes: readonly AdfNode[]): string {
 }
 
 function inlineOne(node: AdfNode): string {
+  if (SILENT_INLINE.has(node.type)) return '';
   switch (node.type) {
     case 'text':
       return canonicalMarks(node.marks ?? [])
@@ -176,10 +171,6 @@ function inlineOne(node: AdfNode): string {
       const date = dateText(node);
       return `<time datetime="${escapeAttr(date)}">${escapeText(date)}</time>`;
     }
-    case 'placeholder':
-    case 'inlineExtension':
-    case 'mediaInline':
-      return '';
     default:
       return inline(node.content ?? []);
   }

@@ -6,6 +6,7 @@ import type { BlockContent, List, ListItem, PhrasingContent, Root, RowContent, T
 import { cardUrl, dateText, emojiShortName, mentionText, statusText } from './atom-text.ts';
 import { numberAttr, stringAttr } from './attrs.ts';
 import { blocksToInline } from './flatten.ts';
+import { SILENT_INLINE, STRAY_INLINE } from './inline-kinds.ts';
 import { canonicalMarks, sameMark } from './marks.ts';
 import type { AdfDoc, AdfMark, AdfNode } from './types.ts';
 
@@ -32,6 +33,7 @@ function blocks(nodes: readonly AdfNode[]): BlockContent[] {
 
 function block(node: AdfNode): BlockContent[] {
   const content = node.content ?? [];
+  if (STRAY_INLINE.has(node.type)) return [{ type: 'paragraph', children: phrasing([node]) }];
   switch (node.type) {
     case 'paragraph':
     case 'taskItem':
@@ -81,14 +83,6 @@ function block(node: AdfNode): BlockContent[] {
     case 'media':
     case 'extension':
       return [];
-    case 'text':
-    case 'hardBreak':
-    case 'mention':
-    case 'emoji':
-    case 'inlineCard':
-    case 'status':
-    case 'date':
-      return [{ type: 'paragraph', children: phrasing([node]) }];
     default:
       // listItem outside a list, layouts, bodied extensions, unknown containers: keep what is inside.
       return blocks(content);
@@ -158,6 +152,7 @@ function phrasing(nodes: readonly AdfNode[], context: InlineContext = { inTable:
 }
 
 function leaf(node: AdfNode, context: InlineContext): Piece[] {
+  if (SILENT_INLINE.has(node.type)) return [];
   const all = canonicalMarks(node.marks ?? []);
   const marks = all.filter((m) => MARKDOWN_MARKS.has(m.type));
   const piece = (mdNode: PhrasingContent): Piece[] => [{ marks, node: mdNode }];
@@ -182,10 +177,6 @@ function leaf(node: AdfNode, context: InlineContext): Piece[] {
       return piece({ type: 'html', value: `[${escapeMarkdown(statusText(node))}]` });
     case 'date':
       return piece(text(dateText(node)));
-    case 'placeholder':
-    case 'inlineExtension':
-    case 'mediaInline':
-      return [];
     default:
       return (node.content ?? []).flatMap((child) => leaf(child, context));
   }

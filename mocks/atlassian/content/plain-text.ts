@@ -4,6 +4,7 @@
  */
 import { cardUrl, dateText, emojiText, mentionText, statusText } from './atom-text.ts';
 import { stringAttr } from './attrs.ts';
+import { SILENT_INLINE, STRAY_INLINE } from './inline-kinds.ts';
 import type { AdfDoc, AdfNode } from './types.ts';
 
 export function adfToPlainText(doc: AdfDoc): string {
@@ -20,6 +21,7 @@ export function plainTextToAdf(text: string): AdfDoc {
 
 function lines(node: AdfNode): string[] {
   const content = node.content ?? [];
+  if (STRAY_INLINE.has(node.type)) return nonEmpty(inline([node]));
   switch (node.type) {
     case 'paragraph':
     case 'heading':
@@ -35,14 +37,6 @@ function lines(node: AdfNode): string[] {
     case 'blockCard':
     case 'embedCard':
       return nonEmpty(cardUrl(node) ?? '');
-    case 'text':
-    case 'hardBreak':
-    case 'mention':
-    case 'emoji':
-    case 'inlineCard':
-    case 'status':
-    case 'date':
-      return nonEmpty(inline([node]));
     default:
       // Lists, tables, quotes, panels, layouts: their blocks, each on its own line.
       return content.flatMap(lines);
@@ -58,6 +52,7 @@ function inline(nodes: readonly AdfNode[]): string {
 }
 
 function inlineOne(node: AdfNode): string {
+  if (SILENT_INLINE.has(node.type)) return '';
   switch (node.type) {
     case 'text':
       return node.text ?? '';
@@ -73,10 +68,6 @@ function inlineOne(node: AdfNode): string {
       return statusText(node);
     case 'date':
       return dateText(node);
-    case 'placeholder':
-    case 'inlineExtension':
-    case 'mediaInline':
-      return '';
     default:
       return inline(node.content ?? []);
   }

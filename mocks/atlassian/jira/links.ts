@@ -5,6 +5,7 @@ import { jiraApiBase } from '../urls.ts';
 import { type Actor, canSeeIssue, holds, projectOf } from './access.ts';
 import { renderIssueType, renderPriority, renderStatus } from './fields/system.ts';
 import { addComment } from './comments.ts';
+import { visibleLinkEnds } from './link-ends.ts';
 
 export function renderLinkTypes(store: SiteStore) {
   return {
@@ -31,21 +32,12 @@ function linkedIssue(store: SiteStore, issue: Issue) {
 
 /** The `issuelinks` field: links to issues the viewer can also see. */
 export function renderIssueLinks(store: SiteStore, issue: Issue, viewer: Actor) {
-  return store.links.flatMap((l) => {
-    const type = store.linkTypes.find((t) => t.id === l.typeId);
-    const otherId =
-      l.inwardIssueId === issue.id
-        ? l.outwardIssueId
-        : l.outwardIssueId === issue.id
-          ? l.inwardIssueId
-          : null;
-    const other = otherId === null ? undefined : store.issues.get(otherId);
-    if (!type || !other || !canSeeIssue(store, viewer, other)) return [];
-    const side = l.inwardIssueId === issue.id ? 'outwardIssue' : 'inwardIssue';
-    return [
-      { id: l.id, self: `${jiraApiBase(store)}/issueLink/${l.id}`, type, [side]: linkedIssue(store, other) },
-    ];
-  });
+  return visibleLinkEnds(store, issue, viewer).map(({ link, type, other, outward }) => ({
+    id: link.id,
+    self: `${jiraApiBase(store)}/issueLink/${link.id}`,
+    type,
+    [outward ? 'outwardIssue' : 'inwardIssue']: linkedIssue(store, other),
+  }));
 }
 
 function issueRef(store: SiteStore, actor: Actor, ref: unknown): Issue {

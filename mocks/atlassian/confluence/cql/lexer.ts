@@ -1,4 +1,5 @@
 /** Splits CQL into tokens. */
+import { readEscaped } from '../../escaped-text.ts';
 import { couldNotParse } from './errors.ts';
 
 export type CqlTokenKind = 'word' | 'string' | 'operator' | 'lparen' | 'rparen' | 'comma' | 'eof';
@@ -15,24 +16,23 @@ function isSpace(ch: string): boolean {
   return ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r';
 }
 
+// Only the quote and the backslash need escaping; any other escape is kept for the text query.
+function keepEscape(source: string, at: number, quote: string): [string, number] {
+  const next = source[at + 1];
+  if (next === undefined) return ['\\', at + 1];
+  return [next === quote || next === '\\' ? next : `\\${next}`, at + 2];
+}
+
 function readQuoted(source: string, start: number): [CqlToken, number] {
-  const quote = source[start];
-  let text = '';
-  let i = start + 1;
-  while (i < source.length) {
-    const ch = source[i] as string;
-    if (ch === quote) return [{ kind: 'string', text }, i + 1];
-    if (ch === '\\' && i + 1 < source.length) {
-      // Only the quote and the backslash need escaping; any other escape is kept for the text query.
-      const next = source[i + 1] as string;
-      text += next === quote || next === '\\' ? next : `\\${next}`;
-      i += 2;
-      continue;
-    }
-    text += ch;
-    i++;
-  }
-  throw couldNotParse(source);
+  const quote = source[start] as string;
+  const [text, end] = readEscaped(
+    source,
+    start + 1,
+    (ch) => ch === quote,
+    (at) => keepEscape(source, at, quote),
+  );
+  if (end >= source.length) throw couldNotParse(source);
+  return [{ kind: 'string', text }, end + 1];
 }
 
 export function tokenizeCql(source: string): CqlToken[] {

@@ -6,6 +6,7 @@ import {
   type Predicate,
   type ScalarOperand,
 } from './field.ts';
+import { resolveInList } from './in-list.ts';
 import type { JqlIssueView } from './types.ts';
 
 interface Resolver<K> {
@@ -44,19 +45,9 @@ export function equalityPredicate<K>(
   const isEmpty = emptiness(target);
   if (clause.op === 'empty') return clause.negate ? (issue) => !isEmpty(issue) : isEmpty;
   if (clause.op !== 'in') return NEVER;
-  const keys = new Set<K>();
-  let withEmpty = false;
-  let failed = false;
-  for (const operand of clause.operands) {
-    if (operand.type === 'empty') {
-      withEmpty = true;
-      continue;
-    }
-    const resolved = target.resolve(operand, ctx);
-    if (resolved === undefined) failed = true;
-    else for (const key of resolved) keys.add(key);
-  }
-  if (failed) return NEVER;
+  const list = resolveInList(clause.operands, target, ctx);
+  if (list === undefined) return NEVER;
+  const { keys, withEmpty } = list;
   const has: (issue: JqlIssueView, keys: ReadonlySet<K>) => boolean =
     'has' in target
       ? target.has

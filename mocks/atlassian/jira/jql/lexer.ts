@@ -1,3 +1,4 @@
+import { readEscaped } from '../../escaped-text.ts';
 import { positionOf, syntax, syntaxError } from './messages.ts';
 import { JqlError } from './types.ts';
 
@@ -60,40 +61,28 @@ function readEscape(source: string, at: number): [string, number] {
 
 function readQuoted(source: string, start: number): [Token, number] {
   const quote = source[start];
-  let text = '';
-  let i = start + 1;
-  while (i < source.length) {
-    const ch = source[i] as string;
-    if (ch === quote) return [{ kind: 'string', text, offset: start }, i + 1];
-    if (ch === '\\') {
-      const [decoded, after] = readEscape(source, i);
-      text += decoded;
-      i = after;
-      continue;
-    }
-    text += ch;
-    i++;
-  }
-  return fail(source, syntax.unfinishedString(source.slice(start + 1)), start);
+  const [text, end] = readEscaped(
+    source,
+    start + 1,
+    (ch) => ch === quote,
+    (at) => readEscape(source, at),
+  );
+  if (end >= source.length) fail(source, syntax.unfinishedString(source.slice(start + 1)), start);
+  return [{ kind: 'string', text, offset: start }, end + 1];
 }
 
 function readWord(source: string, start: number): [Token, number] {
-  let text = '';
-  let i = start;
-  while (i < source.length) {
-    const ch = source[i] as string;
-    if (isSpace(ch) || WORD_STOPS.has(ch)) break;
-    if (RESERVED.has(ch)) fail(source, syntax.reservedCharacter(ch), i);
-    if (ch === '\\') {
-      const [decoded, after] = readEscape(source, i);
-      text += decoded;
-      i = after;
-      continue;
-    }
-    text += ch;
-    i++;
-  }
-  return [{ kind: 'word', text, offset: start }, i];
+  const [text, end] = readEscaped(
+    source,
+    start,
+    (ch, at) => {
+      if (isSpace(ch) || WORD_STOPS.has(ch)) return true;
+      if (RESERVED.has(ch)) fail(source, syntax.reservedCharacter(ch), at);
+      return false;
+    },
+    (at) => readEscape(source, at),
+  );
+  return [{ kind: 'word', text, offset: start }, end];
 }
 
 export function tokenize(source: string): Token[] {

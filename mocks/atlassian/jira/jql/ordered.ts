@@ -6,6 +6,7 @@ import {
   type Predicate,
   type ScalarOperand,
 } from './field.ts';
+import { resolveInList } from './in-list.ts';
 import type { JqlIssueView } from './types.ts';
 
 export interface OrderedTarget {
@@ -27,19 +28,9 @@ export function orderedPredicate(
     case 'like':
       return NEVER;
     case 'in': {
-      const values = new Set<number>();
-      let withEmpty = false;
-      let failed = false;
-      for (const operand of clause.operands) {
-        if (operand.type === 'empty') {
-          withEmpty = true;
-          continue;
-        }
-        const resolved = target.resolve(operand, ctx);
-        if (resolved === undefined) failed = true;
-        else for (const value of resolved) values.add(value);
-      }
-      if (failed) return NEVER;
+      const list = resolveInList(clause.operands, target, ctx);
+      if (list === undefined) return NEVER;
+      const { keys: values, withEmpty } = list;
       if (clause.negate) {
         return (issue) => {
           const value = get(issue);
