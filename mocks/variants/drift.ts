@@ -1,4 +1,5 @@
-import { record, rewriteResult } from './frames.ts';
+import { rewriteResult } from './frames.ts';
+import { record } from './patch.ts';
 import type { Variant } from './types.ts';
 
 /** Rewrites one tool of every tools/list answer (undefined drops it). */
