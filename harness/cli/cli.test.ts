@@ -59,10 +59,7 @@ it.each([
   [['run', '--target', 'nonsense'], /cannot resolve target "nonsense"/],
   [['mock', '--port', 'abc'], /--port must be a number/],
   [['mock', '--host', 'localhost'], /--host must be an IP address such as 127.0.0.1, got "localhost"/],
-  [
-    ['mock', '--public-url', 'the host'],
-    /--public-url must be an origin such as http:\/\/127.0.0.1:8080/,
-  ],
+  [['mock', '--public-url', 'the host'], /--public-url must be an origin such as http:\/\/127.0.0.1:8080/],
   [
     ['mock', '--public-url', 'http://127.0.0.1:8080/v1'],
     /--public-url must be an http\(s\) origin without a path/,

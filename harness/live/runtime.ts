@@ -65,13 +65,9 @@ function liveFacts(
   };
 }
 
-interface LiveState {
-  runtime: TargetRuntime;
-}
+const states = new Map<string, Promise<TargetRuntime>>();
 
-const states = new Map<string, Promise<LiveState>>();
-
-async function prepare(target: TargetSpec, settings: RunSettings): Promise<LiveState> {
+async function prepare(target: TargetSpec, settings: RunSettings): Promise<TargetRuntime> {
   if (!target.url) throw new LiveError('LIVE_ENV_INVALID', `${target.name} has no MCP URL`);
   const config = liveConfig(target.url);
   const credentials = mainCredentials(config);
@@ -103,9 +99,7 @@ async function prepare(target: TargetSpec, settings: RunSettings): Promise<LiveS
         );
     },
   });
-  return {
-    runtime: { site: liveFacts(config, site, credentials), connect: { fetch: fetcher, calls: guard } },
-  };
+  return { site: liveFacts(config, site, credentials), connect: { fetch: fetcher, calls: guard } };
 }
 
 /**
@@ -120,5 +114,5 @@ export const liveRuntime: RuntimeFactory = async (target, settings) => {
     states.set(target.name, state);
     state.catch(() => states.delete(target.name));
   }
-  return (await state).runtime;
+  return state;
 };
