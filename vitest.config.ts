@@ -15,6 +15,9 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['harness/**/*.test.ts', 'mocks/**/*.test.ts', 'bench/**/*.test.ts'],
+          // The workflow parser imports its schema JSON without an import attribute, which Node's
+          // loader refuses; transformed by vite, it loads.
+          server: { deps: { inline: ['@actions/workflow-parser'] } },
         },
       },
       {

@@ -3,6 +3,7 @@ import { bulkBench } from './bulk.ts';
 import { conformanceRunBench } from './conformance-run.ts';
 import { containersBench } from './containers.ts';
 import { jqlBench } from './jql.ts';
+import { liveBench } from './live.ts';
 import { bulkBench as nativeBulkBench, sideBySideBench } from './legacy-vs-rovo.ts';
 import { reportsBench } from './reports.ts';
 import type { Bench } from './stats.ts';
@@ -22,6 +23,7 @@ const BENCHES: Bench[] = [
   wireBench,
   authBench,
   containersBench,
+  liveBench,
 ];
 
 const only = process.argv.slice(2);

@@ -33,6 +33,19 @@ export const RunSettingsSchema = z.object({
   reportsDir: z.string(),
   /** Where `expected-failures.<target>.json` files live (default fixtures/baselines). */
   baselinesDir: z.string().optional(),
+  /** Live targets: where the run's ledger goes (default <reportsDir>/ledger). */
+  ledgerDir: z.string().optional(),
+  /** Live targets: the request budget (default 4 in flight, 120 a minute). */
+  budget: z
+    .object({ concurrency: z.number().int().positive(), perMinute: z.number().int().positive() })
+    .optional(),
+  /** Live targets by name: the site preflight found, so workers need not ask again. */
+  live: z
+    .record(
+      z.string(),
+      z.object({ cloudId: z.string(), host: z.string(), sandboxSpaceId: z.string().optional() }),
+    )
+    .optional(),
 });
 export type RunSettings = z.infer<typeof RunSettingsSchema>;
 
@@ -59,6 +72,8 @@ export function buildSettings(
     requestTimeoutMs: overrides.requestTimeoutMs ?? config.requestTimeoutMs,
     reportsDir: overrides.reportsDir ?? config.reportsDir,
     ...(overrides.baselinesDir ? { baselinesDir: overrides.baselinesDir } : {}),
+    ...(overrides.ledgerDir ? { ledgerDir: overrides.ledgerDir } : {}),
+    ...(overrides.budget ? { budget: overrides.budget } : {}),
   };
 }
 

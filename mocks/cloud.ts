@@ -8,6 +8,8 @@ import type { Profile } from './rovo/profile/schema.ts';
 import { type AuthProfile, accessTtlMs } from './rovo/profile/auth.ts';
 import { RovoMock, type RovoMockOptions } from './rovo/http.ts';
 import { rovoAuthenticator } from './rovo/auth/authenticate.ts';
+import { IP_NOT_ALLOWED } from './rovo/auth/api-token.ts';
+import { forbidden } from './rovo/auth/challenge.ts';
 import { RovoAuthorization } from './rovo/oauth/servers.ts';
 import { RestApi } from './atlassian/rest/router.ts';
 import { rateLimitInterceptor } from './atlassian/rest/rate-limit.ts';
@@ -90,6 +92,7 @@ export class FakeCloud {
   }
 
   handle = async (request: Request): Promise<Response> => {
+    if (this.auth.ipAllowlist === 'blocks-caller') return forbidden(IP_NOT_ALLOWED);
     const path = new URL(request.url).pathname;
     if (this.rovo.handles(path)) return this.rovo.handle(request);
     if (this.oauth.handles(path)) return this.oauth.handle(request);

@@ -13,6 +13,7 @@ import { buildSettings, type RunSettings } from '../settings.ts';
 import { closeMockRuntime } from '../targets/mock-runtime.ts';
 import type { TargetSpec } from '../targets/types.ts';
 import { parseFlags } from './args.ts';
+import { LIVE_USAGE, liveTargets, preflightAll, readOnlyOf, teardownAll } from './live-run.ts';
 import { Progress } from './progress.ts';
 import { renderReadiness } from './readiness-table.ts';
 import { useColour } from './style.ts';
@@ -30,6 +31,7 @@ Options:
   --out <file>           with --derive-from: also write the derived requirement set, to edit and reuse
   --profile <p>          mock behaviour profile, default "default"
   --read-only            run only checks that change nothing (the others are unverified)
+${LIVE_USAGE.split('\n').slice(0, 2).join('\n')}
   --config <f>           config file (default: conformance.config.json when present)
   --json                 print the readiness as JSON instead of a table
   -h, --help             this text
@@ -115,6 +117,7 @@ export async function checkCommand(argv: string[]): Promise<number> {
       out: { type: 'string' },
       profile: { type: 'string' },
       'read-only': { type: 'boolean' },
+      'allow-writes': { type: 'boolean' },
       config: { type: 'string' },
       json: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
@@ -139,13 +142,17 @@ export async function checkCommand(argv: string[]): Promise<number> {
     targets: [...values.target, ...(derive ? [derive] : [])],
     ...(values.profile ? { profile: values.profile } : {}),
     ...(values.config ? { config: values.config } : {}),
-    readOnly: values['read-only'] ?? false,
   });
   const [target, legacy] = resolved.targets;
-  const settings = { ...resolved, targets: target ? [target] : [] };
+  const chosen = { ...resolved, targets: target ? [target] : [] };
+  // A live target is checked first and written to only when allowed; what a check creates is torn down.
+  const hasLive = liveTargets(chosen).length > 0;
+  const settings = await preflightAll({ ...chosen, readOnly: readOnlyOf(values, hasLive) }, console.error);
   const { set, uncovered } = await chooseRequirements(values, legacy, settings);
   const ids = [...new Set(set.requirements.flatMap((r) => r.capabilities))].sort();
   const records = await runNeeded(ids, settings);
+  if (hasLive && !settings.readOnly)
+    for (const p of await teardownAll(settings, console.error)) console.error(p);
   const readiness = assessReadiness(set, records, settings.targets[0]?.name ?? '');
   const ready = readiness.ready && uncovered.length === 0;
   if (values.json)

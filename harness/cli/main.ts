@@ -1,4 +1,8 @@
 import { HarnessError } from '../errors.ts';
+import { LiveError } from '../live/errors.ts';
+import { BASELINE_USAGE, baselineCommand } from './surface-baseline.ts';
+import { JANITOR_USAGE, janitorCommand } from './janitor.ts';
+import { GATE_USAGE, gateCommand } from './gate.ts';
 import { CHECK_USAGE, checkCommand } from './check.ts';
 import { LOGIN_USAGE, loginCommand } from './login.ts';
 import { MOCK_USAGE, mockCommand } from './mock.ts';
@@ -29,6 +33,21 @@ const COMMANDS: Record<string, Command> = {
     run: loginCommand,
     usage: LOGIN_USAGE,
     summary: 'sign in with OAuth for live runs (browser, loopback redirect, 0600 token store)',
+  },
+  janitor: {
+    run: janitorCommand,
+    usage: JANITOR_USAGE,
+    summary: 'delete what live runs left in the sandbox (ledgers, then labelled artifacts)',
+  },
+  baseline: {
+    run: baselineCommand,
+    usage: BASELINE_USAGE,
+    summary: 'record or diff a tool-surface baseline (drift: breaking or not)',
+  },
+  gate: {
+    run: gateCommand,
+    usage: GATE_USAGE,
+    summary: 'nightly gate: fail on a migration blocker the previous run did not have',
   },
   mutants: {
     run: mutantsCommand,
@@ -64,6 +83,10 @@ export async function main(argv: string[]): Promise<number> {
     if (error instanceof HarnessError) {
       console.error(error.message);
       return error.code === 'TARGET_UNREACHABLE' ? 1 : 2;
+    }
+    if (error instanceof LiveError) {
+      console.error(error.message);
+      return 2;
     }
     throw error;
   }

@@ -18,6 +18,16 @@ import { paint, useColour } from './style.ts';
 import { renderBaselines } from './baseline-summary.ts';
 import { renderSummary } from './summary.ts';
 import { PACKAGE_ROOT, versions } from './versions.ts';
+import { mockFidelity } from '../drift/fidelity.ts';
+import {
+  budgetOf,
+  LIVE_FLAGS,
+  LIVE_USAGE,
+  liveTargets,
+  preflightAll,
+  readOnlyOf,
+  teardownAll,
+} from './live-run.ts';
 
 export const RUN_USAGE = `Usage: rovo-mcp-conformance run [options]
 
@@ -37,6 +47,7 @@ Options:
   --config <f>           config file (default: conformance.config.json when present)
   --reports <dir>        where reports go (default: reports)
   --baselines <dir>      where expected-failures.<target>.json files are (default: fixtures/baselines)
+${LIVE_USAGE}
   -h, --help             this text
 
 Exit codes: 0 no check failed, or only checks the target's expected-failures baseline lists;
@@ -66,6 +77,7 @@ export async function runCommand(argv: string[]): Promise<number> {
       config: { type: 'string' },
       reports: { type: 'string' },
       baselines: { type: 'string' },
+      ...LIVE_FLAGS,
       help: { type: 'boolean', short: 'h' },
     },
     RUN_USAGE,
@@ -79,21 +91,26 @@ export async function runCommand(argv: string[]): Promise<number> {
     if (!known.has(area))
       throw new HarnessError('USAGE', `unknown --area "${area}"; areas are: ${[...known].join(', ')}`);
 
-  const settings = buildSettings({
+  const built = buildSettings({
     ...(values.target ? { targets: values.target } : {}),
     ...(values.profile ? { profile: values.profile } : {}),
     ...(values.area ? { areas: values.area } : {}),
     ...(values.config ? { config: values.config } : {}),
     ...(values.reports ? { reportsDir: values.reports } : {}),
     ...(values.baselines ? { baselinesDir: resolve(values.baselines) } : {}),
-    readOnly: values['read-only'] ?? false,
+    ...(values.ledger ? { ledgerDir: resolve(values.ledger) } : {}),
+    budget: budgetOf(values),
   });
+  const hasLive = liveTargets(built).length > 0;
+  const readOnly = readOnlyOf(values, hasLive);
   // Inputs of the reports are checked before the suites run, so a typo costs seconds, not a run.
   const requirements = values.requirements ? loadRequirementSet(values.requirements) : undefined;
   const previous = values.previous ? readCapabilities(values.previous, '--previous') : undefined;
-  const profile = loadProfile(settings.profile);
+  const profile = loadProfile(built.profile);
   // Read (and so validate) every target's baseline before anything runs: a broken one is a usage error.
-  const baselines = settings.targets.map((t) => loadBaseline(t.name, settings.baselinesDir));
+  const baselines = built.targets.map((t) => loadBaseline(t.name, built.baselinesDir));
+  // Live targets are checked before any check runs; a problem stops here with what to do.
+  const settings = await preflightAll({ ...built, readOnly });
   process.env[SETTINGS_ENV] = JSON.stringify(settings);
   const reportsDir = resolve(PACKAGE_ROOT, settings.reportsDir);
   const allureResults = join(reportsDir, 'allure-results');
@@ -101,12 +118,17 @@ export async function runCommand(argv: string[]): Promise<number> {
   rmSync(allureResults, { recursive: true, force: true });
 
   const started = Date.now();
+  // How far the mock is from the committed surface baseline, whenever the mock is a target.
+  const fidelity = settings.targets.some((t) => t.kind === 'rovo-mock')
+    ? mockFidelity(settings.profile)
+    : undefined;
   const header: RunHeader = {
     runId: settings.runId,
     generatedAt: new Date(started).toISOString(),
     targets: settings.targets.map((t) => ({ name: t.name, kind: t.kind, dialect: t.dialect })),
     profile: { name: profile.name, digest: profileDigest(profile) },
     versions: versions(),
+    ...(fidelity ? { fidelity } : {}),
   };
   console.log(
     `rovo-mcp-conformance: run ${settings.runId} against ${settings.targets.map((t) => t.name).join(', ')} (profile ${profile.name})`,
@@ -121,12 +143,15 @@ export async function runCommand(argv: string[]): Promise<number> {
     watch: false,
     reporters: [collector, new AllureRecordsReporter(allureResults, header)],
     passWithNoTests: true,
+    // A live run spends one request budget and one OAuth store: one worker, files in turn.
+    ...(hasLive ? { maxWorkers: 1, fileParallelism: false } : {}),
   });
   await vitest.close();
   progress.finish();
+  const teardownProblems = hasLive && !readOnly ? await teardownAll(settings) : [];
 
   const records = collector.records;
-  const built = buildReports(reportsDir, {
+  const reports = buildReports(reportsDir, {
     header,
     records: reportRecords(records),
     ...(requirements ? { requirements } : {}),
@@ -145,9 +170,9 @@ export async function runCommand(argv: string[]): Promise<number> {
   );
   console.log(`\n${renderBaselines(baseline, baselines, colour)}`);
   console.log(
-    `\nReports (${((Date.now() - started) / 1000).toFixed(1)} s): ${built.written.map((p) => relative(process.cwd(), p)).join(', ')}`,
+    `\nReports (${((Date.now() - started) / 1000).toFixed(1)} s): ${reports.written.map((p) => relative(process.cwd(), p)).join(', ')}`,
   );
-  const problems = [...collector.problems, ...built.problems];
+  const problems = [...collector.problems, ...reports.problems, ...teardownProblems];
   for (const p of problems) console.error(paint(`error: ${p}`, 'red', colour));
   if (records.length === 0) {
     console.error('No check ran: check the --area and --target values.');

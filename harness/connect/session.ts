@@ -29,6 +29,17 @@ export interface ConnectOptions {
   observe?: FrameObserver;
   /** The protocol revision to ask for at initialize (default: the SDK's latest). */
   protocolVersion?: string;
+  /** Sees every tool call (live mode's write guard and ledger). */
+  calls?: CallHook;
+}
+
+/**
+ * Sees every tool call of a session: `before` may refuse it by throwing, `after` sees the answer before
+ * `callTool` returns it (live mode records what a call created there, so a kill cannot lose it).
+ */
+export interface CallHook {
+  before(tool: string, args: Record<string, unknown>): void | Promise<void>;
+  after(tool: string, args: Record<string, unknown>, result: CallToolResult): void | Promise<void>;
 }
 
 /** Builds the transport for one kind of target; target work registers more kinds. */
@@ -168,6 +179,7 @@ export class Session implements AsyncDisposable {
     readonly client: Client,
     readonly transport: RecordingTransport,
     private readonly requestTimeoutMs: number,
+    private readonly calls?: CallHook,
   ) {}
 
   get frames(): readonly RecordedFrame[] {
@@ -204,10 +216,14 @@ export class Session implements AsyncDisposable {
 
   async callTool(name: string, args: Record<string, unknown>): Promise<CallToolResult> {
     if (this.target.dialect !== 'rovo' && isRovoTool(name)) await this.requireListed(name);
-    const result = await this.client.callTool({ name, arguments: args }, CallToolResultSchema, {
-      timeout: this.requestTimeoutMs,
-    });
-    return CallToolResultSchema.parse(result);
+    await this.calls?.before(name, args);
+    const result = CallToolResultSchema.parse(
+      await this.client.callTool({ name, arguments: args }, CallToolResultSchema, {
+        timeout: this.requestTimeoutMs,
+      }),
+    );
+    await this.calls?.after(name, args, result);
+    return result;
   }
 
   /**
@@ -260,5 +276,5 @@ export async function connect(target: TargetSpec, options: ConnectOptions): Prom
       { cause },
     );
   }
-  return new Session(target, client, transport, options.requestTimeoutMs);
+  return new Session(target, client, transport, options.requestTimeoutMs, options.calls);
 }

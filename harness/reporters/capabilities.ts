@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { canonicalJson } from '../../mocks/rovo/profile/load.ts';
 import { catalogue } from '../catalogue/index.ts';
+import { MockFidelitySchema } from '../drift/fidelity.ts';
 import { ComparisonRowSchema } from '../catalogue/schema.ts';
 import { sortRecords } from '../records/order.ts';
 import { type CheckRecord, CheckRecordSchema } from '../records/schema.ts';
@@ -16,6 +17,8 @@ export const RunHeaderSchema = z.object({
   targets: z.array(z.object({ name: z.string(), kind: z.string(), dialect: z.string() })),
   profile: z.object({ name: z.string(), digest: z.string() }),
   versions: z.record(z.string(), z.string()),
+  /** The mock's tool surface against the committed baseline (runs with rovo-mock). */
+  fidelity: MockFidelitySchema.optional(),
 });
 export type RunHeader = z.infer<typeof RunHeaderSchema>;
 

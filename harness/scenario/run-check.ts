@@ -79,7 +79,10 @@ export async function runCheck(input: RunCheckInput): Promise<CheckRecord> {
     return finish({
       verdict: 'not-testable',
       evidence: 'skipped by --read-only: this check creates or changes data',
-      prerequisite: 'a run that allows writes (drop --read-only)',
+      prerequisite:
+        target.kind === 'rovo-live'
+          ? 'a run that allows writes (live runs are read-only unless --allow-writes)'
+          : 'a run that allows writes (drop --read-only)',
     });
   }
 
@@ -89,13 +92,17 @@ export async function runCheck(input: RunCheckInput): Promise<CheckRecord> {
     const runLabel = `rovo-mcp-conformance-${settings.runId}`;
     const credentialsOf = (as: IdentityName) => {
       const credentials = runtime.site.identities[as];
-      if (!credentials) throw new NotTestableError(`no "${as}" identity is configured for ${target.name}`);
+      if (!credentials)
+        throw new NotTestableError(
+          `no "${as}" identity is configured for ${target.name}${runtime.site.setupHint ? `: ${runtime.site.setupHint(as)}` : ''}`,
+        );
       return credentials;
     };
     const openWith = async (credentials: Credentials, options: SessionOptions = {}): Promise<Session> => {
       const session = await connect(target, {
         credentials,
         requestTimeoutMs: settings.requestTimeoutMs,
+        ...runtime.connect,
         ...options,
         ...(wire ? { observe: wire.observer() } : {}),
       });

@@ -41,6 +41,8 @@ export interface SiteFacts {
   identities: Partial<Record<IdentityName, Credentials>>;
   /** OAuth sign-in per identity, where the target supports it. */
   oauth?: Partial<Record<IdentityName, OAuthIdentity>>;
+  /** How to configure an identity the target lacks (live mode names its variables). */
+  setupHint?: (as: IdentityName) => string;
 }
 
 export function basicHeader(c: Extract<Credentials, { kind: 'basic' }>): string {

@@ -21,6 +21,15 @@ const BUILTIN: Record<string, Omit<TargetSpec, 'reason'>> = {
   },
 };
 
+/** `ROVO_MCP_URL` relocates rovo-live: `/v1/mcp/authv2`, or a mock on loopback in tests. */
+function liveUrl(): string | undefined {
+  const value = process.env.ROVO_MCP_URL?.trim();
+  if (!value) return undefined;
+  if (!URL.canParse(value) || !/^https?:$/.test(new URL(value).protocol))
+    throw new HarnessError('CONFIG_INVALID', `ROVO_MCP_URL is not an http(s) URL: "${value}"`);
+  return value;
+}
+
 /** Ordered like testcontainers' runtime strategies: first match wins, each says why it passed. */
 const STRATEGIES: Strategy[] = [
   {
@@ -36,8 +45,13 @@ const STRATEGIES: Strategy[] = [
     name: 'builtin',
     resolve(ref) {
       const b = BUILTIN[ref];
+      const url = ref === 'rovo-live' ? liveUrl() : undefined;
       return b
-        ? { ...b, reason: 'built-in target' }
+        ? {
+            ...b,
+            ...(url ? { url } : {}),
+            reason: url ? 'built-in target at ROVO_MCP_URL' : 'built-in target',
+          }
         : { skipped: `not one of ${Object.keys(BUILTIN).join(', ')}` };
     },
   },

@@ -1,4 +1,6 @@
 import type { FakeCloud } from '../../mocks/cloud.ts';
+import type { ConnectOptions } from '../connect/session.ts';
+import { liveRuntime } from '../live/runtime.ts';
 import type { Variant } from '../../mocks/variants/types.ts';
 import { NotTestableError } from '../errors.ts';
 import type { RunSettings } from '../settings.ts';
@@ -12,6 +14,8 @@ import type { TargetSpec } from './types.ts';
 export interface TargetRuntime {
   site: SiteFacts;
   cloud?: FakeCloud;
+  /** What every session of the check connects with (live mode: its request budget and write guard). */
+  connect?: Pick<ConnectOptions, 'fetch' | 'calls'>;
 }
 
 export type RuntimeFactory = (
@@ -54,4 +58,5 @@ registerRuntime('stdio', async (target, settings, variant) => {
 });
 
 registerRuntime('http', httpRuntime);
+registerRuntime('rovo-live', liveRuntime);
 registerRuntime('container', containerRuntimeFactory);

@@ -2,6 +2,7 @@ import { AUTH_VARIANTS } from './auth.ts';
 import { BULK_VARIANTS } from './bulk.ts';
 import { CONFLUENCE_VARIANTS } from './confluence.ts';
 import { CUSTOM_FIELD_VARIANTS } from './custom-fields.ts';
+import { DRIFT_VARIANTS } from './drift.ts';
 import { GRAPH_VARIANTS } from './graph.ts';
 import { IDENTITY_VARIANTS } from './identity.ts';
 import { JIRA_VARIANTS } from './jira.ts';
@@ -26,4 +27,5 @@ export const VARIANTS: readonly Variant[] = [
   ...TRANSPORT_VARIANTS,
   ...PERMISSION_VARIANTS,
   ...AUTH_VARIANTS,
+  ...DRIFT_VARIANTS,
 ];

@@ -5,6 +5,7 @@ import type { Verdict } from '../../records/schema.ts';
 import type { CapabilityRecord } from '../capabilities.ts';
 import type { ReportInput } from '../report-input.ts';
 import { VERDICT_MARK, VERDICTS, verdictLabel } from '../verdicts.ts';
+import { fidelityHtml } from './fidelity.ts';
 import { type ComparisonModel, comparisonModel } from './model.ts';
 import { cellText, changeText, recordText, runLine, targetLine } from './text.ts';
 
@@ -132,7 +133,7 @@ ${CSS}</style>
 ${guideSection(m)}
 ${matrixSection(m)}
 ${readinessSection(m)}
-${changesSection(m)}
+${changesSection(m)}${fidelityHtml(input.header, esc)}
 </main>
 </body>
 </html>

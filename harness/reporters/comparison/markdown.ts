@@ -1,6 +1,7 @@
 import { STATUS_LABEL } from '../../migration/readiness.ts';
 import type { ReportInput } from '../report-input.ts';
 import { VERDICT_MARK } from '../verdicts.ts';
+import { fidelityMarkdown } from './fidelity.ts';
 import { type ComparisonModel, comparisonModel } from './model.ts';
 import { cellText, changeText, markedVerdict, recordText, runLine, targetLine } from './text.ts';
 
@@ -153,5 +154,6 @@ export function comparisonMarkdown(input: ReportInput): string {
     ...readinessSection(m),
     '',
     ...changesSection(m),
+    ...fidelityMarkdown(input.header, md),
   ].join('\n')}\n`;
 }

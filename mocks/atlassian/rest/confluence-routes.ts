@@ -10,6 +10,7 @@ import {
   listPagesInSpace,
   updatePage,
 } from '../confluence/pages.ts';
+import { addPageLabels, deletePage, spaceOperations } from '../confluence/removal.ts';
 import { parseBodyFormat } from '../confluence/render.ts';
 import { searchContent } from '../confluence/search.ts';
 import { getSpace, listSpaces } from '../confluence/spaces.ts';
@@ -76,6 +77,7 @@ export const CONFLUENCE_V2_ROUTES: Route[] = [
     ),
   ),
   route('GET', '/spaces/:id', (c) => getSpace(c.store, c.actor, c.params.id ?? '')),
+  route('GET', '/spaces/:id/operations', (c) => spaceOperations(c.store, c.actor, c.params.id ?? '')),
   route('GET', '/spaces/:id/pages', (c) =>
     paged(
       listPagesInSpace(c.store, c.actor, c.params.id ?? '', {
@@ -106,6 +108,10 @@ export const CONFLUENCE_V2_ROUTES: Route[] = [
   ),
   route('GET', '/pages/:id', (c) => getPage(c.store, c.actor, c.params.id ?? '', bodyFormat(c))),
   route('PUT', '/pages/:id', async (c) => updatePage(c.store, c.actor, c.params.id ?? '', await c.body())),
+  route('DELETE', '/pages/:id', (c) => {
+    deletePage(c.store, c.actor, c.params.id ?? '', c.query.get('purge') === 'true');
+    return new RestReply(204);
+  }),
   route('GET', '/pages/:id/children', (c) =>
     paged(
       listChildren(c.store, c.actor, c.params.id ?? '', {
@@ -126,8 +132,11 @@ export const CONFLUENCE_V2_ROUTES: Route[] = [
   ...commentRoutes('inline'),
 ];
 
-/** Confluence REST v1, relative to `/wiki/rest/api`: only CQL search, which v2 does not have. */
+/** Confluence REST v1, relative to `/wiki/rest/api`: CQL search and labels, which v2 does not have. */
 export const CONFLUENCE_V1_ROUTES: Route[] = [
+  route('POST', '/content/:id/label', async (c) =>
+    addPageLabels(c.store, c.actor, c.params.id ?? '', await c.body()),
+  ),
   route('GET', '/search', (c) =>
     searchContent(c.store, c.actor, {
       cql: q(c, 'cql'),

@@ -36,6 +36,9 @@ export function parseBasic(header: string | null): { email: string; token: strin
 /** Rovo's sentences for API-token refusals (atlassian-mcp-server#75; HolmesGPT#2373). */
 export const API_TOKEN_NOT_ENABLED =
   "You don't have permission to connect via API token. Please ask your organization admin for access.";
+/** Assumed wording for a client outside the org's IP allowlist (the allowlist is documented, its answer is not). */
+export const IP_NOT_ALLOWED =
+  "Your organization's IP allowlist does not include this IP address. Ask your organization admin to add it.";
 export const CLASSIC_TOKEN_REFUSED =
   'Rovo MCP server requires a modern API token (API token with scopes). Legacy API tokens without scopes are not supported.';
 

@@ -55,6 +55,11 @@ export const AuthProfileSchema = z
       })
       .strict()
       .default({ enabled: true, classic: 'refused' }),
+    /**
+     * The org's IP allowlist (README "Domain controls"): `blocks-caller` answers every request 403 as for
+     * a client outside it. The sentence is assumed; only the 403 is documented.
+     */
+    ipAllowlist: z.enum(['allows-caller', 'blocks-caller']).default('allows-caller'),
   })
   .strict();
 export type AuthProfile = z.infer<typeof AuthProfileSchema>;
