@@ -37,7 +37,9 @@ verifies('auth.discovery.metadata', async (ctx) => {
         `${r.url} describes ${endpoint.href}`,
       ).toBe(true);
     const named = resources[0]?.document?.authorization_servers?.[0];
-    expect(named, 'the protected-resource metadata names an authorization server').toBeDefined();
+    expect(named, 'the protected-resource metadata names an authorization server').toMatch(
+      /^https?:\/\/\S+$/,
+    );
     server = named ?? server;
     if (resources.length < prmLocations(endpoint).length)
       shortfalls.push(`protected-resource metadata only at ${resources.map((r) => r.url).join(', ')}`);
@@ -89,7 +91,8 @@ verifies('auth.challenge.unauthorized', async (ctx) => {
   const metadataUrl = challenge?.params.resource_metadata;
   if (metadataUrl) {
     const prm = await fetchProtectedResource(metadataUrl);
-    expect(prm.document, `resource_metadata ${metadataUrl}: ${prm.problem ?? ''}`).toBeDefined();
+    expect(prm.problem, `resource_metadata ${metadataUrl} serves a document`).toBeUndefined();
+    expect(typeof prm.document?.resource, `resource_metadata ${metadataUrl} names its resource`).toBe('string');
     expect(describesEndpoint(prm.document?.resource ?? '', endpoint), `it describes ${endpoint.href}`).toBe(
       true,
     );

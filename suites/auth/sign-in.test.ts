@@ -18,7 +18,7 @@ verifies('auth.oauth.sign-in', async (ctx) => {
   if (!provider.canAuthorize) throw new NotTestableError(HEADLESS);
   const client = provider.clientInformation();
   const meta = provider.discoveryState()?.authorizationServerMetadata;
-  expect(client?.client_id, 'the client registered dynamically').toBeTruthy();
+  expect(client?.client_id, 'the client registered dynamically').toMatch(/^\S+$/);
   expect(provider.stats.codeExchanges, 'the session began with one code exchange').toBe(1);
   const me = await (await driver()).whoAmI();
   expect(me.accountId, 'the tokens speak for the signed-in member').toBe(

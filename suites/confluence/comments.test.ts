@@ -28,8 +28,8 @@ verifies('confluence.comments.footer', async (ctx) => {
   const thread = await driver.footerComments(page.id);
   const listedTop = thread.find((c) => c.id === top.id);
   const listedReply = thread.find((c) => c.id === reply.id);
-  expect(listedTop, 'the comment is listed').toBeDefined();
-  expect(listedReply, 'the reply is listed').toBeDefined();
+  expect(listedTop?.id, 'the comment is listed').toBe(top.id);
+  expect(listedReply?.id, 'the reply is listed').toBe(reply.id);
   expect(listedTop?.parentId ?? null, 'the comment is top-level').toBeNull();
   expect(listedReply?.parentId, 'the reply sits under its comment').toBe(top.id);
   expect(listedTop?.body.trim()).toBe(question);

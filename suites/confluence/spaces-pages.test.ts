@@ -17,7 +17,7 @@ verifies('confluence.spaces.list', async (ctx) => {
   expect(new Set(spaces.map((s) => s.id)).size, 'ids are distinct').toBe(spaces.length);
   expect(new Set(spaces.map((s) => s.key)).size, 'keys are distinct').toBe(spaces.length);
   const box = spaces.find((s) => s.key === ctx.site.sandboxSpace);
-  expect(box, `the sandbox space ${ctx.site.sandboxSpace} is listed`).toBeDefined();
+  expect(box?.key, `the sandbox space ${ctx.site.sandboxSpace} is listed`).toBe(ctx.site.sandboxSpace);
   return supported(
     `${spaces.length} space(s) with distinct ids and keys (${spaces.map((s) => s.key).join(', ')}); sandbox ${box?.key} has id ${box?.id}`,
   );

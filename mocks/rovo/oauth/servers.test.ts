@@ -99,7 +99,7 @@ describe('registration and authorization', () => {
     cloud = new FakeCloud({ profile: gen1Profile() });
     expect(
       (await oauthFlow(cloud).authorize({ generation: 'gen1', method: 'plain' })).query?.get('code'),
-    ).toBeTruthy();
+    ).toMatch(/^\S{16,}$/);
   });
 
   it('a denied consent comes back as access_denied with the state', async () => {

@@ -55,7 +55,7 @@ describe('the Confluence and search tool surface', () => {
     '%s requires exactly %j and refuses unknown arguments',
     (name, required) => {
       const tool = byName.get(name);
-      expect(tool, `${name} is listed`).toBeDefined();
+      expect(tool?.name, `${name} is listed`).toBe(name);
       if (!tool) return;
       const schema = inputSchemaOf(tool);
       expect([...((schema.required as string[] | undefined) ?? [])].sort()).toEqual([...required].sort());
