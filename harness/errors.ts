@@ -15,15 +15,19 @@ export type HarnessErrorCode =
   | 'BASELINE_INVALID'
   | 'USAGE';
 
-export class HarnessError extends Error {
-  override readonly name: string = 'HarnessError';
+/** The harness speaking about itself: a code to branch on, and a message that says what to do. */
+export abstract class CodedError<C extends string> extends Error {
   constructor(
-    readonly code: HarnessErrorCode,
+    readonly code: C,
     message: string,
     options?: { cause?: unknown },
   ) {
     super(`[harness] ${message}`, options);
   }
+}
+
+export class HarnessError extends CodedError<HarnessErrorCode> {
+  override readonly name: string = 'HarnessError';
 }
 
 /** Raised inside a check when a prerequisite is missing; the check's verdict becomes `not-testable`. */

@@ -1,3 +1,5 @@
+import { CodedError } from '../errors.ts';
+
 export type AuthErrorCode =
   /** The grant is gone or never existed: a person must sign in again. */
   | 'REAUTHORIZE'
@@ -9,15 +11,8 @@ export type AuthErrorCode =
   | 'CACHE_NOT_FOUND';
 
 /** An OAuth problem the harness client cannot solve alone; the message always says what to do. */
-export class AuthError extends Error {
+export class AuthError extends CodedError<AuthErrorCode> {
   override readonly name = 'AuthError';
-  constructor(
-    readonly code: AuthErrorCode,
-    message: string,
-    options?: { cause?: unknown },
-  ) {
-    super(`[harness] ${message}`, options);
-  }
 }
 
 /** The command that signs in again, for messages (the store path is only named when known). */

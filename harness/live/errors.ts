@@ -1,3 +1,5 @@
+import { CodedError } from '../errors.ts';
+
 export type LiveErrorCode =
   /** An environment variable of live mode is missing or malformed. */
   | 'LIVE_ENV_INVALID'
@@ -9,13 +11,6 @@ export type LiveErrorCode =
   | 'LEDGER_INVALID';
 
 /** A live-mode problem; the message names the variable, the check or the artifact and what to do. */
-export class LiveError extends Error {
+export class LiveError extends CodedError<LiveErrorCode> {
   override readonly name = 'LiveError';
-  constructor(
-    readonly code: LiveErrorCode,
-    message: string,
-    options?: { cause?: unknown },
-  ) {
-    super(`[harness] ${message}`, options);
-  }
 }
