@@ -82,15 +82,21 @@ export class HttpProbe {
     return this.fetch(method, headers);
   }
 
-  /** Initializes a session asking for `version`; throws when the server does not answer with a result. */
-  async openSession(version: string = LATEST_PROTOCOL_VERSION): Promise<RawSession> {
-    const answer = await this.post(
+  /** A bare `initialize` asking for `version`, with extra headers (an Authorization to try, say). */
+  initialize(version: string = LATEST_PROTOCOL_VERSION, headers: ProbeHeaders = {}): Promise<ProbeAnswer> {
+    return this.post(
       this.request('initialize', {
         protocolVersion: version,
         capabilities: {},
         clientInfo: { name: 'rovo-mcp-conformance-probe', version: '0.1.0' },
       }),
+      headers,
     );
+  }
+
+  /** Initializes a session asking for `version`; throws when the server does not answer with a result. */
+  async openSession(version: string = LATEST_PROTOCOL_VERSION): Promise<RawSession> {
+    const answer = await this.initialize(version);
     const parsed = InitializeAnswerSchema.safeParse(answer.messages[0]);
     if (answer.status !== 200 || !parsed.success)
       throw new ProbeError(

@@ -4,7 +4,6 @@ import {
   type OAuthMetadata,
   type OAuthProtectedResourceMetadata,
 } from '@modelcontextprotocol/sdk/shared/auth.js';
-import { LATEST_PROTOCOL_VERSION } from '@modelcontextprotocol/sdk/types.js';
 import type { HarnessOAuthProvider } from '../auth/provider.ts';
 import type { HttpProbe, ProbeAnswer } from '../connect/probe.ts';
 
@@ -31,14 +30,7 @@ export function parseChallenge(header: string | null): Challenge | undefined {
 
 /** An `initialize` through the check's probe with this Authorization header instead (none when undefined). */
 export function initializeWith(probe: HttpProbe, authorization: string | undefined): Promise<ProbeAnswer> {
-  return probe.post(
-    probe.request('initialize', {
-      protocolVersion: LATEST_PROTOCOL_VERSION,
-      capabilities: {},
-      clientInfo: { name: 'rovo-mcp-conformance-probe', version: '0.1.0' },
-    }),
-    { authorization },
-  );
+  return probe.initialize(undefined, { authorization });
 }
 
 async function getJson(url: string): Promise<{ status: number; body: unknown }> {
