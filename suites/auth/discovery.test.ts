@@ -92,7 +92,9 @@ verifies('auth.challenge.unauthorized', async (ctx) => {
   if (metadataUrl) {
     const prm = await fetchProtectedResource(metadataUrl);
     expect(prm.problem, `resource_metadata ${metadataUrl} serves a document`).toBeUndefined();
-    expect(typeof prm.document?.resource, `resource_metadata ${metadataUrl} names its resource`).toBe('string');
+    expect(typeof prm.document?.resource, `resource_metadata ${metadataUrl} names its resource`).toBe(
+      'string',
+    );
     expect(describesEndpoint(prm.document?.resource ?? '', endpoint), `it describes ${endpoint.href}`).toBe(
       true,
     );
