@@ -74,11 +74,9 @@ async function sweep(target: TargetSpec, ids: readonly string[]): Promise<string
       const check = checks.get(id);
       if (!check) continue;
       const r = await runCheck({
-        capability: check.capability,
-        body: check.body,
+        check,
         target,
         settings,
-        ...check.options,
       });
       verdicts.set(r.verdict, (verdicts.get(r.verdict) ?? 0) + 1);
     }

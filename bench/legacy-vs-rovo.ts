@@ -26,11 +26,9 @@ export const sideBySideBench: Bench = {
         for (let i = 0; i < ROUNDS; i++)
           runs.push(
             await runCheck({
-              capability: check.capability,
-              body: check.body,
+              check,
               target,
               settings: { ...mutantSettings(), runId: 'bench', targets: [target] },
-              ...check.options,
             }),
           );
         const last = runs[runs.length - 1];

@@ -82,11 +82,9 @@ async function runNeeded(ids: readonly string[], settings: RunSettings): Promise
       const check = checks.get(id);
       const record: CheckRecord = check
         ? await runCheck({
-            capability: check.capability,
-            body: check.body,
+            check,
             target,
             settings,
-            ...check.options,
           })
         : {
             capabilityId: id,

@@ -50,11 +50,9 @@ function run(id: string, on: TargetSpec) {
   const check = checks.get(id);
   if (!check) throw new Error(`${id} has no check`);
   return runCheck({
-    capability: check.capability,
-    body: check.body,
+    check,
     target: on,
     settings: mutantSettings(),
-    ...check.options,
   });
 }
 

@@ -51,13 +51,7 @@ export async function tryMutant(
   variant: Variant,
   settings = mutantSettings(),
 ): Promise<MutantResult> {
-  const base = {
-    capability: check.capability,
-    body: check.body,
-    target: MUTANT_TARGET,
-    settings,
-    ...check.options,
-  };
+  const base = { check, target: MUTANT_TARGET, settings };
   const healthy = await runCheck(base);
   const broken = await runCheck({ ...base, variant });
   return {

@@ -1,5 +1,4 @@
 import type { Variant } from '../../mocks/variants/types.ts';
-import type { Capability } from '../catalogue/index.ts';
 import { providerFor } from '../auth/identity.ts';
 import { HttpProbe } from '../connect/probe.ts';
 import { connect, mcpUrlOf, registerCredentials, requestHeaders, type Session } from '../connect/session.ts';
@@ -12,19 +11,17 @@ import type { RunSettings } from '../settings.ts';
 import type { Credentials, IdentityName } from '../targets/identities.ts';
 import { runtimeFor } from '../targets/runtimes.ts';
 import { isMockKind, type TargetSpec } from '../targets/types.ts';
-import type { CheckBody, CheckContext, SessionOptions } from './context.ts';
+import type { CheckContext, SessionOptions } from './context.ts';
 import type { Outcome } from './outcome.ts';
+import type { RegisteredCheck } from './verifies.ts';
 import { WireCheck } from './wire-check.ts';
 
 export interface RunCheckInput {
-  capability: Capability;
-  body: CheckBody;
+  /** The check as `verifies()` registered it: its options (timeout, invalid frames) travel with it. */
+  check: RegisteredCheck;
   target: TargetSpec;
   settings: RunSettings;
   variant?: Variant;
-  timeoutMs?: number;
-  /** The check sends frames outside the schemas on purpose; wire validation does not hold them against it. */
-  sendsInvalidFrames?: boolean;
 }
 
 class CheckTimeout extends Error {
@@ -43,16 +40,17 @@ function describeError(error: unknown): string {
  * or of the check becomes a `failed` record with the reason; a missing prerequisite, `not-testable`.
  */
 export async function runCheck(input: RunCheckInput): Promise<CheckRecord> {
-  const { capability, target, settings } = input;
+  const { target, settings } = input;
+  const { capability, body, options } = input.check;
   const started = performance.now();
   const sessions: Session[] = [];
   const probes: HttpProbe[] = [];
   // Against a mock both ends are ours: every frame must fit the SDK's schemas.
-  const wire = isMockKind(target.kind) ? new WireCheck(input.sendsInvalidFrames ?? false) : undefined;
+  const wire = isMockKind(target.kind) ? new WireCheck(options.sendsInvalidFrames ?? false) : undefined;
   const drivers = new Map<IdentityName, Promise<Driver>>();
   const details: Record<string, unknown> = {};
   const base = { capabilityId: capability.id, target: target.name };
-  const timeoutMs = input.timeoutMs ?? settings.checkTimeoutMs;
+  const timeoutMs = options.timeoutMs ?? settings.checkTimeoutMs;
   const abort = new AbortController();
   let counter = 0;
   const finish = (
@@ -169,7 +167,7 @@ export async function runCheck(input: RunCheckInput): Promise<CheckRecord> {
         reject(new CheckTimeout(`the check did not finish within ${timeoutMs} ms`));
       }, timeoutMs);
     });
-    const outcome: Outcome = await Promise.race([input.body(ctx), timeout]);
+    const outcome: Outcome = await Promise.race([body(ctx), timeout]);
     return finish({
       ...outcome,
       ...(outcome.details ? { details: redact(outcome.details) } : {}),

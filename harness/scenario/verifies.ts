@@ -75,7 +75,8 @@ export function verifies(id: string, body: CheckBody, options: CheckOptions = {}
   const capability = catalogue().get(id);
   if (registry.has(id))
     throw new HarnessError('CATALOGUE_INVALID', `"${id}" is verified twice; one check per capability`);
-  registry.set(id, { capability, body, options });
+  const check = { capability, body, options };
+  registry.set(id, check);
   if ((globalThis as Flagged)[COLLECT_ONLY]) return;
 
   const settings = runSettings();
@@ -85,7 +86,7 @@ export function verifies(id: string, body: CheckBody, options: CheckOptions = {}
     test(
       `${id} [${target.name}] ${capability.title}`,
       async (t) => {
-        const record = await runCheck({ capability, body, target, settings, ...options });
+        const record = await runCheck({ check, target, settings });
         t.task.meta.check = record;
         // The target's expected-failures baseline applies here too, so plain vitest and the CLI agree.
         const baseline = baselineOf(target.name, settings.baselinesDir);

@@ -21,8 +21,7 @@ async function runArea(area: string): Promise<CheckRecord[]> {
   const settings = { ...mutantSettings(), runId: 'no-runtime', targets: [target] };
   const records: CheckRecord[] = [];
   for (const check of checks.values())
-    if (check.capability.area === area)
-      records.push(await runCheck({ capability: check.capability, body: check.body, target, settings }));
+    if (check.capability.area === area) records.push(await runCheck({ check, target, settings }));
   return records;
 }
 

@@ -52,10 +52,7 @@ async function run(target: TargetSpec, ids: readonly string[]): Promise<Map<stri
   for (const id of ids) {
     const check = checks.get(id);
     if (!check) throw new Error(`no check for ${id}`);
-    out.set(
-      id,
-      await runCheck({ capability: check.capability, body: check.body, target, settings, ...check.options }),
-    );
+    out.set(id, await runCheck({ check, target, settings }));
   }
   return out;
 }

@@ -27,7 +27,7 @@ it('runs checks against a server that fronts the fixture site, the dialect read 
   for (const id of ['identity.user-info', 'jira.epic.create']) {
     const check = checks.get(id);
     if (!check) throw new Error(`no check for ${id}`);
-    const record = await runCheck({ capability: check.capability, body: check.body, target, settings });
+    const record = await runCheck({ check, target, settings });
     expect(record, record.evidence).toMatchObject({ verdict: 'supported', target: 'local' });
     expect(record.requests).toBeGreaterThan(1);
   }
@@ -49,7 +49,7 @@ it('a bare http: URL knows nothing of its site: a check that needs the cloudId i
   const settings = { ...mutantSettings(), runId: 'http-test', targets: [target] };
   const check = checks.get('jira.projects.visible');
   if (!check) throw new Error('no check for jira.projects.visible');
-  const record = await runCheck({ capability: check.capability, body: check.body, target, settings });
+  const record = await runCheck({ check, target, settings });
   expect(record.verdict).toBe('not-testable');
   expect(record.prerequisite).toMatch(/cloudId|sandbox/);
 });

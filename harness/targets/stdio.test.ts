@@ -64,11 +64,9 @@ async function verdicts(target: TargetSpec, ids: readonly string[]) {
     const check = checks.get(id);
     if (!check) throw new Error(`no check for ${id}`);
     const record = await runCheck({
-      capability: check.capability,
-      body: check.body,
+      check,
       target,
       settings: settings(target),
-      ...(check.options.timeoutMs ? { timeoutMs: check.options.timeoutMs } : {}),
     });
     out.set(id, { verdict: record.verdict, evidence: record.evidence });
   }
