@@ -6,7 +6,7 @@ import {
   surfaceBaselinePath,
   writeSurfaceBaseline,
 } from '../drift/baseline-file.ts';
-import { listTools } from '../drift/capture.ts';
+import { listAllTools } from '../protocol/tools.ts';
 import { describeChange, diffSurfaces, type SurfaceChange } from '../drift/diff.ts';
 import { SurfaceBaselineSchema, snapshotSurface, type SurfaceBaseline } from '../drift/surface.ts';
 import { HarnessError } from '../errors.ts';
@@ -52,7 +52,7 @@ export async function captureSurface(target: TargetSpec, settings: RunSettings):
   });
   try {
     const source = target.kind === 'rovo-mock' ? `rovo-mock (profile ${settings.profile})` : target.name;
-    return snapshotSurface(endpointOf(target), source, await listTools(session, settings.requestTimeoutMs));
+    return snapshotSurface(endpointOf(target), source, (await listAllTools(session)).tools);
   } finally {
     await session.close();
     await closeMockRuntime();

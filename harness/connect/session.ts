@@ -178,7 +178,7 @@ export class Session implements AsyncDisposable {
     readonly target: TargetSpec,
     readonly client: Client,
     readonly transport: RecordingTransport,
-    private readonly requestTimeoutMs: number,
+    readonly requestTimeoutMs: number,
     private readonly calls?: CallHook,
   ) {}
 

@@ -21,7 +21,9 @@ export async function listAllTools(session: Session, maxPages = 50): Promise<Too
   let pages = 0;
   let repeatedCursor: string | undefined;
   do {
-    const page = await session.client.listTools(cursor === undefined ? {} : { cursor });
+    const page = await session.client.listTools(cursor === undefined ? {} : { cursor }, {
+      timeout: session.requestTimeoutMs,
+    });
     pages++;
     tools.push(...page.tools);
     cursor = page.nextCursor;

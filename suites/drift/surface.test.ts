@@ -1,7 +1,7 @@
 import { relative } from 'node:path';
 import { NotTestableError } from '../../harness/errors.ts';
 import { endpointOf, readSurfaceBaseline, surfaceBaselinePath } from '../../harness/drift/baseline-file.ts';
-import { listTools } from '../../harness/drift/capture.ts';
+import { listAllTools } from '../../harness/protocol/tools.ts';
 import { describeChange, diffSurfaces } from '../../harness/drift/diff.ts';
 import { snapshotSurface } from '../../harness/drift/surface.ts';
 import { supported } from '../../harness/scenario/outcome.ts';
@@ -17,7 +17,7 @@ verifies('drift.surface.baseline', async (ctx) => {
       `a recorded surface baseline for ${endpoint} (${shown}): record one with "rovo-mcp-conformance baseline record --target ${ctx.target.name}"`,
     );
   const session = await ctx.connect();
-  const current = snapshotSurface(endpoint, ctx.target.name, await listTools(session, 10_000));
+  const current = snapshotSurface(endpoint, ctx.target.name, (await listAllTools(session)).tools);
   const changes = diffSurfaces(baseline, current);
   const breaking = changes.filter((c) => c.breaking);
   ctx.note('surfaceChanges', changes);
