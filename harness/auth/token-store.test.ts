@@ -29,7 +29,9 @@ it('registers the tokens as secrets, so nothing written later can show them', ()
 it('refuses a damaged store, naming the field and saying what to do', () => {
   const path = join(dir(), 'bad.json');
   writeFileSync(path, JSON.stringify({ version: 1, serverUrl: 'not a url' }));
-  expect(() => new FileTokenStore(path).load()).toThrow(/serverUrl[\s\S]*|delete it and sign in again/);
+  expect(() => new FileTokenStore(path).load()).toThrow(
+    /serverUrl[\s\S]*delete it and sign in again|delete it and sign in again[\s\S]*serverUrl/,
+  );
   writeFileSync(path, '{');
   expect(() => new FileTokenStore(path).load()).toThrow(/is not JSON; delete it and sign in again/);
   expect(readFileSync(path, 'utf8')).toBe('{');

@@ -80,9 +80,9 @@ it('writes the intent before the call and the artifact before the call returns; 
   const issue = await driver.createIssue({ project: 'SBX', issueType: 'Task', summary: 'ledgered' });
   expect(readLedger(ledger.path).map((e) => e.event)).toEqual(['intent', 'created']);
   const page = await driver.createPage({ space: space?.id ?? '', title: 'ledgered page', body: 'x' });
-  await expect(
-    driver.createIssue({ project: 'SBX', issueType: 'Nope', summary: 'refused' }),
-  ).rejects.toThrow();
+  await expect(driver.createIssue({ project: 'SBX', issueType: 'Nope', summary: 'refused' })).rejects.toThrow(
+    /issue ?type/i,
+  );
   await session.close();
   expect(site.cloud.store.pages.get(page.id)?.labels).toEqual([MARKER_LABEL, runLabelOf(runId)]);
   const entries = readLedger(ledger.path);

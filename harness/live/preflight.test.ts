@@ -46,7 +46,7 @@ async function failure(env: Record<string, string>, writes = false, breakSite?: 
 it('passes on a healthy site, resolving the cloudId from the host and the sandbox space id', async () => {
   const found = await run(site.env('admin'), true);
   expect(found).toMatchObject({ cloudId: site.cloud.store.site.cloudId, host: site.cloud.store.site.host });
-  expect(found.sandboxSpaceId).toMatch(/^\d+$/);
+  expect(found.sandboxSpaceId).toBe(site.cloud.store.spaceByIdOrKey('SBX')?.id);
   expect(found.notes).toEqual([]);
 });
 
