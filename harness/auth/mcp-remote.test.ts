@@ -1,11 +1,11 @@
 import { mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { expect, it } from 'vitest';
 import { z } from 'zod';
+import { freePort } from '../../mocks/mounts/loopback.ts';
 import { connect } from '../connect/session.ts';
 import { HEADLESS_REDIRECT } from './identity.ts';
 import { importMcpRemoteCache } from './mcp-remote-cache.ts';
@@ -19,15 +19,6 @@ import { MemoryTokenStore } from './token-store.ts';
  * authorize page consents at once) and follows the redirect to mcp-remote's own callback server.
  */
 const PROXY = join(import.meta.dirname, '../../node_modules/mcp-remote/dist/proxy.js');
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  return address.port;
-}
 
 function mcpRemote(url: string, configDir: string, port: number) {
   const transport = new StdioClientTransport({

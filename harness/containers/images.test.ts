@@ -1,11 +1,11 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { REPO_ROOT } from './bundle.ts';
-import { IMAGES, assembleApp, entrypointOf, importChanges } from './images.ts';
+import { BUILT_IMAGES, IMAGES, assembleApp, builtImages, entrypointOf, importChanges } from './images.ts';
 import { linkedLibraries } from './rootfs.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'rovo-mcp-conformance-images-'));
@@ -84,3 +84,16 @@ it('bundles the legacy server the same way: it runs, and names the settings it l
     /legacy-jira-mcp: ATLASSIAN_TOKEN_FILE is not set; set it to the path of the 3LO token file/,
   );
 }, 30_000);
+
+it('a missing or damaged image list says how to rebuild it', () => {
+  const dir = mkdtempSync(join(work, 'images-'));
+  expect(() => builtImages(dir)).toThrow(
+    /does not exist; build the images with scripts\/container-runtime.sh build/,
+  );
+  writeFileSync(join(dir, BUILT_IMAGES), '{');
+  expect(() => builtImages(dir)).toThrow(
+    /is not valid JSON: .*Rebuild with scripts\/container-runtime.sh build/,
+  );
+  writeFileSync(join(dir, BUILT_IMAGES), JSON.stringify({ mock: 'localhost/rovo-mcp-mock:1' }));
+  expect(() => builtImages(dir)).toThrow(/legacy: .*\n.*Rebuild with scripts\/container-runtime.sh build/);
+});

@@ -1,8 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, createReadStream, existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpSync, createReadStream, existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { parseJsonFile } from '../read-json.ts';
 import { REPO_ROOT, bundle } from './bundle.ts';
 import { addNodeRuntime, tarball } from './rootfs.ts';
 
@@ -122,8 +123,10 @@ export function builtImages(dir = RUNTIME_DIR): z.infer<typeof BuiltImagesSchema
   const file = join(dir, BUILT_IMAGES);
   if (!existsSync(file))
     throw new Error(`${file} does not exist; build the images with scripts/container-runtime.sh build`);
-  const parsed = BuiltImagesSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
-  if (!parsed.success)
-    throw new Error(`${file} is not what the build writes; rebuild with scripts/container-runtime.sh build`);
-  return parsed.data;
+  return parseJsonFile(
+    file,
+    BuiltImagesSchema,
+    'the image list',
+    'Rebuild with scripts/container-runtime.sh build',
+  );
 }

@@ -1,10 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GenericContainer } from 'testcontainers';
 import { FakeCloud } from '../../mocks/cloud.ts';
-import { LOOPBACK, type LoopbackMount, serveOnLoopback } from '../../mocks/mounts/loopback.ts';
+import { LOOPBACK, type LoopbackMount, freePort, serveOnLoopback } from '../../mocks/mounts/loopback.ts';
 import { bundle } from '../containers/bundle.ts';
 import { LogTail, McpEndpointWait } from '../containers/mcp-wait.ts';
 import { CHECKOUT_LABEL, containerRuntime, requireLocalImage } from '../containers/runtime.ts';
@@ -24,24 +23,6 @@ export const DEFAULT_MCP_PATH = '/mcp';
 const STARTUP_MS = 15_000;
 /** Where a Node server in the container finds the preload (mounted read-only). */
 const PRELOAD_IN_CONTAINER = '/opt/rovo-mcp-conformance/atlassian-to-loopback.mjs';
-
-/**
- * A free port on 127.0.0.1. The container shares this machine's network namespace (podman's host
- * network: the only way it reaches the fake site on 127.0.0.1 without a private-range bridge address),
- * so its server's port is a port here, and each container needs its own.
- */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, LOOPBACK, () => {
-      const address = probe.address();
-      probe.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
-}
 
 let preload: Promise<string> | undefined;
 let preloadDir: string | undefined;
@@ -115,6 +96,8 @@ class ContainerTarget {
   private async start(credentials: Credentials): Promise<Running> {
     const image = this.target.image ?? '';
     await requireLocalImage(await containerRuntime(), image);
+    // Host network (podman's only way to the fake site on 127.0.0.1 without a private-range bridge
+    // address): the server's port is a port here, and each container needs its own.
     const port = await freePort();
     const url = new URL(`http://${LOOPBACK}:${port}${this.target.path ?? DEFAULT_MCP_PATH}`);
     const dir = this.ownSite ? undefined : mkdtempSync(join(tmpdir(), 'rovo-mcp-conformance-container-'));

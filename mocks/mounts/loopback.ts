@@ -46,6 +46,20 @@ function send(response: Response, res: ServerResponse): void {
 /** Where servers listen unless told otherwise: nothing outside this machine can reach them. */
 export const LOOPBACK = '127.0.0.1';
 
+/** A port on 127.0.0.1 that was free a moment ago, for a server this process does not start itself. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, LOOPBACK, () => {
+      const address = probe.address();
+      probe.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
+    });
+  });
+}
+
 /**
  * Serves a handler on 127.0.0.1 (port 0 = a free one) for subjects in other processes: mcp-remote,
  * a stdio legacy server, a container. The handler is asked through a getter so it can be created with
