@@ -1,55 +1,32 @@
-import { spawn, spawnSync } from 'node:child_process';
-import { createInterface } from 'node:readline';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { startMockProcess } from './mock-process.ts';
 import { expect, it } from 'vitest';
 import { z } from 'zod';
+import { HttpProbe } from '../connect/probe.ts';
+import { basicHeader } from '../targets/identities.ts';
+import { BIN, startMockProcess } from './mock-process.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
-const BIN = join(ROOT, 'bin/rovo-mcp-conformance.js');
-
-const MockLine = z.object({
-  url: z.string().regex(/^http:\/\/127\.0\.0\.1:\d+\/v1\/mcp$/),
-  cloudId: z.uuid(),
-  site: z.string(),
-  identities: z
-    .array(z.object({ name: z.string(), email: z.string(), apiToken: z.string(), role: z.string() }))
-    .min(4),
-});
 
 it('npm run mock --json prints one JSON line, serves MCP on loopback and stops cleanly on SIGTERM', async () => {
-  const child = spawn(process.execPath, [BIN, 'mock', '--json'], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const firstLine = await new Promise<string>((resolve, reject) => {
-    createInterface({ input: child.stdout }).once('line', resolve);
-    child.once('exit', (code) => reject(new Error(`mock exited early with ${code}`)));
-  });
-  const info = MockLine.parse(JSON.parse(firstLine));
+  const mock = await startMockProcess();
+  const { info } = mock;
+  expect(info.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/v1\/mcp$/);
+  expect(info.identities.map((i) => i.name)).toEqual(
+    expect.arrayContaining(['admin', 'member', 'viewer', 'outsider']),
+  );
   const member = info.identities.find((i) => i.name === 'member');
-  const res = await fetch(info.url, {
-    method: 'POST',
-    headers: {
-      authorization: `Basic ${Buffer.from(`${member?.email}:${member?.apiToken}`).toString('base64')}`,
-      'content-type': 'application/json',
-      accept: 'application/json, text/event-stream',
-    },
-    body: JSON.stringify({
-      jsonrpc: '2.0',
-      id: 1,
-      method: 'initialize',
-      params: {
-        protocolVersion: '2025-06-18',
-        capabilities: {},
-        clientInfo: { name: 'cli-test', version: '0' },
-      },
-    }),
-  });
-  expect(res.status).toBe(200);
-  expect(await res.text()).toContain('atlassian-mcp-server');
-  const exit = new Promise<number | null>((resolve) => child.once('exit', resolve));
-  child.kill('SIGTERM');
+  if (!member) throw new Error('the mock names no member');
+  const probe = new HttpProbe(
+    new URL(info.url),
+    { authorization: basicHeader({ kind: 'basic', email: member.email, apiToken: member.apiToken }) },
+    AbortSignal.timeout(10_000),
+  );
+  const answer = await probe.initialize();
+  expect(answer.status).toBe(200);
+  expect(answer.messages[0]).toMatchObject({ result: { serverInfo: { name: 'atlassian-mcp-server' } } });
+  const exit = new Promise<number | null>((resolve) => mock.child.once('exit', resolve));
+  mock.child.kill('SIGTERM');
   expect(await exit).toBe(0);
 }, 30_000);
 

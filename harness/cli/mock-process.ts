@@ -11,7 +11,10 @@ const MockLine = z.object({
   authv2Url: z.url(),
   listening: z.url(),
   cloudId: z.uuid(),
-  identities: z.array(z.object({ name: z.string(), email: z.string(), apiToken: z.string() })),
+  site: z.string(),
+  identities: z.array(
+    z.object({ name: z.string(), email: z.string(), apiToken: z.string(), role: z.string() }),
+  ),
 });
 export type MockInfo = z.infer<typeof MockLine>;
 
