@@ -1,3 +1,4 @@
+import { STATUS_CODES } from 'node:http';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import type { z } from 'zod';
 import { AtlassianError } from '../atlassian/errors.ts';
@@ -17,16 +18,6 @@ export function errorResult(profile: Profile, message: string): CallToolResult {
   };
 }
 
-const STATUS_TEXT: Readonly<Record<number, string>> = {
-  400: 'Bad Request',
-  401: 'Unauthorized',
-  403: 'Forbidden',
-  404: 'Not Found',
-  409: 'Conflict',
-  413: 'Payload Too Large',
-  429: 'Too Many Requests',
-};
-
 /** "create issue" for createJiraIssue: the tool's verb and object, without the product. */
 function actionOf(tool: string): string {
   return tool
@@ -45,7 +36,7 @@ export function errorMessageOf(error: unknown, profile?: Profile, tool?: string)
   if (error instanceof AtlassianError) {
     const body = JSON.stringify(error.body);
     if (profile?.toolErrorWording !== 'status-prefixed' || tool === undefined) return body;
-    return `Failed to ${actionOf(tool)}: ${STATUS_TEXT[error.status] ?? `HTTP ${error.status}`}. ${body}`;
+    return `Failed to ${actionOf(tool)}: ${STATUS_CODES[error.status] ?? `HTTP ${error.status}`}. ${body}`;
   }
   if (error instanceof RovoToolError) return error.message;
   // The transient text v2 users see; the cause is kept for whoever debugs the mock.
