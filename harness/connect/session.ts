@@ -66,6 +66,9 @@ export const MOCK_MCP_URL = new URL('https://mcp.atlassian.com/v1/mcp');
  * - A 202 (a notification accepted) loses its body: when msw is mounted beside a loopback target, it
  *   hands the bypassed answer over as a teed stream, and cancelling one branch of a tee nobody reads
  *   never settles, so the SDK's `await response.body.cancel()` would hang the session.
+ * - Every other answer but an event stream is buffered, for the same reason: the SDK's OAuth discovery
+ *   cancels bodies it does not read (a 404 for a missing metadata document), and under msw 2 on Node
+ *   20 `body.cancel()` of a mocked response never settles. A buffered body cancels at once.
  */
 function sessionFetch(base: typeof fetch | undefined): typeof fetch {
   return async (input, init) => {
@@ -76,22 +79,12 @@ function sessionFetch(base: typeof fetch | undefined): typeof fetch {
       void response.body?.cancel().catch(() => undefined);
       throw new RateLimitedError(parseRetryAfter(response.headers.get('retry-after')));
     }
-    if (response.status !== 202 || response.body === null) return response;
-    void response.body.cancel().catch(() => undefined);
-    return new Response(null, { status: 202, statusText: response.statusText, headers: response.headers });
-  };
-}
-
-/**
- * OAuth discovery cancels the bodies of answers it does not read (a 404 for a missing metadata
- * document), and under msw 2 on Node 20 `body.cancel()` of a mocked response never settles. Buffering
- * every non-streaming answer makes cancel immediate wherever the target is; event streams pass as is.
- */
-function bufferedBodies(base: typeof fetch): typeof fetch {
-  return async (input, init) => {
-    const response = await base(input, init);
-    if (!response.body || response.headers.get('content-type')?.includes('text/event-stream'))
-      return response;
+    if (response.body === null) return response;
+    if (response.status === 202) {
+      void response.body.cancel().catch(() => undefined);
+      return new Response(null, { status: 202, statusText: response.statusText, headers: response.headers });
+    }
+    if (response.headers.get('content-type')?.includes('text/event-stream')) return response;
     return new Response(await response.arrayBuffer(), response);
   };
 }
@@ -136,7 +129,7 @@ async function httpTransport(target: TargetSpec, options: ConnectOptions): Promi
   // OAuth: the SDK attaches the token and runs discovery; the harness client also answers expiry
   // (single-flight refresh, one retry) and missing scopes (step-up) in front of it.
   const { provider, client } = options.credentials;
-  const counted = countingTokenRequests(provider.stats, bufferedBodies(base));
+  const counted = countingTokenRequests(provider.stats, base);
   if (!provider.tokens()) await signIn(provider, url, counted);
   return new StreamableHTTPClientTransport(url, {
     requestInit,
