@@ -14,7 +14,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['harness/**/*.test.ts', 'mocks/**/*.test.ts', 'bench/**/*.test.ts'],
+          include: ['lib/**/*.test.ts', 'harness/**/*.test.ts', 'mocks/**/*.test.ts', 'bench/**/*.test.ts'],
           // The workflow parser imports its schema JSON without an import attribute, which Node's
           // loader refuses; transformed by vite, it loads.
           server: { deps: { inline: ['@actions/workflow-parser'] } },

@@ -1,4 +1,4 @@
-import { adfToPlainText, markdownToAdf } from '../../mocks/atlassian/content/index.ts';
+import { adfToPlainText, markdownToAdf } from '../../lib/content/index.ts';
 import { NotTestableError } from '../errors.ts';
 import type { Driver, IssueRef, IssueTypeInfo, SpaceInfo } from '../drivers/types.ts';
 import type { CheckContext } from './context.ts';

@@ -1,5 +1,5 @@
-import type { AdfDoc } from './content/types.ts';
-import { markdownToAdf } from './content/index.ts';
+import type { AdfDoc } from '../../lib/content/types.ts';
+import { markdownToAdf } from '../../lib/content/index.ts';
 import type { JqlFieldKind, JqlIssueView, StatusCategory } from './jira/jql/types.ts';
 import { customFieldDefs } from './seed/custom-field-defs.ts';
 import type { CustomFieldType } from './seed/custom-fields.ts';

@@ -4,8 +4,8 @@ import {
   isAdfDoc,
   markdownToAdf,
   validateAdfDoc,
-} from '../atlassian/content/index.ts';
-import type { AdfDoc } from '../atlassian/content/types.ts';
+} from '../../lib/content/index.ts';
+import type { AdfDoc } from '../../lib/content/types.ts';
 import { RovoToolError } from './tools/define.ts';
 
 export type JiraFormat = 'adf' | 'markdown';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { adfToMarkdown, isAdfDoc } from '../../../mocks/atlassian/content/index.ts';
+import { adfToMarkdown, isAdfDoc } from '../../../lib/content/index.ts';
 import { UnsupportedVerbError } from '../../errors.ts';
 import type { RovoContext } from '../rovo/context.ts';
 import { toFieldMeta } from '../rovo/field-meta.ts';

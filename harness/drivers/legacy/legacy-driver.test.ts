@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeEach, expect, it } from 'vitest';
-import { adfToMarkdown } from '../../../mocks/atlassian/content/index.ts';
+import { adfToMarkdown } from '../../../lib/content/index.ts';
 import type { FakeCloud } from '../../../mocks/cloud.ts';
 import { connect, type Session } from '../../connect/session.ts';
 import { UnsupportedVerbError } from '../../errors.ts';

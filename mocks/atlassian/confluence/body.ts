@@ -1,5 +1,5 @@
-import { htmlToAdf, plainTextToAdf, validateAdfDoc } from '../content/index.ts';
-import type { AdfDoc } from '../content/types.ts';
+import { htmlToAdf, plainTextToAdf, validateAdfDoc } from '../../../lib/content/index.ts';
+import type { AdfDoc } from '../../../lib/content/types.ts';
 import { confluenceError } from '../errors.ts';
 
 /**

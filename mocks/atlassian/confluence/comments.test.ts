@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { adfToMarkdown, markdownToAdf } from '../content/index.ts';
-import type { AdfDoc } from '../content/types.ts';
+import { adfToMarkdown, markdownToAdf } from '../../../lib/content/index.ts';
+import type { AdfDoc } from '../../../lib/content/types.ts';
 import {
   createComment,
   createCommentRecord,

@@ -1,4 +1,4 @@
-import { adfToPlainText } from '../content/index.ts';
+import { adfToPlainText } from '../../../lib/content/index.ts';
 import { confluenceError } from '../errors.ts';
 import type { Actor } from '../jira/access.ts';
 import type { ConfluenceComment, Page, SiteStore } from '../store.ts';

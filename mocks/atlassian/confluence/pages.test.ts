@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { adfToMarkdown, markdownToAdf } from '../content/index.ts';
+import { adfToMarkdown, markdownToAdf } from '../../../lib/content/index.ts';
 import { cursorOf } from './paging.ts';
 import {
   createPage,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { AdfDoc } from '../content/types.ts';
+import type { AdfDoc } from '../../../lib/content/types.ts';
 import { confluenceError } from '../errors.ts';
 import type { Actor } from '../jira/access.ts';
 import type { Page, SiteStore, Space } from '../store.ts';

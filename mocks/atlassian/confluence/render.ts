@@ -1,5 +1,5 @@
-import { adfToHtml } from '../content/index.ts';
-import type { AdfDoc } from '../content/types.ts';
+import { adfToHtml } from '../../../lib/content/index.ts';
+import type { AdfDoc } from '../../../lib/content/types.ts';
 import { confluenceError } from '../errors.ts';
 import type { ConfluenceComment, Page, PageVersion, SiteStore, Space } from '../store.ts';
 import { wikiBase } from '../urls.ts';

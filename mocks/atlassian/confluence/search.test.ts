@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { markdownToAdf } from '../content/index.ts';
+import { markdownToAdf } from '../../../lib/content/index.ts';
 import { createCommentRecord } from './comments.ts';
 import { createPageRecord } from './pages.ts';
 import { searchContent } from './search.ts';

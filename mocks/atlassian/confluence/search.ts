@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { adfToPlainText } from '../content/index.ts';
+import { adfToPlainText } from '../../../lib/content/index.ts';
 import { confluenceV1Error } from '../errors.ts';
 import type { Actor } from '../jira/access.ts';
 import type { ConfluenceComment, Page, SiteStore, Space } from '../store.ts';

@@ -1,4 +1,4 @@
-import { validateAdfDoc } from '../content/index.ts';
+import { validateAdfDoc } from '../../../lib/content/index.ts';
 import { jiraError } from '../errors.ts';
 import type { Comment, Issue, SiteStore } from '../store.ts';
 import { jiraApiBase } from '../urls.ts';

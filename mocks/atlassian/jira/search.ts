@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { adfToPlainText } from '../content/index.ts';
+import { adfToPlainText } from '../../../lib/content/index.ts';
 import { jiraError } from '../errors.ts';
 import type { Issue, SiteStore } from '../store.ts';
 import { type Actor, browsableProjects, canSeeIssue } from './access.ts';

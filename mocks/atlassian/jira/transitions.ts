@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { validateAdfDoc } from '../content/index.ts';
+import { validateAdfDoc } from '../../../lib/content/index.ts';
 import { jiraError } from '../errors.ts';
 import type { Issue, SiteStore, Transition } from '../store.ts';
 import { jiraApiBase } from '../urls.ts';

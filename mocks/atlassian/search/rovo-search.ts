@@ -1,4 +1,4 @@
-import { adfToPlainText } from '../content/index.ts';
+import { adfToPlainText } from '../../../lib/content/index.ts';
 import { canViewPage } from '../confluence/access.ts';
 import { pageWebUrl } from '../confluence/render.ts';
 import { type Actor, canSeeIssue } from '../jira/access.ts';

@@ -18,8 +18,8 @@ import { pageWebUrl, renderCommentMeta, renderPageMeta, tinyUrl } from '../../at
 import { searchContent } from '../../atlassian/confluence/search.ts';
 import { listSpacesByOffset } from '../../atlassian/confluence/spaces.ts';
 import { resolvePageId } from '../../atlassian/confluence/tiny-link.ts';
-import { htmlToAdf } from '../../atlassian/content/index.ts';
-import type { AdfDoc } from '../../atlassian/content/types.ts';
+import { htmlToAdf } from '../../../lib/content/index.ts';
+import type { AdfDoc } from '../../../lib/content/types.ts';
 import type { ConfluenceComment, Page, SiteStore } from '../../atlassian/store.ts';
 import { checkCloudId } from '../cloud-id.ts';
 import { type ConfluenceFormat, renderRichText, richTextToAdf } from '../content.ts';

@@ -1,4 +1,4 @@
-import { adfToPlainText, isAdfDoc, validateAdfDoc } from '../../../content/index.ts';
+import { adfToPlainText, isAdfDoc, validateAdfDoc } from '../../../../../lib/content/index.ts';
 import { isIsoDate, jiraDateTime, parseJiraDateTime } from '../../dates.ts';
 import { ADF_REQUIRED, labelError } from '../system.ts';
 import { type Codec, listCodec, refused, stored } from './codec.ts';

@@ -1,4 +1,7 @@
-/** Rich-text conversion for the fake Atlassian site: ADF is stored, everything else is derived. */
+/**
+ * Rich-text conversion between ADF (what Atlassian stores) and Markdown, HTML and plain text: the fake
+ * site stores and renders with it, and the harness reads and writes rich text through it.
+ */
 export type { AdfDoc, AdfMark, AdfNode, AdfValidationResult, ContentFormat } from './types.ts';
 export { ADF_MARK_TYPES, ADF_NODE_TYPES, isAdfDoc, validateAdfDoc } from './adf-schema.ts';
 export { markdownToAdf } from './markdown-to-adf.ts';
