@@ -1,12 +1,13 @@
+import { CodedError } from '../lib/errors.ts';
+
 /**
  * Errors the harness raises about itself: misconfiguration, bad input, misuse.
  * A failed *check* is data (a record with verdict `failed`), never one of these.
+ * (The base class and a bad fixture's error live in lib/errors.ts, shared with the mocks.)
  */
 export type HarnessErrorCode =
   | 'CONFIG_INVALID'
   | 'CONFIG_NOT_FOUND'
-  | 'FIXTURE_INVALID'
-  | 'PROFILE_INVALID'
   | 'UNKNOWN_CAPABILITY'
   | 'CATALOGUE_INVALID'
   | 'TARGET_UNRESOLVED'
@@ -14,17 +15,6 @@ export type HarnessErrorCode =
   | 'TOOL_RESULT_INVALID'
   | 'BASELINE_INVALID'
   | 'USAGE';
-
-/** The harness speaking about itself: a code to branch on, and a message that says what to do. */
-export abstract class CodedError<C extends string> extends Error {
-  constructor(
-    readonly code: C,
-    message: string,
-    options?: { cause?: unknown },
-  ) {
-    super(`[harness] ${message}`, options);
-  }
-}
 
 export class HarnessError extends CodedError<HarnessErrorCode> {
   override readonly name: string = 'HarnessError';
@@ -49,18 +39,4 @@ export class UnsupportedVerbError extends Error {
   ) {
     super(`${verb} is unsupported: ${reason}`);
   }
-}
-
-/** Formats zod issues as `path: reason` lines so a bad file names the field to fix. */
-export function describeIssues(
-  issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }>,
-): string {
-  return issues.map((i) => `  - ${formatPath(i.path)}: ${i.message}`).join('\n');
-}
-
-export function formatPath(path: ReadonlyArray<PropertyKey>): string {
-  if (path.length === 0) return '(root)';
-  return path
-    .map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`))
-    .join('');
 }

@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { z } from 'zod';
-import { describeIssues, HarnessError } from './errors.ts';
+import { describeIssues } from '../lib/errors.ts';
+import { HarnessError } from './errors.ts';
 
 /** Where a file came from and how to put it right, for error messages. */
 export interface FileRole {

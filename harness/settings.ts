@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { loadConfig } from './config/load.ts';
-import { describeIssues, HarnessError } from './errors.ts';
+import { describeIssues } from '../lib/errors.ts';
+import { HarnessError } from './errors.ts';
 import { resolveTarget } from './targets/resolve.ts';
 
 /** Everything a suite worker needs to know about the run; the CLI passes it in `CONFORMANCE_SETTINGS`. */

@@ -1,4 +1,4 @@
-import { CodedError } from '../errors.ts';
+import { CodedError } from '../../lib/errors.ts';
 
 export type AuthErrorCode =
   /** The grant is gone or never existed: a person must sign in again. */

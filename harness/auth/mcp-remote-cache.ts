@@ -7,7 +7,7 @@ import {
   OAuthTokensSchema,
 } from '@modelcontextprotocol/sdk/shared/auth.js';
 import type { z } from 'zod';
-import { describeIssues } from '../errors.ts';
+import { describeIssues } from '../../lib/errors.ts';
 import { AuthError } from './errors.ts';
 import type { StoredAuth, TokenStore } from './token-store.ts';
 

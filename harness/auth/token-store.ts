@@ -7,7 +7,7 @@ import {
   OAuthTokensSchema,
 } from '@modelcontextprotocol/sdk/shared/auth.js';
 import { z } from 'zod';
-import { describeIssues } from '../errors.ts';
+import { describeIssues } from '../../lib/errors.ts';
 import { registerSecret } from '../redact.ts';
 import { AuthError } from './errors.ts';
 

@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { catalogue } from '../catalogue/index.ts';
-import { describeIssues, HarnessError } from '../errors.ts';
+import { describeIssues } from '../../lib/errors.ts';
+import { HarnessError } from '../errors.ts';
 import { type BaselineEntry, BaselineFileSchema } from './schema.ts';
 
 export const DEFAULT_BASELINES_DIR = join(import.meta.dirname, '../../fixtures/baselines');

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describeIssues, HarnessError } from '../errors.ts';
+import { describeIssues } from '../../lib/errors.ts';
+import { HarnessError } from '../errors.ts';
 import { type Capability, CatalogueFileSchema } from './schema.ts';
 
 export type { Capability, ComparisonRow } from './schema.ts';

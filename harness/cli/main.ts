@@ -1,3 +1,4 @@
+import { FixtureError } from '../../lib/errors.ts';
 import { HarnessError } from '../errors.ts';
 import { LiveError } from '../live/errors.ts';
 import { BASELINE_USAGE, baselineCommand } from './surface-baseline.ts';
@@ -80,7 +81,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     return await command.run(first === undefined || first.startsWith('-') ? argv : rest);
   } catch (error) {
-    if (error instanceof HarnessError) {
+    if (error instanceof HarnessError || error instanceof FixtureError) {
       console.error(error.message);
       return error.code === 'TARGET_UNREACHABLE' ? 1 : 2;
     }

@@ -2,6 +2,7 @@
 // neither the test runner nor tsx. PORT and HOST, the variables container platforms set, and
 // PUBLIC_URL give --port, --host and --public-url their defaults here (and only here: a developer's
 // shell may set HOST to its name).
+import { FixtureError } from '../../lib/errors.ts';
 import { HarnessError } from '../errors.ts';
 import { mockCommand } from './mock.ts';
 
@@ -19,7 +20,7 @@ try {
     ...process.argv.slice(2),
   ]);
 } catch (error) {
-  if (!(error instanceof HarnessError)) throw error;
+  if (!(error instanceof HarnessError || error instanceof FixtureError)) throw error;
   console.error(error.message);
   process.exitCode = 2;
 }

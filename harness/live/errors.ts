@@ -1,4 +1,4 @@
-import { CodedError } from '../errors.ts';
+import { CodedError } from '../../lib/errors.ts';
 
 export type LiveErrorCode =
   /** An environment variable of live mode is missing or malformed. */

@@ -20,7 +20,7 @@ import {
   ServerRequestSchema,
 } from '@modelcontextprotocol/sdk/types.js';
 import type { z } from 'zod';
-import { formatPath } from '../errors.ts';
+import { formatPath } from '../../lib/errors.ts';
 import type { FrameObserver, RecordedFrame } from '../connect/recorder.ts';
 
 type Direction = RecordedFrame['direction'];

@@ -4,6 +4,7 @@
  * attributes and known marks. It is deliberately tolerant of extra keys, as Jira is.
  */
 import { z } from 'zod';
+import { formatPath } from '../errors.ts';
 import type { AdfDoc, AdfMark, AdfNode, AdfValidationResult } from './types.ts';
 
 export const INLINE_NODE_TYPES = [
@@ -289,13 +290,6 @@ class Invalid extends Error {
   ) {
     super(reason);
   }
-}
-
-function formatPath(path: ReadonlyArray<PropertyKey>): string {
-  if (path.length === 0) return '(root)';
-  return path
-    .map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`))
-    .join('');
 }
 
 function parseOrThrow<T>(schema: z.ZodType<T>, value: unknown, path: ReadonlyArray<PropertyKey>): T {

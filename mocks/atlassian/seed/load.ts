@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describeIssues, HarnessError } from '../../../harness/errors.ts';
+import { describeIssues, FixtureError } from '../../../lib/errors.ts';
 import { type SiteSeed, SiteSeedSchema } from './schema.ts';
 
 export const SITES_DIR = join(import.meta.dirname, '../../../fixtures/sites');
@@ -9,7 +9,7 @@ export const SITES_DIR = join(import.meta.dirname, '../../../fixtures/sites');
 export function parseSiteSeed(json: unknown, source: string): SiteSeed {
   const parsed = SiteSeedSchema.safeParse(json);
   if (!parsed.success) {
-    throw new HarnessError(
+    throw new FixtureError(
       'FIXTURE_INVALID',
       `site fixture ${source} is invalid:\n${describeIssues(parsed.error.issues)}`,
     );
@@ -28,13 +28,13 @@ export function loadSiteSeed(nameOrPath = 'default'): SiteSeed {
     try {
       text = readFileSync(path, 'utf8');
     } catch (cause) {
-      throw new HarnessError('FIXTURE_INVALID', `site fixture ${path} cannot be read`, { cause });
+      throw new FixtureError('FIXTURE_INVALID', `site fixture ${path} cannot be read`, { cause });
     }
     let json: unknown;
     try {
       json = JSON.parse(text);
     } catch (cause) {
-      throw new HarnessError('FIXTURE_INVALID', `site fixture ${path} is not valid JSON: ${String(cause)}`);
+      throw new FixtureError('FIXTURE_INVALID', `site fixture ${path} is not valid JSON: ${String(cause)}`);
     }
     seed = parseSiteSeed(json, path);
     cache.set(path, seed);

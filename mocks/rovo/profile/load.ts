@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describeIssues, HarnessError } from '../../../harness/errors.ts';
+import { describeIssues, FixtureError } from '../../../lib/errors.ts';
 import { type Profile, ProfileSchema } from './schema.ts';
 
 export const PROFILES_DIR = join(import.meta.dirname, '../../../fixtures/profiles');
@@ -11,7 +11,7 @@ const cache = new Map<string, Profile>();
 export function parseProfile(json: unknown, source: string): Profile {
   const parsed = ProfileSchema.safeParse(json);
   if (!parsed.success)
-    throw new HarnessError(
+    throw new FixtureError(
       'PROFILE_INVALID',
       `profile ${source} is invalid:\n${describeIssues(parsed.error.issues)}`,
     );
@@ -27,7 +27,7 @@ export function loadProfile(nameOrPath = 'default'): Profile {
     try {
       json = JSON.parse(readFileSync(path, 'utf8'));
     } catch (cause) {
-      throw new HarnessError(
+      throw new FixtureError(
         'PROFILE_INVALID',
         `profile ${path} cannot be read as JSON (profiles live in fixtures/profiles/<name>.json)`,
         { cause },

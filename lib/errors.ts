@@ -1,0 +1,37 @@
+/**
+ * Error base classes for the whole project (harness and mocks). Errors the project raises about
+ * itself carry a code to branch on and a message that says what to do; a failed *check* is data,
+ * never an error.
+ */
+
+/** The project speaking about itself: a code to branch on, and a message that says what to do. */
+export abstract class CodedError<C extends string> extends Error {
+  constructor(
+    readonly code: C,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`[harness] ${message}`, options);
+  }
+}
+
+export type FixtureErrorCode = 'FIXTURE_INVALID' | 'PROFILE_INVALID';
+
+/** A data file under fixtures/ (a site seed, a mock profile) cannot be read or does not fit its schema. */
+export class FixtureError extends CodedError<FixtureErrorCode> {
+  override readonly name: string = 'FixtureError';
+}
+
+/** Formats zod issues as `path: reason` lines so a bad file names the field to fix. */
+export function describeIssues(
+  issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }>,
+): string {
+  return issues.map((i) => `  - ${formatPath(i.path)}: ${i.message}`).join('\n');
+}
+
+export function formatPath(path: ReadonlyArray<PropertyKey>): string {
+  if (path.length === 0) return '(root)';
+  return path
+    .map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`))
+    .join('');
+}
