@@ -1,4 +1,4 @@
-import { releaseWhenDone } from '../../mocks/atlassian/rate-limiter.ts';
+import { releaseWhenDone } from '../../lib/release-when-done.ts';
 import { parseRetryAfter } from '../connect/rate-limited.ts';
 
 export interface BudgetLimits {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { canonicalJson } from '../../mocks/rovo/profile/load.ts';
+import { canonicalJson } from '../../lib/canonical-json.ts';
 import { catalogue } from '../catalogue/index.ts';
 import { MockFidelitySchema } from '../drift/fidelity.ts';
 import { ComparisonRowSchema } from '../catalogue/schema.ts';

@@ -1,7 +1,7 @@
 import type { CapabilityRecord } from './capabilities.ts';
 import { type ReportInput, reportTargets } from './report-input.ts';
 import { verdictLabel } from './verdicts.ts';
-import { canonicalJson } from '../../mocks/rovo/profile/load.ts';
+import { canonicalJson } from '../../lib/canonical-json.ts';
 
 /** XML 1.0 forbids most control characters even escaped; a target's text may contain them. */
 function xml(text: string): string {

@@ -6,7 +6,7 @@ import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/
 import { CallToolResultSchema } from '@modelcontextprotocol/sdk/types.js';
 import { afterEach, expect, it } from 'vitest';
 import { FakeCloud } from '../cloud.ts';
-import { fetchInto } from '../mounts/fetch.ts';
+import { fetchInto } from '../../lib/request-handler.ts';
 import { LEGACY_OAUTH_CLIENT, consentTokens } from './consent.ts';
 import { LEGACY_MCP_PATH, legacyHttpHandler } from './http.ts';
 import { memoryTokenStore } from './oauth.ts';

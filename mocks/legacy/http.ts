@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
-import type { RequestHandler } from '../mounts/fetch.ts';
+import type { RequestHandler } from '../../lib/request-handler.ts';
 
 /** Where the reference server answers MCP over HTTP (the path most custom servers use). */
 export const LEGACY_MCP_PATH = '/mcp';

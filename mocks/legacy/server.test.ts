@@ -3,7 +3,7 @@ import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import { CallToolResultSchema } from '@modelcontextprotocol/sdk/types.js';
 import { afterEach, expect, it } from 'vitest';
 import { FakeCloud } from '../cloud.ts';
-import { fetchInto } from '../mounts/fetch.ts';
+import { fetchInto } from '../../lib/request-handler.ts';
 import { LEGACY_OAUTH_CLIENT, consentTokens } from './consent.ts';
 import { memoryTokenStore } from './oauth.ts';
 import { createLegacyServer } from './server.ts';

@@ -2,7 +2,7 @@ import { type IncomingMessage, type ServerResponse, createServer } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
-import type { RequestHandler } from './fetch.ts';
+import type { RequestHandler } from '../../lib/request-handler.ts';
 
 export interface LoopbackMount extends AsyncDisposable {
   /** `http://127.0.0.1:<port>` (or the host it was told to bind) */

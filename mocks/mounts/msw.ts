@@ -1,6 +1,6 @@
 import { http } from 'msw';
 import { type SetupServer, setupServer } from 'msw/node';
-import type { RequestHandler } from './fetch.ts';
+import type { RequestHandler } from '../../lib/request-handler.ts';
 
 /** The hosts the fake cloud answers for; anything else fails loudly (`onUnhandledRequest: 'error'`). */
 export const ATLASSIAN_HOSTS = [

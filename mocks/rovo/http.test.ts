@@ -2,7 +2,7 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { afterEach, expect, it } from 'vitest';
 import { FakeCloud } from '../cloud.ts';
-import { fetchInto } from '../mounts/fetch.ts';
+import { fetchInto } from '../../lib/request-handler.ts';
 
 const URL_V1 = 'https://mcp.atlassian.com/v1/mcp';
 let cloud: FakeCloud;

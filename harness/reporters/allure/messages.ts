@@ -2,7 +2,7 @@ import type { RuntimeMessage } from 'allure-js-commons/sdk';
 import type { Capability } from '../../catalogue/index.ts';
 import type { CheckRecord } from '../../records/schema.ts';
 import { redact } from '../../redact.ts';
-import { canonicalJson } from '../../../mocks/rovo/profile/load.ts';
+import { canonicalJson } from '../../../lib/canonical-json.ts';
 import { verdictLabel } from '../verdicts.ts';
 
 const EXCHANGE_ATTACHMENT = 'JSON-RPC exchange (redacted)';

@@ -2,7 +2,7 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FakeCloud } from '../../cloud.ts';
-import { fetchInto } from '../../mounts/fetch.ts';
+import { fetchInto } from '../../../lib/request-handler.ts';
 import { oauthFlow } from '../oauth/test-flow.ts';
 import { API_TOKEN_NOT_ENABLED, CLASSIC_TOKEN_REFUSED } from './api-token.ts';
 

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { canonicalJson } from '../../../lib/canonical-json.ts';
 import { describeIssues, FixtureError } from '../../../lib/errors.ts';
 import { type Profile, ProfileSchema } from './schema.ts';
 
@@ -37,18 +38,6 @@ export function loadProfile(nameOrPath = 'default'): Profile {
     cache.set(path, profile);
   }
   return profile;
-}
-
-/** Canonical JSON (sorted keys) so the digest names the behaviour, not the file's formatting. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
 }
 
 export function profileDigest(profile: Profile): string {
