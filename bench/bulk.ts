@@ -1,6 +1,6 @@
 import { rovoDriver } from '../harness/drivers/rovo/index.ts';
 import type { BulkResult } from '../harness/drivers/types.ts';
-import type { RateLimits } from '../mocks/rovo/profile/rate-limits.ts';
+import type { RateLimits } from '../mocks/atlassian/rate-limiter.ts';
 import { withMswSession } from './msw-session.ts';
 import type { Bench, Figure } from './stats.ts';
 

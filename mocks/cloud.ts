@@ -13,12 +13,11 @@ import { forbidden } from './rovo/auth/challenge.ts';
 import { RovoAuthorization } from './rovo/oauth/servers.ts';
 import { RestApi } from './atlassian/rest/router.ts';
 import { rateLimitInterceptor } from './atlassian/rest/rate-limit.ts';
-import { RateLimiter } from './atlassian/rate-limiter.ts';
-import type { RateLimits } from './rovo/profile/rate-limits.ts';
+import { RateLimiter, type RateLimits } from './atlassian/rate-limiter.ts';
 import { ATLASSIAN_POLICY, TokenService } from './atlassian/oauth/tokens.ts';
-import { type CloudOrigins, REAL_ORIGINS } from './origins.ts';
+import { type CloudOrigins, REAL_ORIGINS } from './atlassian/origins.ts';
 
-export { type CloudOrigins, REAL_ORIGINS, loopbackOrigins } from './origins.ts';
+export { type CloudOrigins, REAL_ORIGINS, loopbackOrigins } from './atlassian/origins.ts';
 
 export interface CloudOptions {
   /** A fixture name under fixtures/sites, or an already parsed seed. */

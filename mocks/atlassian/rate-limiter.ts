@@ -1,4 +1,12 @@
-import type { RateLimits } from '../rovo/profile/rate-limits.ts';
+/** What a RateLimiter enforces per account (null = no limit); a Rovo mock profile's `rateLimits`. */
+export interface RateLimits {
+  /** Calls in flight at once per account before 429. */
+  concurrency: number | null;
+  /** Calls per rolling minute per account before 429. */
+  perMinute: number | null;
+  /** Seconds sent in Retry-After. */
+  retryAfterSeconds: number;
+}
 
 export type Admission =
   | { ok: true; release: () => void }

@@ -1,4 +1,4 @@
-import type { FakeCloud } from '../cloud.ts';
+import type { TokenService } from '../atlassian/oauth/tokens.ts';
 import type { OAuthClient, TokenFile } from './oauth.ts';
 
 /** The OAuth app the reference server is registered as (fixture values, meaningful only to the mock). */
@@ -13,7 +13,11 @@ export const LEGACY_SCOPES = ['read:jira-work', 'write:jira-work', 'read:jira-us
  * What the one-time 3LO consent left behind for a custom server: a first token pair for one account,
  * from the fake cloud's token service, in the token-file shape the server keeps rotating.
  */
-export function consentTokens(cloud: FakeCloud, accountId: string, now = Date.now()): TokenFile {
+export function consentTokens(
+  cloud: { tokens: TokenService },
+  accountId: string,
+  now = Date.now(),
+): TokenFile {
   const issued = cloud.tokens.issue({
     accountId,
     clientId: LEGACY_OAUTH_CLIENT.id,

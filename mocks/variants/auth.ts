@@ -1,5 +1,5 @@
 import { pkceChallenge } from '../atlassian/oauth/tokens.ts';
-import { parseBasic } from '../rovo/auth/api-token.ts';
+import { parseBasic } from '../atlassian/basic-auth.ts';
 import { patchAuthentication, patchHttp, rewriteChallenge } from './patch.ts';
 import type { Variant } from './types.ts';
 

@@ -1,4 +1,4 @@
-import { parseBasic } from '../../rovo/auth/api-token.ts';
+import { parseBasic } from '../basic-auth.ts';
 import { AtlassianError, jiraError } from '../errors.ts';
 import { accessibleResources, renderMe } from '../identity.ts';
 import type { Actor } from '../jira/access.ts';

@@ -23,16 +23,6 @@ export type AuthOutcome =
 /** Decides who a request comes from, or answers it (401/403) itself. */
 export type Authenticator = (request: Request, path: string) => AuthOutcome | Promise<AuthOutcome>;
 
-/** Parses `Authorization: Basic base64(email:token)`; undefined when the header is something else. */
-export function parseBasic(header: string | null): { email: string; token: string } | undefined {
-  const m = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(header ?? '');
-  if (!m?.[1]) return undefined;
-  const decoded = Buffer.from(m[1], 'base64').toString('utf8');
-  const colon = decoded.indexOf(':');
-  if (colon <= 0) return undefined;
-  return { email: decoded.slice(0, colon), token: decoded.slice(colon + 1) };
-}
-
 /** Rovo's sentences for API-token refusals (atlassian-mcp-server#75; HolmesGPT#2373). */
 export const API_TOKEN_NOT_ENABLED =
   "You don't have permission to connect via API token. Please ask your organization admin for access.";

@@ -1,9 +1,10 @@
 import type { TokenService } from '../../atlassian/oauth/tokens.ts';
 import type { SiteStore } from '../../atlassian/store.ts';
-import type { CloudOrigins } from '../../origins.ts';
+import type { CloudOrigins } from '../../atlassian/origins.ts';
 import { AUDIENCE, generationOf, prmUrl } from '../oauth/endpoints.ts';
 import type { AuthProfile } from '../profile/auth.ts';
-import { type AuthOutcome, type Authenticator, authenticateApiToken, parseBasic } from './api-token.ts';
+import { parseBasic } from '../../atlassian/basic-auth.ts';
+import { type AuthOutcome, type Authenticator, authenticateApiToken } from './api-token.ts';
 import { gen1Unauthorized, gen2Unauthorized, insufficientScope } from './challenge.ts';
 import { scopesFor } from './scopes.ts';
 import type { RovoTool } from '../tools/define.ts';

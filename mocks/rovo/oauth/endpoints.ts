@@ -1,4 +1,4 @@
-import type { CloudOrigins } from '../../origins.ts';
+import type { CloudOrigins } from '../../atlassian/origins.ts';
 import type { AuthProfile } from '../profile/auth.ts';
 
 export type Generation = 'gen1' | 'gen2';

@@ -3,7 +3,7 @@ import { oauthError, oauthJson } from '../../atlassian/oauth/respond.ts';
 import { handleRevocation, handleTokenRequest } from '../../atlassian/oauth/token-endpoint.ts';
 import type { TokenService } from '../../atlassian/oauth/tokens.ts';
 import type { SiteStore } from '../../atlassian/store.ts';
-import type { CloudOrigins } from '../../origins.ts';
+import type { CloudOrigins } from '../../atlassian/origins.ts';
 import { V1_SCOPES, V2_SCOPES } from '../auth/scopes.ts';
 import type { AuthProfile } from '../profile/auth.ts';
 import { handleAuthorize } from './authorize.ts';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { RateLimits } from '../../atlassian/rate-limiter.ts';
 
 /**
  * The mock's rate limiter. Atlassian publishes no thresholds for Rovo (atlassian-mcp-server#171);
@@ -13,7 +14,6 @@ export const RateLimitsSchema = z
     /** Seconds sent in Retry-After. */
     retryAfterSeconds: z.number().nonnegative(),
   })
-  .strict();
-export type RateLimits = z.infer<typeof RateLimitsSchema>;
+  .strict() satisfies z.ZodType<RateLimits>;
 
 export const NO_RATE_LIMITS: RateLimits = { concurrency: null, perMinute: null, retryAfterSeconds: 1 };
