@@ -44,7 +44,7 @@ export const IMAGES: Record<ImageRecipe['name'], ImageRecipe> = {
   legacy: {
     name: 'legacy',
     repository: 'localhost/legacy-jira-mcp',
-    entry: 'mocks/legacy/main.ts',
+    entry: 'mocks/mounts/legacy-process.ts',
     bundle: 'legacy-jira-mcp.mjs',
     data: [],
     cmd: [],

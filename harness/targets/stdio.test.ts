@@ -75,7 +75,7 @@ async function verdicts(target: TargetSpec, ids: readonly string[]) {
 
 beforeAll(async () => {
   await build({
-    entryPoints: [join(ROOT, 'mocks/legacy/main.ts')],
+    entryPoints: [join(ROOT, 'mocks/mounts/legacy-process.ts')],
     bundle: true,
     platform: 'node',
     format: 'esm',

@@ -1,9 +1,9 @@
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import { z } from 'zod';
-import { serveOnLoopback } from '../mounts/loopback.ts';
-import { LEGACY_MCP_PATH, legacyHttpHandler } from './http.ts';
-import { fileTokenStore } from './oauth.ts';
-import { createLegacyServer, legacyMcpServer } from './server.ts';
+import { serveOnLoopback } from './loopback.ts';
+import { LEGACY_MCP_PATH, legacyHttpHandler } from '../legacy/http.ts';
+import { fileTokenStore } from '../legacy/oauth.ts';
+import { createLegacyServer, legacyMcpServer } from '../legacy/server.ts';
 
 /**
  * The reference legacy server as its own process, configured the way custom servers are: environment
