@@ -1,7 +1,7 @@
 import type { FakeCloud } from '../../mocks/cloud.ts';
 import { consentTokens } from '../../mocks/legacy/consent.ts';
 import type { TokenFile } from '../../mocks/legacy/oauth.ts';
-import type { User } from '../../mocks/atlassian/store.ts';
+import type { User } from '../../mocks/atlassian/entities/people.ts';
 import { HarnessError } from '../errors.ts';
 import { registerSecret } from '../redact.ts';
 import type { Credentials } from './identities.ts';

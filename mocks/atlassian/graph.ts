@@ -3,7 +3,9 @@ import { pageWebUrl } from './confluence/render.ts';
 import { type Actor, canSeeIssue } from './jira/access.ts';
 import { visibleLinkEnds } from './jira/link-ends.ts';
 import { fetchByAri, issueAri, pageAri } from './search/rovo-search.ts';
-import type { Issue, Page, SiteStore } from './store.ts';
+import type { SiteStore } from './store.ts';
+import type { Page } from './entities/confluence.ts';
+import type { Issue } from './entities/jira.ts';
 import { browseUrl } from './urls.ts';
 
 /**

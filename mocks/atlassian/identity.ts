@@ -1,4 +1,5 @@
-import type { SiteStore, User } from './store.ts';
+import type { SiteStore } from './store.ts';
+import type { User } from './entities/people.ts';
 import { siteUrl } from './urls.ts';
 
 /** `GET https://api.atlassian.com/me`: the Atlassian account profile. */

@@ -9,7 +9,8 @@ import {
   McpError,
   SetLevelRequestSchema,
 } from '@modelcontextprotocol/sdk/types.js';
-import type { SiteStore, User } from '../atlassian/store.ts';
+import type { SiteStore } from '../atlassian/store.ts';
+import type { User } from '../atlassian/entities/people.ts';
 import { errorMessageOf, errorResult, invalidArgumentsResult, successResult } from './envelope.ts';
 import type { Profile } from './profile/schema.ts';
 import type { RovoTool } from './tools/define.ts';

@@ -1,6 +1,8 @@
 import { confluenceError } from '../errors.ts';
 import type { Actor } from '../jira/access.ts';
-import type { ConfluenceComment, Page, SiteStore, Space, User } from '../store.ts';
+import type { SiteStore } from '../store.ts';
+import type { ConfluenceComment, Page, Space } from '../entities/confluence.ts';
+import type { User } from '../entities/people.ts';
 
 /**
  * Confluence space permissions, reduced to the two the tools need: view (the space's `viewers`

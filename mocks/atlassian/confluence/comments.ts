@@ -1,7 +1,8 @@
 import { adfToPlainText } from '../../../lib/content/index.ts';
 import { confluenceError } from '../errors.ts';
 import type { Actor } from '../jira/access.ts';
-import type { ConfluenceComment, Page, SiteStore } from '../store.ts';
+import type { SiteStore } from '../store.ts';
+import type { ConfluenceComment, Page } from '../entities/confluence.ts';
 import { canEditSpace, spaceOf, visibleComment, visiblePage } from './access.ts';
 import { parseWriteBody } from './body.ts';
 import { type CursorRequest, cursorPage } from './paging.ts';

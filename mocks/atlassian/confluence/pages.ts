@@ -2,7 +2,8 @@ import { z } from 'zod';
 import type { AdfDoc } from '../../../lib/content/types.ts';
 import { confluenceError } from '../errors.ts';
 import type { Actor } from '../jira/access.ts';
-import type { Page, SiteStore, Space } from '../store.ts';
+import type { SiteStore } from '../store.ts';
+import type { Page, Space } from '../entities/confluence.ts';
 import {
   canEditPage,
   canEditSpace,

@@ -1,7 +1,8 @@
 import { adfToHtml } from '../../../lib/content/index.ts';
 import type { AdfDoc } from '../../../lib/content/types.ts';
 import { confluenceError } from '../errors.ts';
-import type { ConfluenceComment, Page, PageVersion, SiteStore, Space } from '../store.ts';
+import type { SiteStore } from '../store.ts';
+import type { ConfluenceComment, Page, PageVersion, Space } from '../entities/confluence.ts';
 import { wikiBase } from '../urls.ts';
 import { tinyLinkCode } from './tiny-link.ts';
 

@@ -1,6 +1,7 @@
 import { confluenceError } from '../errors.ts';
 import type { Actor } from '../jira/access.ts';
-import type { SiteStore, Space } from '../store.ts';
+import type { SiteStore } from '../store.ts';
+import type { Space } from '../entities/confluence.ts';
 import { wikiBase } from '../urls.ts';
 import { viewableSpaces, visibleSpace } from './access.ts';
 import { checkLimit, type CursorRequest, cursorPage } from './paging.ts';

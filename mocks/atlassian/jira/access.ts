@@ -1,6 +1,8 @@
 import { issueNotFound } from '../errors.ts';
 import type { PermissionKey } from '../seed/schema.ts';
-import type { Issue, Project, SiteStore, User } from '../store.ts';
+import type { SiteStore } from '../store.ts';
+import type { Issue, Project } from '../entities/jira.ts';
+import type { User } from '../entities/people.ts';
 
 /** Who is calling: an account, or nobody (anonymous). */
 export interface Actor {

@@ -1,6 +1,7 @@
 import { validateAdfDoc } from '../../../lib/content/index.ts';
 import { jiraError } from '../errors.ts';
-import type { Comment, Issue, SiteStore } from '../store.ts';
+import type { SiteStore } from '../store.ts';
+import type { Comment, Issue } from '../entities/jira.ts';
 import { jiraApiBase } from '../urls.ts';
 import { type Actor, holds, projectOf, visibleIssue } from './access.ts';
 import { jiraDateTime } from './dates.ts';

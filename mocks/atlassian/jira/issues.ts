@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { jiraError } from '../errors.ts';
-import type { Issue, IssueType, Project, SiteStore } from '../store.ts';
+import type { SiteStore } from '../store.ts';
+import type { Issue, IssueType, Project } from '../entities/jira.ts';
 import { jiraApiBase } from '../urls.ts';
 import { type Actor, browsableProjects, holds, projectOf, visibleIssue } from './access.ts';
 import { fieldHandler, fieldHandlers } from './fields/registry.ts';

@@ -1,4 +1,5 @@
-import type { Issue, IssueLink, LinkType, SiteStore } from '../store.ts';
+import type { SiteStore } from '../store.ts';
+import type { Issue, IssueLink, LinkType } from '../entities/jira.ts';
 import { type Actor, canSeeIssue } from './access.ts';
 
 export interface LinkEnd {

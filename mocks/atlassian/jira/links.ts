@@ -1,6 +1,7 @@
 import { validateAdfDoc } from '../../../lib/content/index.ts';
 import { jiraError } from '../errors.ts';
-import type { Issue, SiteStore } from '../store.ts';
+import type { SiteStore } from '../store.ts';
+import type { Issue } from '../entities/jira.ts';
 import { jiraApiBase } from '../urls.ts';
 import { type Actor, canSeeIssue, holds, projectOf } from './access.ts';
 import { renderIssueType, renderPriority, renderStatus } from './fields/system.ts';

@@ -1,6 +1,7 @@
 import { jiraError } from '../errors.ts';
 import type { PermissionKey } from '../seed/schema.ts';
-import type { Project, SiteStore } from '../store.ts';
+import type { SiteStore } from '../store.ts';
+import type { Project } from '../entities/jira.ts';
 import { jiraApiBase } from '../urls.ts';
 import { type Actor, browsableProjects, holds, visibleIssue } from './access.ts';
 import { fieldHandlers } from './fields/registry.ts';

@@ -1,4 +1,5 @@
-import type { Issue, SiteStore } from '../store.ts';
+import type { SiteStore } from '../store.ts';
+import type { Issue } from '../entities/jira.ts';
 import { jiraApiBase } from '../urls.ts';
 import type { Actor } from './access.ts';
 import { fieldHandlers } from './fields/registry.ts';

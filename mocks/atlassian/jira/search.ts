@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { adfToPlainText } from '../../../lib/content/index.ts';
 import { jiraError } from '../errors.ts';
-import type { Issue, SiteStore } from '../store.ts';
+import type { SiteStore } from '../store.ts';
+import type { Issue } from '../entities/jira.ts';
 import { type Actor, browsableProjects, canSeeIssue } from './access.ts';
 import { jqlCustomValues } from './fields/custom/index.ts';
 import { compileJql } from './jql/index.ts';

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { validateAdfDoc } from '../../../lib/content/index.ts';
 import { jiraError } from '../errors.ts';
-import type { Issue, SiteStore, Transition } from '../store.ts';
+import type { SiteStore } from '../store.ts';
+import type { Issue, Transition } from '../entities/jira.ts';
 import { jiraApiBase } from '../urls.ts';
 import { type Actor, holds, projectOf, visibleIssue } from './access.ts';
 import { fieldHandler } from './fields/registry.ts';

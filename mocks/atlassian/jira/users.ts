@@ -1,4 +1,5 @@
-import type { SiteStore, User } from '../store.ts';
+import type { SiteStore } from '../store.ts';
+import type { User } from '../entities/people.ts';
 import { jiraApiBase } from '../urls.ts';
 import type { Actor } from './access.ts';
 

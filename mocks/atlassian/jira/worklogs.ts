@@ -1,6 +1,7 @@
 import { validateAdfDoc } from '../../../lib/content/index.ts';
 import { jiraError } from '../errors.ts';
-import type { Issue, SiteStore, Worklog } from '../store.ts';
+import type { SiteStore } from '../store.ts';
+import type { Issue, Worklog } from '../entities/jira.ts';
 import { jiraApiBase } from '../urls.ts';
 import { type Actor, holds, projectOf, visibleIssue } from './access.ts';
 import { jiraDateTime, parseJiraDateTime } from './dates.ts';

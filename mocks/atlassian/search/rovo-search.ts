@@ -3,7 +3,9 @@ import { canViewPage } from '../confluence/access.ts';
 import { pageWebUrl } from '../confluence/render.ts';
 import { type Actor, canSeeIssue } from '../jira/access.ts';
 import { isStopWord, stem } from '../jira/jql/stemmer.ts';
-import type { Issue, Page, SiteStore } from '../store.ts';
+import type { SiteStore } from '../store.ts';
+import type { Page } from '../entities/confluence.ts';
+import type { Issue } from '../entities/jira.ts';
 import { browseUrl } from '../urls.ts';
 
 /**

@@ -1,4 +1,4 @@
-import type { CustomFieldDef, FieldRule } from '../store.ts';
+import type { CustomFieldDef, FieldRule } from '../entities/custom-fields.ts';
 import { CUSTOM_FIELD_TYPES, type CustomFieldSeed } from './custom-fields.ts';
 
 /** Seeded custom fields as the store keeps them: project keys and issue-type names resolved to ids. */

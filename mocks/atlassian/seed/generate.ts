@@ -1,4 +1,5 @@
-import type { Issue, SiteStore } from '../store.ts';
+import type { SiteStore } from '../store.ts';
+import type { Issue } from '../entities/jira.ts';
 
 /**
  * Fills a site with many issues from a seed, for figures at scale (bench/jql.ts). The same seed gives

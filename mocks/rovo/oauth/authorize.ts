@@ -1,7 +1,8 @@
 import type { ClientRegistry } from '../../atlassian/oauth/clients.ts';
 import { oauthError } from '../../atlassian/oauth/respond.ts';
 import type { TokenService } from '../../atlassian/oauth/tokens.ts';
-import type { SiteStore, User } from '../../atlassian/store.ts';
+import type { SiteStore } from '../../atlassian/store.ts';
+import type { User } from '../../atlassian/entities/people.ts';
 import type { AuthProfile } from '../profile/auth.ts';
 import type { AuthorizationServer } from './endpoints.ts';
 

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Actor } from '../../atlassian/jira/access.ts';
-import type { SiteStore, User } from '../../atlassian/store.ts';
+import type { SiteStore } from '../../atlassian/store.ts';
+import type { User } from '../../atlassian/entities/people.ts';
 import type { Profile } from '../profile/schema.ts';
 
 /** Rovo's admin permission groups (rovo-surface.md 2); `shared` tools belong to none and are always listed. */

@@ -1,5 +1,6 @@
 import { validateAdfDoc } from '../../../../lib/content/index.ts';
-import type { Issue, SiteStore } from '../../store.ts';
+import type { SiteStore } from '../../store.ts';
+import type { Issue } from '../../entities/jira.ts';
 import { jiraApiBase } from '../../urls.ts';
 import { holds } from '../access.ts';
 import { isIsoDate, jiraDateTime } from '../dates.ts';

@@ -1,4 +1,5 @@
-import type { Issue, IssueType, Project, SiteStore } from '../../store.ts';
+import type { SiteStore } from '../../store.ts';
+import type { Issue, IssueType, Project } from '../../entities/jira.ts';
 import type { Actor } from '../access.ts';
 
 /** Jira's `schema` object in field metadata. */

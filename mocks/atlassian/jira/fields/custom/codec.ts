@@ -1,4 +1,5 @@
-import type { CustomFieldContext, CustomFieldDef, SiteStore } from '../../../store.ts';
+import type { SiteStore } from '../../../store.ts';
+import type { CustomFieldContext, CustomFieldDef } from '../../../entities/custom-fields.ts';
 import type { Actor } from '../../access.ts';
 import type { FieldOperation } from '../types.ts';
 

@@ -1,4 +1,5 @@
-import type { Issue, SiteStore } from '../../../store.ts';
+import type { SiteStore } from '../../../store.ts';
+import type { Issue } from '../../../entities/jira.ts';
 import type { Semantics } from './semantics.ts';
 
 /**

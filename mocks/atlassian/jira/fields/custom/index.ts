@@ -1,6 +1,8 @@
 import { covers } from '../../../seed/custom-field-defs.ts';
 import type { CustomFieldType } from '../../../seed/custom-fields.ts';
-import type { CustomFieldDef, Issue, SiteStore } from '../../../store.ts';
+import type { SiteStore } from '../../../store.ts';
+import type { CustomFieldDef } from '../../../entities/custom-fields.ts';
+import type { Issue } from '../../../entities/jira.ts';
 import { registerCustomFieldFactory } from '../registry.ts';
 import type { FieldHandler, FieldScope, FieldWriteContext } from '../types.ts';
 import type { Codec } from './codec.ts';

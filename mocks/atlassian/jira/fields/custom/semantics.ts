@@ -1,4 +1,6 @@
-import type { CustomFieldContext, CustomFieldDef, Issue, SiteStore } from '../../../store.ts';
+import type { SiteStore } from '../../../store.ts';
+import type { CustomFieldContext, CustomFieldDef } from '../../../entities/custom-fields.ts';
+import type { Issue } from '../../../entities/jira.ts';
 import type { Actor } from '../../access.ts';
 import type { FieldOperation, FieldWriteContext } from '../types.ts';
 import type { Codec, Written } from './codec.ts';

@@ -1,4 +1,5 @@
-import type { SiteStore, Sprint } from '../../../store.ts';
+import type { SiteStore } from '../../../store.ts';
+import type { Sprint } from '../../../entities/custom-fields.ts';
 import { type Codec, refused, stored } from './codec.ts';
 
 /**
