@@ -1,16 +1,14 @@
-import { afterEach, beforeEach, expect, it } from 'vitest';
-import { FakeCloud } from '../../cloud.ts';
+import { beforeEach, expect, it } from 'vitest';
+import { testSite } from '../confluence/test-site.ts';
+import { RestApi } from '../rest/router.ts';
 
-let cloud: FakeCloud;
+let rest: RestApi;
 beforeEach(() => {
-  cloud = new FakeCloud();
-});
-afterEach(async () => {
-  await cloud.close();
+  rest = new RestApi(testSite().store);
 });
 
 function auth(handle = 'member'): Record<string, string> {
-  const u = cloud.store.userByHandle(handle);
+  const u = rest.store.userByHandle(handle);
   return {
     authorization: `Basic ${Buffer.from(`${u?.email}:${u?.apiToken}`).toString('base64')}`,
     'content-type': 'application/json',
@@ -18,8 +16,8 @@ function auth(handle = 'member'): Record<string, string> {
 }
 
 async function bulk(issueUpdates: unknown, handle = 'member') {
-  const res = await cloud.handle(
-    new Request(`https://api.atlassian.com/ex/jira/${cloud.store.site.cloudId}/rest/api/3/issue/bulk`, {
+  const res = await rest.handle(
+    new Request(`https://api.atlassian.com/ex/jira/${rest.store.site.cloudId}/rest/api/3/issue/bulk`, {
       method: 'POST',
       headers: auth(handle),
       body: JSON.stringify({ issueUpdates }),
@@ -32,7 +30,7 @@ const task = (summary: string, extra: Record<string, unknown> = {}) => ({
   fields: { project: { key: 'SBX' }, issuetype: { name: 'Task' }, summary, ...extra },
 });
 
-const count = () => cloud.store.issues.size;
+const count = () => rest.store.issues.size;
 
 it('creates every valid element in order and reports each failure by its index (201)', async () => {
   const before = count();

@@ -1,27 +1,27 @@
-import { afterEach, expect, it } from 'vitest';
-import { FakeCloud } from '../../cloud.ts';
+import { beforeEach, expect, it } from 'vitest';
+import { testSite } from '../confluence/test-site.ts';
+import { RestApi } from './router.ts';
 
-let cloud: FakeCloud;
-afterEach(async () => {
-  await cloud.close();
+let rest: RestApi;
+beforeEach(() => {
+  rest = new RestApi(testSite().store);
 });
 
-const gateway = () => `https://api.atlassian.com/ex/jira/${cloud.store.site.cloudId}/rest/api/3`;
-const site = () => `https://${cloud.store.site.host}/rest/api/3`;
+const gateway = () => `https://api.atlassian.com/ex/jira/${rest.store.site.cloudId}/rest/api/3`;
+const site = () => `https://${rest.store.site.host}/rest/api/3`;
 
 function basic(handle: string): string {
-  const u = cloud.store.userByHandle(handle);
+  const u = rest.store.userByHandle(handle);
   return `Basic ${Buffer.from(`${u?.email}:${u?.apiToken}`).toString('base64')}`;
 }
 
 async function call(url: string, init: RequestInit = {}) {
-  const res = await cloud.handle(new Request(url, init));
+  const res = await rest.handle(new Request(url, init));
   const text = await res.text();
   return { status: res.status, body: text ? (JSON.parse(text) as unknown) : undefined };
 }
 
 it('answers the gateway without a credential with its own 401 shape', async () => {
-  cloud = new FakeCloud();
   expect(await call(`${gateway()}/myself`)).toEqual({
     status: 401,
     body: { code: 401, message: 'Unauthorized' },
@@ -29,7 +29,6 @@ it('answers the gateway without a credential with its own 401 shape', async () =
 });
 
 it('lets anonymous callers search the site host but shows them nothing', async () => {
-  cloud = new FakeCloud();
   const res = await call(`${site()}/search/jql?jql=project%20%3D%20DEMO`);
   expect(res.status).toBe(400);
   expect(JSON.stringify(res.body)).toContain("does not exist for the field 'project'");
@@ -37,50 +36,7 @@ it('lets anonymous callers search the site host but shows them nothing', async (
   expect(open).toEqual({ status: 200, body: { issues: [], isLast: true } });
 });
 
-it('accepts Basic API-token auth and OAuth bearer tokens, and refuses expired ones', async () => {
-  cloud = new FakeCloud();
-  expect((await call(`${site()}/myself`, { headers: { authorization: basic('member') } })).status).toBe(200);
-  const member = cloud.store.userByHandle('member');
-  const tokens = cloud.tokens.issue({
-    accountId: member?.accountId ?? '',
-    clientId: 'legacy',
-    scopes: ['read:jira-work', 'offline_access'],
-    audience: 'api.atlassian.com',
-  });
-  const bearer = { authorization: `Bearer ${tokens.access_token}` };
-  expect(await call(`${gateway()}/myself`, { headers: bearer })).toMatchObject({
-    status: 200,
-    body: { accountId: member?.accountId },
-  });
-  cloud.tokens.expireAccessTokens();
-  expect((await call(`${gateway()}/myself`, { headers: bearer })).status).toBe(401);
-  const refreshed = await call('https://auth.atlassian.com/oauth/token', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      grant_type: 'refresh_token',
-      client_id: 'legacy',
-      refresh_token: tokens.refresh_token,
-    }),
-  });
-  expect(refreshed.status).toBe(200);
-  const replay = await call('https://auth.atlassian.com/oauth/token', {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({
-      grant_type: 'refresh_token',
-      client_id: 'legacy',
-      refresh_token: tokens.refresh_token ?? '',
-    }),
-  });
-  expect(replay).toEqual({
-    status: 403,
-    body: { error: 'invalid_grant', error_description: 'Unknown or invalid refresh token.' },
-  });
-});
-
 it('creates (201), reads, edits (204) and deletes (204) an issue as Jira REST does', async () => {
-  cloud = new FakeCloud();
   const headers = { authorization: basic('admin'), 'content-type': 'application/json' };
   const doc = {
     type: 'doc',
@@ -112,7 +68,6 @@ it('creates (201), reads, edits (204) and deletes (204) an issue as Jira REST do
 });
 
 it('refuses a plain-string description with the ADF message keyed by field', async () => {
-  cloud = new FakeCloud();
   const res = await call(`${site()}/issue`, {
     method: 'POST',
     headers: { authorization: basic('member'), 'content-type': 'application/json' },
@@ -132,10 +87,9 @@ it('refuses a plain-string description with the ADF message keyed by field', asy
 });
 
 it('answers the removed search endpoint with 410, a body that is not JSON with 400, a wrong cloudId with 404', async () => {
-  cloud = new FakeCloud();
   const headers = { authorization: basic('member') };
   expect((await call(`${site()}/search?jql=x`, { headers })).status).toBe(410);
-  const bad = await cloud.handle(
+  const bad = await rest.handle(
     new Request(`${site()}/issue`, {
       method: 'POST',
       headers: { ...headers, 'content-type': 'application/json' },

@@ -1,20 +1,17 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { FakeCloud } from '../../../../cloud.ts';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { testSite } from '../../../confluence/test-site.ts';
 import { AtlassianError } from '../../../errors.ts';
 import type { Actor } from '../../access.ts';
 import { createIssue, editIssue, getIssue } from '../../issues.ts';
 import { createMetaFields, editMeta } from '../../projects.ts';
 import { searchIssues } from '../../search.ts';
 
-let cloud: FakeCloud;
+let site: ReturnType<typeof testSite>;
 let member: Actor;
 
 beforeEach(() => {
-  cloud = new FakeCloud();
-  member = { accountId: cloud.store.userByHandle('member')?.accountId ?? null };
-});
-afterEach(async () => {
-  await cloud.close();
+  site = testSite();
+  member = site.actor('member');
 });
 
 const ADF = (text: string) => ({
@@ -24,13 +21,13 @@ const ADF = (text: string) => ({
 });
 
 function create(fields: Record<string, unknown>, type = 'Story', project = 'SBX') {
-  return createIssue(cloud.store, member, {
+  return createIssue(site.store, member, {
     fields: { project: { key: project }, issuetype: { name: type }, summary: 'custom field test', ...fields },
   });
 }
 
 function read(key: string, ...ids: string[]): Record<string, unknown> {
-  return getIssue(cloud.store, member, key, { fields: ids }).fields;
+  return getIssue(site.store, member, key, { fields: ids }).fields;
 }
 
 /** Jira's 400 for a write, as `{field: message}`; fails the test when the write succeeds. */
@@ -45,7 +42,7 @@ function refusal(write: () => unknown): Record<string, string> {
   throw new Error('the write was expected to be refused');
 }
 
-const keys = () => [...cloud.store.issues.values()].map((i) => i.key);
+const keys = () => [...site.store.issues.values()].map((i) => i.key);
 
 describe('each type writes in Jira shape and reads back in Jira shape', () => {
   it.each([
@@ -78,7 +75,7 @@ describe('each type writes in Jira shape and reads back in Jira shape', () => {
   });
 
   it('users by accountId, read as Jira user objects', () => {
-    const admin = cloud.store.userByHandle('admin')?.accountId ?? '';
+    const admin = site.store.userByHandle('admin')?.accountId ?? '';
     const { key } = create({
       customfield_10042: { accountId: admin },
       customfield_10043: [{ accountId: admin }, { accountId: member.accountId }],
@@ -89,12 +86,12 @@ describe('each type writes in Jira shape and reads back in Jira shape', () => {
   });
 
   it('a sprint is written as one integer id and keeps the closed sprints it has been in', () => {
-    editIssue(cloud.store, member, 'SBX-1', { fields: { customfield_10020: 3 } });
+    editIssue(site.store, member, 'SBX-1', { fields: { customfield_10020: 3 } });
     expect(read('SBX-1', 'customfield_10020').customfield_10020).toMatchObject([
       { id: 1, state: 'closed' },
       { id: 3, state: 'future' },
     ]);
-    editIssue(cloud.store, member, 'SBX-1', { fields: { customfield_10020: null } });
+    editIssue(site.store, member, 'SBX-1', { fields: { customfield_10020: null } });
     expect(read('SBX-1', 'customfield_10020').customfield_10020).toMatchObject([{ id: 1 }]);
   });
 
@@ -105,13 +102,13 @@ describe('each type writes in Jira shape and reads back in Jira shape', () => {
       customfield_10014: epic.key,
       parent: { key: epic.key },
     });
-    editIssue(cloud.store, member, key, { fields: { customfield_10014: null } });
+    editIssue(site.store, member, key, { fields: { customfield_10014: null } });
     expect(read(key, 'customfield_10014', 'parent')).toEqual({ customfield_10014: null });
   });
 
   it('null clears every type; an unset field reads null where it has a context and is absent elsewhere', () => {
     const { key } = create({ customfield_10036: 3, customfield_10038: [{ value: 'Web' }] });
-    editIssue(cloud.store, member, key, { fields: { customfield_10036: null, customfield_10038: null } });
+    editIssue(site.store, member, key, { fields: { customfield_10036: null, customfield_10038: null } });
     expect(read(key, 'customfield_10036', 'customfield_10038', 'customfield_10050')).toEqual({
       customfield_10036: null,
       customfield_10038: null,
@@ -120,7 +117,7 @@ describe('each type writes in Jira shape and reads back in Jira shape', () => {
 
   it('update add/remove change one item of a multi-value field', () => {
     const { key } = create({ customfield_10038: [{ value: 'iOS' }] });
-    editIssue(cloud.store, member, key, {
+    editIssue(site.store, member, key, {
       update: { customfield_10038: [{ add: { value: 'Web' } }, { remove: { value: 'iOS' } }] },
     });
     expect(read(key, 'customfield_10038').customfield_10038).toMatchObject([{ value: 'Web' }]);
@@ -167,22 +164,22 @@ describe("Jira's refusals, keyed by field, changing nothing", () => {
 
   it('an edit that is refused leaves the issue unchanged', () => {
     const { key } = create({ customfield_10036: 1 });
-    expect(
-      refusal(() => editIssue(cloud.store, member, key, { fields: { customfield_10036: 'x' } })),
-    ).toEqual({
-      customfield_10036: 'Operation value must be a number',
-    });
+    expect(refusal(() => editIssue(site.store, member, key, { fields: { customfield_10036: 'x' } }))).toEqual(
+      {
+        customfield_10036: 'Operation value must be a number',
+      },
+    );
     expect(read(key, 'customfield_10036').customfield_10036).toBe(1);
   });
 });
 
 describe('contexts, screens and metadata', () => {
   it('a project-specific context brings its own options', () => {
-    const demo = createMetaFields(cloud.store, member, 'DEMO', '10001', {
+    const demo = createMetaFields(site.store, member, 'DEMO', '10001', {
       requiredOnly: false,
       maxResults: 200,
     });
-    const sbx = createMetaFields(cloud.store, member, 'SBX', '10001', {
+    const sbx = createMetaFields(site.store, member, 'SBX', '10001', {
       requiredOnly: false,
       maxResults: 200,
     });
@@ -195,7 +192,7 @@ describe('contexts, screens and metadata', () => {
   });
 
   it('createmeta shows schema.custom, defaults in read shape, and the required flag; editmeta adds edit-only fields', () => {
-    const bug = createMetaFields(cloud.store, member, 'SBX', '10003', {
+    const bug = createMetaFields(site.store, member, 'SBX', '10003', {
       requiredOnly: false,
       maxResults: 200,
     });
@@ -211,9 +208,9 @@ describe('contexts, screens and metadata', () => {
       defaultValue: { value: 'S3' },
     });
     expect(byId.has('customfield_10052')).toBe(false);
-    const required = createMetaFields(cloud.store, member, 'SBX', '10003', { requiredOnly: true });
+    const required = createMetaFields(site.store, member, 'SBX', '10003', { requiredOnly: true });
     expect(required.fields.map((f) => f.fieldId)).toContain('customfield_10050');
-    expect(Object.keys(editMeta(cloud.store, member, 'SBX-1').fields)).toContain('customfield_10052');
+    expect(Object.keys(editMeta(site.store, member, 'SBX-1').fields)).toContain('customfield_10052');
   });
 
   it('JQL compares custom values: by name, by cf[id], rich text as plain text, Epic Link as a key', () => {
@@ -224,7 +221,7 @@ describe('contexts, screens and metadata', () => {
       customfield_10041: { value: 'Americas', child: { value: 'Austin' } },
       customfield_10014: epic.key,
     });
-    const found = (jql: string) => searchIssues(cloud.store, member, { jql }).issues.map((i) => i.key);
+    const found = (jql: string) => searchIssues(site.store, member, { jql }).issues.map((i) => i.key);
     expect(found('"Story point estimate" >= 5')).toEqual([key]);
     expect(found('cf[10034] ~ cart')).toEqual([key]);
     expect(found('Region = Austin')).toEqual([key]);
