@@ -1,10 +1,10 @@
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { afterEach, describe, expect, it } from 'vitest';
-import { FakeCloud } from '../../cloud.ts';
-import { fetchInto } from '../../../lib/request-handler.ts';
-import { oauthFlow } from '../oauth/test-flow.ts';
-import { API_TOKEN_NOT_ENABLED, CLASSIC_TOKEN_REFUSED } from './api-token.ts';
+import { FakeCloud } from '../cloud.ts';
+import { fetchInto } from '../../lib/request-handler.ts';
+import { oauthFlow } from './oauth-flow.ts';
+import { API_TOKEN_NOT_ENABLED, CLASSIC_TOKEN_REFUSED } from '../rovo/auth/api-token.ts';
 
 const MCP = 'https://mcp.atlassian.com';
 let cloud: FakeCloud;

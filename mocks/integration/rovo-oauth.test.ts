@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { FakeCloud } from '../../cloud.ts';
-import { loadProfile } from '../profile/load.ts';
-import { oauthFlow } from './test-flow.ts';
+import { FakeCloud } from '../cloud.ts';
+import { loadProfile } from '../rovo/profile/load.ts';
+import { oauthFlow } from './oauth-flow.ts';
 
 const MCP = 'https://mcp.atlassian.com';
 let cloud: FakeCloud;

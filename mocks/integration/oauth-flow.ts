@@ -1,6 +1,6 @@
-import type { FakeCloud } from '../../cloud.ts';
-import { pkceChallenge } from '../../atlassian/oauth/tokens.ts';
-import { fetchInto } from '../../../lib/request-handler.ts';
+import type { FakeCloud } from '../cloud.ts';
+import { pkceChallenge } from '../atlassian/oauth/tokens.ts';
+import { fetchInto } from '../../lib/request-handler.ts';
 
 export const REDIRECT = 'http://127.0.0.1:8976/callback';
 const VERIFIER = 'verifier-'.padEnd(50, 'x');

@@ -4,9 +4,9 @@ import { CallToolResultSchema } from '@modelcontextprotocol/sdk/types.js';
 import { afterEach, expect, it } from 'vitest';
 import { FakeCloud } from '../cloud.ts';
 import { fetchInto } from '../../lib/request-handler.ts';
-import { LEGACY_OAUTH_CLIENT, consentTokens } from './consent.ts';
-import { memoryTokenStore } from './oauth.ts';
-import { createLegacyServer } from './server.ts';
+import { LEGACY_OAUTH_CLIENT, consentTokens } from '../legacy/consent.ts';
+import { memoryTokenStore } from '../legacy/oauth.ts';
+import { createLegacyServer } from '../legacy/server.ts';
 
 const open: Array<() => Promise<void>> = [];
 afterEach(async () => {

@@ -4,10 +4,10 @@ import { CallToolResultSchema } from '@modelcontextprotocol/sdk/types.js';
 import { afterEach, expect, it } from 'vitest';
 import { FakeCloud } from '../cloud.ts';
 import { fetchInto } from '../../lib/request-handler.ts';
-import { LEGACY_OAUTH_CLIENT, consentTokens } from './consent.ts';
-import { LEGACY_MCP_PATH, legacyHttpHandler } from './http.ts';
-import { memoryTokenStore } from './oauth.ts';
-import { createLegacyServer, legacyMcpServer } from './server.ts';
+import { LEGACY_OAUTH_CLIENT, consentTokens } from '../legacy/consent.ts';
+import { LEGACY_MCP_PATH, legacyHttpHandler } from '../legacy/http.ts';
+import { memoryTokenStore } from '../legacy/oauth.ts';
+import { createLegacyServer, legacyMcpServer } from '../legacy/server.ts';
 
 const URL_BASE = 'http://legacy.test';
 const closing: Array<() => Promise<void>> = [];
