@@ -15,9 +15,12 @@ export abstract class CodedError<C extends string> extends Error {
   }
 }
 
-export type FixtureErrorCode = 'FIXTURE_INVALID' | 'PROFILE_INVALID';
+export type FixtureErrorCode = 'FIXTURE_INVALID' | 'PROFILE_INVALID' | 'VARIANT_INVALID';
 
-/** A data file under fixtures/ (a site seed, a mock profile) cannot be read or does not fit its schema. */
+/**
+ * A file the mocks are built from cannot be read or breaks its contract: a site seed or a profile
+ * (fixtures/), a broken-variant area file (mocks/variants/).
+ */
 export class FixtureError extends CodedError<FixtureErrorCode> {
   override readonly name: string = 'FixtureError';
 }

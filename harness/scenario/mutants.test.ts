@@ -1,11 +1,12 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { VARIANTS } from '../../mocks/variants/index.ts';
+import { loadVariants } from '../../mocks/variants/index.ts';
 import { catalogue } from '../catalogue/index.ts';
 import { closeMockRuntime } from '../targets/mock-runtime.ts';
 import { tryMutant } from './mutants.ts';
 import { loadAllChecks } from './suites.ts';
 
 const checks = await loadAllChecks();
+const VARIANTS = await loadVariants();
 
 afterAll(async () => {
   await closeMockRuntime();

@@ -1,4 +1,4 @@
-import { VARIANTS, type Variant } from '../../mocks/variants/index.ts';
+import { loadVariants, type Variant } from '../../mocks/variants/index.ts';
 import { catalogue } from '../catalogue/index.ts';
 import type { CheckRecord } from '../records/schema.ts';
 import type { RunSettings } from '../settings.ts';
@@ -68,8 +68,9 @@ export async function tryMutant(
 /** The mutation score: checks proven able to fail over all checks in the catalogue. */
 export async function scoreMutants(
   checks: ReadonlyMap<string, RegisteredCheck>,
-  variants: readonly Variant[] = VARIANTS,
+  variants?: readonly Variant[],
 ): Promise<MutantScore> {
+  variants ??= await loadVariants();
   const results: MutantResult[] = [];
   for (const variant of variants) {
     for (const id of variant.breaks) {

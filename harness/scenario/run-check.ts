@@ -1,4 +1,4 @@
-import type { Variant } from '../../mocks/variants/types.ts';
+import type { Variant } from '../../mocks/variants/kit/types.ts';
 import { providerFor } from '../auth/identity.ts';
 import { HttpProbe } from '../connect/probe.ts';
 import { connect, mcpUrlOf, registerCredentials, requestHeaders, type Session } from '../connect/session.ts';

@@ -1,7 +1,7 @@
 import type { FakeCloud } from '../../mocks/cloud.ts';
 import type { ConnectOptions } from '../connect/session.ts';
 import { liveRuntime } from '../live/runtime.ts';
-import type { Variant } from '../../mocks/variants/types.ts';
+import type { Variant } from '../../mocks/variants/kit/types.ts';
 import { NotTestableError } from '../errors.ts';
 import type { RunSettings } from '../settings.ts';
 import { containerRuntimeFactory } from './container.ts';

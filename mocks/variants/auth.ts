@@ -1,10 +1,10 @@
 import { pkceChallenge } from '../atlassian/oauth/tokens.ts';
 import { parseBasic } from '../atlassian/basic-auth.ts';
-import { patchAuthentication, patchHttp, rewriteChallenge } from './patch.ts';
-import type { Variant } from './types.ts';
+import { patchAuthentication, patchHttp, rewriteChallenge } from './kit/patch.ts';
+import type { Variant } from './kit/types.ts';
 
 /** Authorization-server and resource-server defects, each the way a real server could get it wrong. */
-export const AUTH_VARIANTS: Variant[] = [
+export const variants: Variant[] = [
   {
     name: 'metadata-without-s256',
     defect: 'the authorization-server metadata offers only plain PKCE',

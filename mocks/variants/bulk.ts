@@ -1,7 +1,7 @@
 import { RovoToolError } from '../rovo/tools/define.ts';
 import { AtlassianError } from '../atlassian/errors.ts';
-import { patchRun, record } from './patch.ts';
-import type { Variant } from './types.ts';
+import { patchRun, record } from './kit/patch.ts';
+import type { Variant } from './kit/types.ts';
 
 /** Every `every`-th call of the tool (the count starts when the variant is applied). */
 function everyNth(every: number): () => boolean {
@@ -9,7 +9,7 @@ function everyNth(every: number): () => boolean {
   return () => ++calls % every === 0;
 }
 
-export const BULK_VARIANTS: Variant[] = [
+export const variants: Variant[] = [
   {
     name: 'create-drops-labels',
     defect: 'createJiraIssue silently drops the labels in additional_fields',

@@ -3,8 +3,8 @@ import type { FakeCloud } from '../cloud.ts';
 import { renderRichText } from '../rovo/content.ts';
 import { rovoPage } from '../rovo/tools/confluence.ts';
 import type { ToolContext } from '../rovo/tools/define.ts';
-import { ignoreArgument, patchResult, patchRun, record } from './patch.ts';
-import type { Variant } from './types.ts';
+import { ignoreArgument, patchResult, patchRun, record } from './kit/patch.ts';
+import type { Variant } from './kit/types.ts';
 
 /** The same call made with the site admin's eyes, whoever asked. */
 function asAdmin(cloud: FakeCloud, ctx: ToolContext): ToolContext {
@@ -12,7 +12,7 @@ function asAdmin(cloud: FakeCloud, ctx: ToolContext): ToolContext {
   return admin ? { ...ctx, actor: { accountId: admin.accountId }, user: admin } : ctx;
 }
 
-export const CONFLUENCE_VARIANTS: Variant[] = [
+export const variants: Variant[] = [
   {
     name: 'spaces-capped-at-two',
     defect: 'getConfluenceSpaces returns at most two spaces and no next link, whatever the limit',

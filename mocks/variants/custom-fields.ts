@@ -1,7 +1,7 @@
 import { AtlassianError } from '../atlassian/errors.ts';
 import type { FakeCloud } from '../cloud.ts';
-import { patchRun, record } from './patch.ts';
-import type { Variant } from './types.ts';
+import { patchRun, record } from './kit/patch.ts';
+import type { Variant } from './kit/types.ts';
 
 const isCustom = (key: string) => key.startsWith('customfield_');
 const withoutCustom = (fields: unknown) =>
@@ -39,7 +39,7 @@ function unrequired<T>(cloud: FakeCloud, fn: () => T): T {
   }
 }
 
-export const CUSTOM_FIELD_VARIANTS: Variant[] = [
+export const variants: Variant[] = [
   {
     name: 'custom-fields-dropped',
     defect: 'createJiraIssue and editJiraIssue silently drop every customfield_* value and report success',

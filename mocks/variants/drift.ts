@@ -1,6 +1,6 @@
-import { rewriteResult } from './frames.ts';
-import { record } from './patch.ts';
-import type { Variant } from './types.ts';
+import { rewriteResult } from './kit/frames.ts';
+import { record } from './kit/patch.ts';
+import type { Variant } from './kit/types.ts';
 
 /** Rewrites one tool of every tools/list answer (undefined drops it). */
 function rewriteTool(
@@ -21,7 +21,7 @@ function rewriteTool(
 
 const schemaOf = (tool: Record<string, unknown>) => record(tool.inputSchema);
 
-export const DRIFT_VARIANTS: Variant[] = [
+export const variants: Variant[] = [
   {
     name: 'drift-tool-removed',
     defect: 'tools/list no longer lists addWorklogToJiraIssue',

@@ -1,7 +1,7 @@
-import { patchResult, record } from './patch.ts';
-import type { Variant } from './types.ts';
+import { patchResult, record } from './kit/patch.ts';
+import type { Variant } from './kit/types.ts';
 
-export const GRAPH_VARIANTS: Variant[] = [
+export const variants: Variant[] = [
   {
     name: 'graph-context-without-parent',
     defect: 'getTeamworkGraphContext leaves out the parent relationship',

@@ -1,8 +1,8 @@
 import { renderMe } from '../atlassian/identity.ts';
-import { patchResult, patchRun } from './patch.ts';
-import type { Variant } from './types.ts';
+import { patchResult, patchRun } from './kit/patch.ts';
+import type { Variant } from './kit/types.ts';
 
-export const IDENTITY_VARIANTS: Variant[] = [
+export const variants: Variant[] = [
   {
     name: 'user-info-always-admin',
     defect: 'atlassianUserInfo answers with the site admin whoever calls',

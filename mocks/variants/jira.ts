@@ -1,8 +1,8 @@
 import { AtlassianError } from '../atlassian/errors.ts';
-import { ignoreArgument, patchResult, patchRun, record } from './patch.ts';
-import type { Variant } from './types.ts';
+import { ignoreArgument, patchResult, patchRun, record } from './kit/patch.ts';
+import type { Variant } from './kit/types.ts';
 
-export const JIRA_VARIANTS: Variant[] = [
+export const variants: Variant[] = [
   {
     name: 'projects-paging-repeats',
     defect: 'getVisibleJiraProjects ignores startAt and always answers the first page',

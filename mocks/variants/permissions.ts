@@ -1,9 +1,9 @@
 import { jiraError } from '../atlassian/errors.ts';
-import { patchAuthentication, patchRun, runAsAdmin } from './patch.ts';
-import type { Variant } from './types.ts';
+import { patchAuthentication, patchRun, runAsAdmin } from './kit/patch.ts';
+import type { Variant } from './kit/types.ts';
 
 /** Permission defects: a check skipped, existence leaked, a search that sees too much, scopes ignored. */
-export const PERMISSION_VARIANTS: Variant[] = [
+export const variants: Variant[] = [
   {
     name: 'create-ignores-permission',
     defect: 'createJiraIssue creates without checking Create issues',

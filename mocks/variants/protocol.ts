@@ -1,6 +1,6 @@
-import { beforeAnswer, rewriteRequest, rewriteResult } from './frames.ts';
-import { record } from './patch.ts';
-import type { Variant } from './types.ts';
+import { beforeAnswer, rewriteRequest, rewriteResult } from './kit/frames.ts';
+import { record } from './kit/patch.ts';
+import type { Variant } from './kit/types.ts';
 
 /** The cursor prefix the healthy mock issues (mocks/rovo/server.ts); anything else is forged. */
 const ISSUED_CURSOR = /^tools:/;
@@ -11,7 +11,7 @@ const withoutCursor = <T extends { params?: Record<string, unknown> }>(request: 
 };
 
 /** Defects of the MCP layer: lifecycle, tools/list, error layers, utilities, frames. */
-export const PROTOCOL_VARIANTS: Variant[] = [
+export const variants: Variant[] = [
   {
     name: 'initialize-blank-server-name',
     defect: 'initialize answers serverInfo with an empty name',

@@ -1,6 +1,6 @@
 import type { FakeCloud } from '../cloud.ts';
-import { patchResult, patchRun, record } from './patch.ts';
-import type { Variant } from './types.ts';
+import { patchResult, patchRun, record } from './kit/patch.ts';
+import type { Variant } from './kit/types.ts';
 
 /** The profile's names for Rovo search and fetch (searchAtlassian/fetchAtlassian or search/fetch). */
 const searchTool = (cloud: FakeCloud) => cloud.profile.searchToolNames.search;
@@ -11,7 +11,7 @@ function hitsOf(payload: unknown): Record<string, unknown>[] {
   return Array.isArray(p.results) ? p.results.map(record) : [];
 }
 
-export const SEARCH_VARIANTS: Variant[] = [
+export const variants: Variant[] = [
   {
     name: 'search-jira-only',
     defect: 'Rovo search returns Jira issues only; Confluence pages never come back',

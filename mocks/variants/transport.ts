@@ -1,6 +1,6 @@
 import type { FakeCloud } from '../cloud.ts';
 import type { HttpHook } from '../rovo/hooks.ts';
-import type { Variant } from './types.ts';
+import type { Variant } from './kit/types.ts';
 
 const useHttp = (cloud: FakeCloud, hook: HttpHook) => cloud.rovo.hooks.http.push(hook);
 
@@ -25,7 +25,7 @@ async function isInitialize(request: Request): Promise<boolean> {
 }
 
 /** Defects of the Streamable HTTP front: session ids, status codes, headers, the GET stream. */
-export const TRANSPORT_VARIANTS: Variant[] = [
+export const variants: Variant[] = [
   {
     name: 'session-id-with-space',
     defect: 'Mcp-Session-Id carries a space, which is outside visible ASCII',

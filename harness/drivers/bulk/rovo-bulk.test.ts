@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { FakeCloud } from '../../../mocks/cloud.ts';
 import { fetchInto } from '../../../lib/request-handler.ts';
-import { patchRun } from '../../../mocks/variants/patch.ts';
+import { patchRun } from '../../../mocks/variants/kit/patch.ts';
 import { RateLimitedError } from '../../connect/rate-limited.ts';
 import { connect, type Session } from '../../connect/session.ts';
 import { rovoDriver } from '../rovo/index.ts';

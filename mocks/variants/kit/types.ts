@@ -1,4 +1,4 @@
-import type { FakeCloud } from '../cloud.ts';
+import type { FakeCloud } from '../../cloud.ts';
 
 /**
  * A deliberately broken mock: one named defect, and the checks that must fail because of it.

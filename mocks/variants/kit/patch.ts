@@ -1,6 +1,6 @@
-import type { FakeCloud } from '../cloud.ts';
-import type { AuthOutcome } from '../rovo/auth/api-token.ts';
-import type { ToolContext } from '../rovo/tools/define.ts';
+import type { FakeCloud } from '../../cloud.ts';
+import type { AuthOutcome } from '../../rovo/auth/api-token.ts';
+import type { ToolContext } from '../../rovo/tools/define.ts';
 
 type Run = (args: Record<string, unknown>, ctx: ToolContext) => unknown;
 

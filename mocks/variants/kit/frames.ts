@@ -1,5 +1,5 @@
 import type { JSONRPCMessage, JSONRPCRequest, Result } from '@modelcontextprotocol/sdk/types.js';
-import type { FakeCloud } from '../cloud.ts';
+import type { FakeCloud } from '../../cloud.ts';
 
 /** Rewrites the result the server sends for every request of `method`. */
 export function rewriteResult(
