@@ -1,8 +1,4 @@
-/**
- * Error base classes for the whole project (harness and mocks). Errors the project raises about
- * itself carry a code to branch on and a message that says what to do; a failed *check* is data,
- * never an error.
- */
+// Error base classes for harness and mocks alike. A failed *check* is data, never one of these.
 
 /** The project speaking about itself: a code to branch on, and a message that says what to do. */
 export abstract class CodedError<C extends string> extends Error {

@@ -235,3 +235,9 @@ it('report: rebuilds every report from a capabilities.json, with readiness and c
     /--from .*nothing\.json: no such file\. Pass a capabilities\.json written by "rovo-mcp-conformance run"/,
   );
 }, 60_000);
+
+it('a mock profile that cannot be read stops a run before any check: its message and exit 2', async () => {
+  const { status, stderr } = await inProcess('run', '--profile', 'no-such-profile');
+  expect(status).toBe(2);
+  expect(stderr).toMatch(/^\[harness\] profile .*no-such-profile\.json cannot be read as JSON/);
+});
