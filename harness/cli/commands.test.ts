@@ -275,3 +275,22 @@ it('report: rebuilds every report from a capabilities.json, with readiness and c
     /--from .*nothing\.json: no such file\. Pass a capabilities\.json written by "rovo-mcp-conformance run"/,
   );
 }, 60_000);
+
+it('mutants --area scores the checks of that area and the variants that break them, no others', async () => {
+  const graph = catalogue()
+    .capabilities.filter((c) => c.area === 'graph')
+    .map((c) => c.id);
+  const { status, stdout } = await inProcess('mutants', '--area', 'graph');
+  expect(status, stdout).toBe(0);
+  const scored = [...stdout.matchAll(/^killed {2}\S+ → (\S+) /gm)].map((m) => m[1]);
+  expect(new Set(scored)).toEqual(new Set(graph));
+  expect(stdout).toMatch(
+    new RegExp(
+      `^Mutation score \\(graph\\): ${graph.length}/${graph.length} checks proven able to fail \\(100\\.0%\\)$`,
+      'm',
+    ),
+  );
+  const unknown = await inProcess('mutants', '--area', 'nope');
+  expect(unknown.status).toBe(2);
+  expect(unknown.stderr).toMatch(/unknown --area "nope"; the choices are: auth, bulk, confluence, /);
+}, 120_000);
