@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { HarnessError } from '../errors.ts';
-import type { CommandSpec, FlagSpec, FlagSpecs } from './define-command.ts';
+import type { CommandSpec, FlagSpec, FlagSpecs } from './command-spec.ts';
 import { BIN_NAME, choicesOf, flagLabel, orList, synopsis } from './usage.ts';
 
 export type Values = Record<string, string | boolean | string[] | undefined>;

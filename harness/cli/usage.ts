@@ -1,4 +1,4 @@
-import type { Command, CommandSpec, FlagSpec, FlagSpecs } from './define-command.ts';
+import type { Command, CommandSpec, FlagSpec, FlagSpecs } from './command-spec.ts';
 
 export const BIN_NAME = 'rovo-mcp-conformance';
 const WIDTH = 100;
