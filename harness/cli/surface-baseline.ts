@@ -1,4 +1,5 @@
 import { relative, resolve } from 'node:path';
+import { DEFAULT_BASELINES_DIR } from '../baselines/load.ts';
 import { connect } from '../connect/session.ts';
 import {
   endpointOf,
@@ -17,7 +18,6 @@ import { runtimeFor } from '../targets/runtimes.ts';
 import type { TargetSpec } from '../targets/types.ts';
 import { defineCommand, type FlagSpecs, type FlagValues } from './define-command.ts';
 import { CONFIG_FLAG, PROFILE_FLAG } from './flags.ts';
-import { DEFAULT_BASELINES_DIR } from '../baselines/load.ts';
 import { PACKAGE_ROOT } from './versions.ts';
 
 /** The surface a target shows its default identity, with the endpoint it belongs to. */
