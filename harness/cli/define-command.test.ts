@@ -67,6 +67,7 @@ it.each([
     /^\[harness\] unknown flag --bogus for toy; it takes --target, --only, /,
   ],
   [['go', '--from', 'a', '-x'], /unknown flag -x for toy/],
+  [['go', '--from', 'a', '--constructor'], /unknown flag --constructor for toy/],
   [['go', '--from'], /--from <file> needs a value; to pass one that starts with "-", write --from=<value>/],
   [['go', '--from', '--quiet'], /--from <file> needs a value, not the flag --quiet/],
   [['go', '--from', 'a', '--quiet=yes'], /--quiet takes no value, got "yes"/],

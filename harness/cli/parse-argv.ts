@@ -36,7 +36,10 @@ export function parseArgv(
   for (const token of tokens) {
     if (token.kind === 'positional') positionals.push(token.value);
     if (token.kind !== 'option') continue;
-    const flag: FlagSpec | undefined = spec.flags[token.name];
+    // Own keys only: `--constructor` must be unknown, not Object.prototype's.
+    const flag: FlagSpec | undefined = Object.hasOwn(spec.flags, token.name)
+      ? spec.flags[token.name]
+      : undefined;
     if (!flag) {
       const known = Object.keys(spec.flags).map((n) => `--${n}`);
       throw usageError(
