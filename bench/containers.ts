@@ -10,8 +10,8 @@ import { closeContainerTargets, containerRuntimeFactory } from '../harness/targe
 import { closeMockRuntime } from '../harness/targets/mock-runtime.ts';
 import type { TargetSpec } from '../harness/targets/types.ts';
 import { type Bench, type Figure, ms, percentile, timeIt } from './stats.ts';
+import { PACKAGE_ROOT } from '../lib/paths.ts';
 
-const ROOT = join(import.meta.dirname, '..');
 const STARTS = 3;
 const LEGACY_ENV = {
   ATLASSIAN_TOKEN_FILE: '${CONFORMANCE_TOKEN_FILE}',
@@ -107,7 +107,7 @@ function cliRun(images: { mock: string }): Figure {
       '--reports',
       '.tmp/bench-reports',
     ],
-    { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } },
+    { cwd: PACKAGE_ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } },
   );
   const counts = /\d+ supported, \d+ partial, \d+ unsupported, \d+ failed, \d+ not-testable/.exec(
     result.stdout,

@@ -4,7 +4,7 @@ import { loadRequirementSet } from '../migration/load.ts';
 import { assessReadiness } from '../migration/readiness.ts';
 import { readCapabilities } from '../reporters/capabilities.ts';
 import { parseFlags } from './args.ts';
-import { PACKAGE_ROOT } from './versions.ts';
+import { PACKAGE_ROOT } from '../../lib/paths.ts';
 
 export const GATE_USAGE = `Usage: rovo-mcp-conformance gate --requirements <file> [options]
 

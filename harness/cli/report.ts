@@ -7,7 +7,7 @@ import { buildAllureHtml } from '../reporters/allure/html.ts';
 import { readCapabilities } from '../reporters/capabilities.ts';
 import { writeReports } from '../reporters/write.ts';
 import { parseFlags } from './args.ts';
-import { PACKAGE_ROOT } from './versions.ts';
+import { PACKAGE_ROOT } from '../../lib/paths.ts';
 
 export const REPORT_USAGE = `Usage: rovo-mcp-conformance report [options]
 

@@ -17,7 +17,8 @@ import { Progress } from './progress.ts';
 import { paint, useColour } from './style.ts';
 import { renderBaselines } from './baseline-summary.ts';
 import { renderSummary } from './summary.ts';
-import { PACKAGE_ROOT, versions } from './versions.ts';
+import { PACKAGE_ROOT } from '../../lib/paths.ts';
+import { versions } from './versions.ts';
 import { mockFidelity } from '../drift/fidelity.ts';
 import {
   budgetOf,

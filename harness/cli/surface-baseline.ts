@@ -16,7 +16,7 @@ import { closeMockRuntime } from '../targets/mock-runtime.ts';
 import { runtimeFor } from '../targets/runtimes.ts';
 import type { TargetSpec } from '../targets/types.ts';
 import { parseFlags } from './args.ts';
-import { PACKAGE_ROOT } from './versions.ts';
+import { PACKAGE_ROOT } from '../../lib/paths.ts';
 
 export const BASELINE_USAGE = `Usage: rovo-mcp-conformance baseline record|diff [options]
 

@@ -1,9 +1,9 @@
 import { type ContainerRuntimeClient, getContainerRuntimeClient, ImageName } from 'testcontainers';
 import { NotTestableError } from '../errors.ts';
-import { REPO_ROOT } from './bundle.ts';
+import { PACKAGE_ROOT } from '../../lib/paths.ts';
 
 /** Every container the harness starts carries it; `scripts/container-runtime.sh stop` removes them by it. */
-export const CHECKOUT_LABEL = { 'rovo-mcp-conformance.checkout': REPO_ROOT };
+export const CHECKOUT_LABEL = { 'rovo-mcp-conformance.checkout': PACKAGE_ROOT };
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 

@@ -1,6 +1,6 @@
 import { join, resolve } from 'node:path';
 import { providerFor } from '../auth/identity.ts';
-import { PACKAGE_ROOT } from '../cli/versions.ts';
+import { PACKAGE_ROOT } from '../../lib/paths.ts';
 import { NotTestableError } from '../errors.ts';
 import type { RunSettings } from '../settings.ts';
 import type { Credentials, IdentityName, SiteFacts } from '../targets/identities.ts';

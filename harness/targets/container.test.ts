@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../containers/bundle.ts';
+import { PACKAGE_ROOT } from '../../lib/paths.ts';
 import { builtImages } from '../containers/images.ts';
 import { CHECKOUT_LABEL, containerRuntime } from '../containers/runtime.ts';
 import { loadConfig } from '../config/load.ts';
@@ -35,7 +35,7 @@ const images = missing
   ? { mock: 'localhost/rovo-mcp-mock:not-built', legacy: 'localhost/legacy-jira-mcp:not-built' }
   : builtImages();
 // The README's example config, pointed at the exact images this checkout built.
-const shipped = loadConfig(join(REPO_ROOT, 'fixtures/containers/conformance.config.json')).config.targets;
+const shipped = loadConfig(join(PACKAGE_ROOT, 'fixtures/containers/conformance.config.json')).config.targets;
 const config = ConfigSchema.parse({
   targets: {
     'mock-image': { ...shipped['mock-image'], image: images.mock },

@@ -12,10 +12,10 @@ import { resolveTarget } from './resolve.ts';
 import { splitCommandLine } from './stdio.ts';
 import { expandEnv } from './stdio-env.ts';
 import type { TargetSpec } from './types.ts';
+import { PACKAGE_ROOT } from '../../lib/paths.ts';
 
-const ROOT = join(import.meta.dirname, '../..');
 /** The reference server as one archived JavaScript file, the way a team keeps its retired server. */
-const ARCHIVED = join(ROOT, '.tmp/stdio-test/legacy-jira-mcp.mjs');
+const ARCHIVED = join(PACKAGE_ROOT, '.tmp/stdio-test/legacy-jira-mcp.mjs');
 
 /** How a team maps the harness's CONFORMANCE_* values onto its server's own settings. */
 const LEGACY_ENV = {
@@ -75,7 +75,7 @@ async function verdicts(target: TargetSpec, ids: readonly string[]) {
 
 beforeAll(async () => {
   await build({
-    entryPoints: [join(ROOT, 'mocks/legacy/main.ts')],
+    entryPoints: [join(PACKAGE_ROOT, 'mocks/legacy/main.ts')],
     bundle: true,
     platform: 'node',
     format: 'esm',
