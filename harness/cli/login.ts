@@ -1,14 +1,11 @@
 import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { homedir } from 'node:os';
-import { join } from 'node:path';
 import { loopbackCallback } from '../auth/authorizers.ts';
 import { AuthError } from '../auth/errors.ts';
 import { HEADLESS_REDIRECT } from '../auth/identity.ts';
 import { importMcpRemoteCache } from '../auth/mcp-remote-cache.ts';
 import { HarnessOAuthProvider } from '../auth/provider.ts';
 import { signIn } from '../auth/sign-in.ts';
-import { FileTokenStore } from '../auth/token-store.ts';
+import { defaultStorePath, FileTokenStore } from '../auth/token-store.ts';
 import { connect } from '../connect/session.ts';
 import { HarnessError } from '../errors.ts';
 import { parseFlags } from './args.ts';
@@ -29,13 +26,6 @@ Options:
   --import-mcp-remote    take the sign-in mcp-remote made for --url instead of a browser
   --mcp-remote-dir <d>   mcp-remote's cache folder (default: $MCP_REMOTE_CONFIG_DIR or ~/.mcp-auth)
   -h, --help             this text`;
-
-/** Where `login` keeps a sign-in unless told otherwise: one file per endpoint. */
-export function defaultStorePath(url: URL, env: NodeJS.ProcessEnv = process.env): string {
-  const base = env.XDG_CONFIG_HOME ?? join(homedir(), '.config');
-  const hash = createHash('sha256').update(url.href).digest('hex').slice(0, 8);
-  return join(base, 'rovo-mcp-conformance', 'oauth', `${url.hostname}-${hash}.json`);
-}
 
 function openBrowser(url: URL): void {
   const command =

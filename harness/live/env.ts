@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { defaultStorePath } from '../cli/login.ts';
+import { defaultStorePath } from '../auth/token-store.ts';
 import type { IdentityName } from '../targets/identities.ts';
 import { registerSecret } from '../redact.ts';
 import { LiveError } from './errors.ts';
