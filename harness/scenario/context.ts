@@ -56,3 +56,19 @@ export interface SessionOptions {
 }
 
 export type CheckBody = (ctx: CheckContext) => Promise<Outcome>;
+
+export interface CheckOptions {
+  /** This check's own budget, when the run's default does not fit (bulk runs, expiry waits). */
+  timeoutMs?: number;
+  /**
+   * The check sends frames outside the MCP schemas on purpose (an unknown method...). Wire
+   * validation against mocks then notes what it sent instead of failing the check for it.
+   */
+  sendsInvalidFrames?: boolean;
+}
+
+export interface RegisteredCheck {
+  capability: Capability;
+  body: CheckBody;
+  options: CheckOptions;
+}

@@ -4,7 +4,7 @@ import type { CheckRecord } from '../records/schema.ts';
 import type { RunSettings } from '../settings.ts';
 import type { TargetSpec } from '../targets/types.ts';
 import { runCheck } from './run-check.ts';
-import type { RegisteredCheck } from './verifies.ts';
+import type { RegisteredCheck } from './context.ts';
 
 export const MUTANT_TARGET: TargetSpec = {
   name: 'rovo-mock',

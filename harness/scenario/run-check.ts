@@ -11,9 +11,8 @@ import type { RunSettings } from '../settings.ts';
 import type { Credentials, IdentityName } from '../targets/identities.ts';
 import { runtimeFor } from '../targets/runtimes.ts';
 import { isMockKind, type TargetSpec } from '../targets/types.ts';
-import type { CheckContext, SessionOptions } from './context.ts';
+import type { CheckContext, RegisteredCheck, SessionOptions } from './context.ts';
 import type { Outcome } from './outcome.ts';
-import type { RegisteredCheck } from './verifies.ts';
 import { WireCheck } from './wire-check.ts';
 
 export interface RunCheckInput {

@@ -3,7 +3,7 @@ import { expect } from 'vitest';
 import { readToolResult } from '../../harness/drivers/tool-call.ts';
 import { NotTestableError } from '../../harness/errors.ts';
 import { compileProblem, dialectOf, type SchemaDialect } from '../../harness/protocol/json-schema.ts';
-import { describeUnspoken, perRevision } from '../../harness/protocol/per-revision.ts';
+import { describeUnspoken, perRevision } from '../../harness/scenario/per-revision.ts';
 import {
   atLeast,
   defaultSchemaDialect,

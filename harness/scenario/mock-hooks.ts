@@ -1,6 +1,6 @@
 import type { RovoMock } from '../../mocks/rovo/http.ts';
 import { NotTestableError } from '../errors.ts';
-import type { CheckContext } from '../scenario/context.ts';
+import type { CheckContext } from './context.ts';
 
 /**
  * The Rovo mock behind the target, for checks that need its fault hooks (latency, held calls).

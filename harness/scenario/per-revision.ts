@@ -1,6 +1,6 @@
 import type { Session } from '../connect/session.ts';
-import type { CheckContext } from '../scenario/context.ts';
-import { REVISIONS, type Revision } from './revisions.ts';
+import { REVISIONS, type Revision } from '../protocol/revisions.ts';
+import type { CheckContext } from './context.ts';
 
 export interface PerRevision<T> {
   /** Revisions the target agreed to, with what the probe found in a session at that revision. */
