@@ -31,7 +31,7 @@ export const RunSettingsSchema = z.object({
   checkTimeoutMs: z.number().int().positive(),
   requestTimeoutMs: z.number().int().positive(),
   reportsDir: z.string(),
-  /** Where `expected-failures.<target>.json` files live (default fixtures/baselines). */
+  /** Where `expected-failures.<target>.json` files live (default fixtures/expected-failures). */
   baselinesDir: z.string().optional(),
   /** Live targets: where the run's ledger goes (default <reportsDir>/ledger). */
   ledgerDir: z.string().optional(),

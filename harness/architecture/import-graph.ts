@@ -21,7 +21,8 @@ export function sourceFiles(root: string, dirs: readonly string[]): string[] {
       if (SKIP_DIRS.has(name)) continue;
       const path = join(dir, name);
       if (statSync(path).isDirectory()) walk(path);
-      else if (SOURCE.test(name) && !name.endsWith('.d.ts')) out.push(relative(root, path).split(sep).join('/'));
+      else if (SOURCE.test(name) && !name.endsWith('.d.ts'))
+        out.push(relative(root, path).split(sep).join('/'));
     }
   };
   for (const dir of dirs) if (existsSync(join(root, dir))) walk(join(root, dir));
@@ -62,7 +63,9 @@ export function readImportGraph(root: string, files: readonly string[]): ImportG
     const edges = new Set<string>();
     for (const specifier of specifiersOf(file, readFileSync(join(root, file), 'utf8'))) {
       if (!specifier.startsWith('.')) continue;
-      const target = relative(root, resolve(root, dirname(file), specifier)).split(sep).join('/');
+      const target = relative(root, resolve(root, dirname(file), specifier))
+        .split(sep)
+        .join('/');
       if (known.has(target)) edges.add(target);
     }
     graph.set(file, edges);

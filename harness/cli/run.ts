@@ -2,8 +2,8 @@ import { rmSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { startVitest } from 'vitest/node';
 import { loadProfile, profileDigest } from '../../mocks/rovo/profile/load.ts';
-import { applyBaselines, baselinePasses } from '../baselines/evaluate.ts';
-import { loadBaseline } from '../baselines/load.ts';
+import { applyBaselines, baselinePasses } from '../expected-failures/evaluate.ts';
+import { loadBaseline } from '../expected-failures/load.ts';
 import { catalogue } from '../catalogue/index.ts';
 import { HarnessError } from '../errors.ts';
 import { loadRequirementSet } from '../migration/load.ts';
@@ -47,7 +47,7 @@ Options:
   --previous <file>      an earlier capabilities.json: adds what changed since then to the comparison
   --config <f>           config file (default: conformance.config.json when present)
   --reports <dir>        where reports go (default: reports)
-  --baselines <dir>      where expected-failures.<target>.json files are (default: fixtures/baselines)
+  --baselines <dir>      where expected-failures.<target>.json files are (default: fixtures/expected-failures)
 ${LIVE_USAGE}
   -h, --help             this text
 

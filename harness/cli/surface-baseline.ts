@@ -2,13 +2,13 @@ import { relative, resolve } from 'node:path';
 import { connect } from '../connect/session.ts';
 import {
   endpointOf,
-  readSurfaceBaseline,
-  surfaceBaselinePath,
-  writeSurfaceBaseline,
-} from '../drift/baseline-file.ts';
+  readSurfaceSnapshot,
+  surfaceSnapshotPath,
+  writeSurfaceSnapshot,
+} from '../drift/snapshot-file.ts';
 import { listAllTools } from '../protocol/tools.ts';
 import { describeChange, diffSurfaces, type SurfaceChange } from '../drift/diff.ts';
-import { SurfaceBaselineSchema, snapshotSurface, type SurfaceBaseline } from '../drift/surface.ts';
+import { SurfaceSnapshotSchema, snapshotSurface, type SurfaceSnapshot } from '../drift/surface.ts';
 import { HarnessError } from '../errors.ts';
 import { readJsonFile } from '../read-json.ts';
 import { buildSettings, type RunSettings } from '../settings.ts';
@@ -21,7 +21,7 @@ import { PACKAGE_ROOT } from '../../lib/paths.ts';
 export const BASELINE_USAGE = `Usage: rovo-mcp-conformance baseline record|diff [options]
 
 Tool-surface baselines: tools/list normalized (input schemas with sorted keys, description digests,
-annotations) in fixtures/baselines/<endpoint>.json, the same surface always the same bytes.
+annotations) in fixtures/surface-snapshots/<endpoint>.json, the same surface always the same bytes.
 
   baseline record --target <t>   write the target's surface as its endpoint's baseline
   baseline diff --target <t>     compare the target's surface with the committed baseline
@@ -34,7 +34,7 @@ enum widened, description or annotations changed).
 Options:
   --target <t>        rovo-mock (default), rovo-live, http:<url>... (as for run)
   --profile <p>       mock profile, for rovo-mock
-  --dir <d>           where baselines are (default fixtures/baselines)
+  --dir <d>           where baselines are (default fixtures/surface-snapshots)
   --fail-on <level>   diff: exit 1 on "breaking" changes (default), "any" change, or "none"
   --json              diff: print the changes as JSON
   --config <f>        config file
@@ -43,7 +43,7 @@ Options:
 Exit codes: 0 recorded, or no change at the --fail-on level; 1 such a change; 2 bad usage or no baseline.`;
 
 /** The surface a target shows its default identity, with the endpoint it belongs to. */
-export async function captureSurface(target: TargetSpec, settings: RunSettings): Promise<SurfaceBaseline> {
+export async function captureSurface(target: TargetSpec, settings: RunSettings): Promise<SurfaceSnapshot> {
   const runtime = await runtimeFor(target, settings, undefined);
   const session = await connect(target, {
     credentials: runtime.site.identities.member ?? { kind: 'none' },
@@ -66,7 +66,7 @@ export function failsOn(level: (typeof FAIL_ON)[number], changes: readonly Surfa
 }
 
 const readSurface = (path: string, flag: string) =>
-  readJsonFile(path, SurfaceBaselineSchema, { flag, fix: 'Pass a file written by "baseline record".' });
+  readJsonFile(path, SurfaceSnapshotSchema, { flag, fix: 'Pass a file written by "baseline record".' });
 
 export async function baselineCommand(argv: string[]): Promise<number> {
   const [action, ...rest] = argv;
@@ -99,8 +99,8 @@ export async function baselineCommand(argv: string[]): Promise<number> {
     throw new HarnessError('USAGE', `--fail-on must be breaking, any or none, got "${failOn}"`);
   const dir = values.dir ? resolve(values.dir) : undefined;
 
-  let before: SurfaceBaseline;
-  let after: SurfaceBaseline;
+  let before: SurfaceSnapshot;
+  let after: SurfaceSnapshot;
   let beforeName: string;
   if (values.from || values.to) {
     if (!values.from || !values.to || action !== 'diff')
@@ -119,16 +119,16 @@ export async function baselineCommand(argv: string[]): Promise<number> {
     const target = settings.targets[0];
     if (!target) throw new HarnessError('USAGE', 'baseline needs a --target');
     after = await captureSurface(target, settings);
-    const path = surfaceBaselinePath(after.endpoint, dir);
+    const path = surfaceSnapshotPath(after.endpoint, dir);
     beforeName = relative(PACKAGE_ROOT, path);
     if (action === 'record') {
-      writeSurfaceBaseline(path, after);
+      writeSurfaceSnapshot(path, after);
       console.log(
         `Recorded ${after.tools.length} tools of ${after.endpoint} from ${after.source} in ${beforeName}`,
       );
       return 0;
     }
-    const recorded = readSurfaceBaseline(path);
+    const recorded = readSurfaceSnapshot(path);
     if (!recorded)
       throw new HarnessError(
         'USAGE',

@@ -1,7 +1,7 @@
 import { test } from 'vitest';
-import { judge } from '../baselines/evaluate.ts';
-import { type Baseline, loadBaseline } from '../baselines/load.ts';
-import type { BaselineEntry } from '../baselines/schema.ts';
+import { judge } from '../expected-failures/evaluate.ts';
+import { type Baseline, loadBaseline } from '../expected-failures/load.ts';
+import type { BaselineEntry } from '../expected-failures/schema.ts';
 import { catalogue } from '../catalogue/index.ts';
 import { HarnessError } from '../errors.ts';
 import type { CheckRecord } from '../records/schema.ts';

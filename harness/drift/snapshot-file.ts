@@ -1,9 +1,12 @@
 import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { DEFAULT_BASELINES_DIR } from '../baselines/load.ts';
+import { PACKAGE_ROOT } from '../../lib/paths.ts';
 import { readJsonFile } from '../read-json.ts';
 import type { TargetSpec } from '../targets/types.ts';
-import { type SurfaceBaseline, SurfaceBaselineSchema, baselineJson } from './surface.ts';
+import { type SurfaceSnapshot, SurfaceSnapshotSchema, snapshotJson } from './surface.ts';
+
+/** Where recorded tool surfaces are kept, one file per endpoint. */
+export const SURFACE_SNAPSHOTS_DIR = join(PACKAGE_ROOT, 'fixtures/surface-snapshots');
 
 /** Rovo's public host: the mock and a live run relocated to loopback still stand for it. */
 const ROVO_HOST = 'mcp.atlassian.com';
@@ -22,22 +25,22 @@ export function endpointOf(target: Pick<TargetSpec, 'kind' | 'url' | 'name' | 'p
   return url ? `${url.host}${path}` : target.name;
 }
 
-/** `fixtures/baselines/<endpoint>.json`, the endpoint made safe for a file name. */
-export function surfaceBaselinePath(endpoint: string, dir = DEFAULT_BASELINES_DIR): string {
+/** `fixtures/surface-snapshots/<endpoint>.json`, the endpoint made safe for a file name. */
+export function surfaceSnapshotPath(endpoint: string, dir = SURFACE_SNAPSHOTS_DIR): string {
   return join(dir, `${endpoint.replace(/[^A-Za-z0-9.]+/g, '-').replace(/^-+|-+$/g, '')}.json`);
 }
 
 /** The recorded surface of an endpoint, or undefined when none was recorded; a broken file names its field. */
-export function readSurfaceBaseline(path: string): SurfaceBaseline | undefined {
+export function readSurfaceSnapshot(path: string): SurfaceSnapshot | undefined {
   if (!existsSync(path)) return undefined;
-  return readJsonFile(path, SurfaceBaselineSchema, {
-    flag: 'surface baseline',
+  return readJsonFile(path, SurfaceSnapshotSchema, {
+    flag: 'surface snapshot',
     fix: 'Record it again with "rovo-mcp-conformance baseline record --target <target>".',
   });
 }
 
-export function writeSurfaceBaseline(path: string, baseline: SurfaceBaseline): void {
+export function writeSurfaceSnapshot(path: string, snapshot: SurfaceSnapshot): void {
   mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(`${path}.tmp`, baselineJson(baseline));
+  writeFileSync(`${path}.tmp`, snapshotJson(snapshot));
   renameSync(`${path}.tmp`, path);
 }

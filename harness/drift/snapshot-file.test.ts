@@ -4,9 +4,9 @@ import { expect, it } from 'vitest';
 import { z } from 'zod';
 import { loadProfile } from '../../mocks/rovo/profile/load.ts';
 import { listedTool, rovoTools } from '../../mocks/rovo/tools/index.ts';
-import { endpointOf, readSurfaceBaseline, surfaceBaselinePath } from './baseline-file.ts';
+import { endpointOf, readSurfaceSnapshot, surfaceSnapshotPath } from './snapshot-file.ts';
 import { mockFidelity } from './fidelity.ts';
-import { baselineJson, snapshotSurface } from './surface.ts';
+import { snapshotJson, snapshotSurface } from './surface.ts';
 
 const documented = z
   .object({
@@ -17,11 +17,11 @@ const documented = z
       readFileSync(join(import.meta.dirname, '../../fixtures/surfaces/rovo-v1-documented.json'), 'utf8'),
     ),
   ).tools;
-const path = surfaceBaselinePath(endpointOf({ kind: 'rovo-mock', name: 'rovo-mock' }));
-const committed = readSurfaceBaseline(path);
+const path = surfaceSnapshotPath(endpointOf({ kind: 'rovo-mock', name: 'rovo-mock' }));
+const committed = readSurfaceSnapshot(path);
 
 it('the committed baseline is the documented v1 surface, search and fetch under their 2026-05 names', () => {
-  expect(path).toMatch(/fixtures\/baselines\/mcp\.atlassian\.com-v1-mcp\.json$/);
+  expect(path).toMatch(/fixtures\/surface-snapshots\/mcp\.atlassian\.com-v1-mcp\.json$/);
   const renamed: Record<string, string> = { search: 'searchAtlassian', fetch: 'fetchAtlassian' };
   const expected = Object.entries(documented)
     .map(([name, doc]) => ({
@@ -41,8 +41,8 @@ it('the committed baseline is the documented v1 surface, search and fetch under 
 
 it('recording is deterministic: the same surface gives the same bytes in any listing order', () => {
   const tools = rovoTools(loadProfile('default')).map(listedTool);
-  const once = baselineJson(snapshotSurface('e', 's', tools));
-  expect(baselineJson(snapshotSurface('e', 's', [...tools].reverse()))).toBe(once);
+  const once = snapshotJson(snapshotSurface('e', 's', tools));
+  expect(snapshotJson(snapshotSurface('e', 's', [...tools].reverse()))).toBe(once);
 });
 
 it('mock fidelity: the default profile matches the baseline, legacy-captures shows the search/fetch rename as breaking', () => {

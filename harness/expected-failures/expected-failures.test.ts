@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CheckRecord } from '../records/schema.ts';
 import { applyBaselines, baselinePasses } from './evaluate.ts';
-import { baselineFileName, DEFAULT_BASELINES_DIR, loadBaseline } from './load.ts';
+import { baselineFileName, EXPECTED_FAILURES_DIR, loadBaseline } from './load.ts';
 
 function dirWith(target: string, content: unknown): string {
   const dir = mkdtempSync(join(tmpdir(), 'baselines-'));
@@ -19,7 +19,7 @@ const entry = (capability: string) => ({ capability, reason: `${capability} is k
 
 describe('loading', () => {
   it('every shipped baseline loads, is named for its target and cites known capabilities', () => {
-    const files = readdirSync(DEFAULT_BASELINES_DIR).filter((f) => f.startsWith('expected-failures.'));
+    const files = readdirSync(EXPECTED_FAILURES_DIR).filter((f) => f.startsWith('expected-failures.'));
     expect(files.length).toBeGreaterThan(0);
     for (const file of files) {
       const target = file.slice('expected-failures.'.length, -'.json'.length);

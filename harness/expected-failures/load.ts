@@ -1,10 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { PACKAGE_ROOT } from '../../lib/paths.ts';
 import { catalogue } from '../catalogue/index.ts';
 import { describeIssues, HarnessError } from '../errors.ts';
 import { type BaselineEntry, BaselineFileSchema } from './schema.ts';
 
-export const DEFAULT_BASELINES_DIR = join(import.meta.dirname, '../../fixtures/baselines');
+export const EXPECTED_FAILURES_DIR = join(PACKAGE_ROOT, 'fixtures/expected-failures');
 
 /** The expected failures of one target; empty (and `file` undefined) when it has no baseline file. */
 export interface Baseline {
@@ -26,7 +27,7 @@ function invalid(path: string, message: string): HarnessError {
 }
 
 /** Reads a target's baseline; a broken file is an error naming the entry and what to fix. */
-export function loadBaseline(target: string, dir: string = DEFAULT_BASELINES_DIR): Baseline {
+export function loadBaseline(target: string, dir: string = EXPECTED_FAILURES_DIR): Baseline {
   const path = join(dir, baselineFileName(target));
   if (!existsSync(path)) return { target, path, exists: false, entries: new Map() };
   let json: unknown;

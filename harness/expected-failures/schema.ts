@@ -12,7 +12,7 @@ export const BaselineEntrySchema = z
   .strict();
 export type BaselineEntry = z.infer<typeof BaselineEntrySchema>;
 
-/** `fixtures/baselines/expected-failures.<target>.json`: the known failures of one target. */
+/** `fixtures/expected-failures/expected-failures.<target>.json`: the known failures of one target. */
 export const BaselineFileSchema = z
   .object({
     $comment: z.string().optional(),
