@@ -8,7 +8,7 @@ import { runCheck } from '../harness/scenario/run-check.ts';
 import { loadAllChecks } from '../harness/scenario/suites.ts';
 import { closeContainerTargets, containerRuntimeFactory } from '../harness/targets/container.ts';
 import { closeMockRuntime } from '../harness/targets/mock-runtime.ts';
-import type { TargetSpec } from '../harness/targets/types.ts';
+import type { TargetSpec } from '../harness/targets/spec.ts';
 import { type Bench, type Figure, ms, percentile, timeIt } from './stats.ts';
 import { PACKAGE_ROOT } from '../lib/paths.ts';
 

@@ -5,7 +5,7 @@ import { mutantSettings } from '../harness/scenario/mutants.ts';
 import { runCheck } from '../harness/scenario/run-check.ts';
 import { loadAllChecks } from '../harness/scenario/suites.ts';
 import { closeMockRuntime, freshCloud, mockSiteFacts } from '../harness/targets/mock-runtime.ts';
-import type { TargetSpec } from '../harness/targets/types.ts';
+import type { TargetSpec } from '../harness/targets/spec.ts';
 import type { Bench, Figure } from './stats.ts';
 import { ms, percentile, timeIt } from './stats.ts';
 

@@ -7,7 +7,7 @@ import { preflight, restAuthorization } from '../live/preflight.ts';
 import { AtlassianRest } from '../live/rest.ts';
 import { ledgerDirOf, mainCredentials } from '../live/runtime.ts';
 import { summarize } from '../live/teardown.ts';
-import { buildSettings } from '../settings.ts';
+import { buildSettings } from '../config/settings.ts';
 import { parseFlags } from './args.ts';
 
 export const JANITOR_USAGE = `Usage: rovo-mcp-conformance janitor [options]

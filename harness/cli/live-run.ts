@@ -6,8 +6,8 @@ import { preflight, restAuthorization } from '../live/preflight.ts';
 import { AtlassianRest } from '../live/rest.ts';
 import { ledgerDirOf, mainCredentials } from '../live/runtime.ts';
 import { settle, summarize } from '../live/teardown.ts';
-import type { RunSettings } from '../settings.ts';
-import type { TargetSpec } from '../targets/types.ts';
+import type { RunSettings } from '../config/settings.ts';
+import type { TargetSpec } from '../targets/spec.ts';
 
 export const LIVE_FLAGS = {
   'allow-writes': { type: 'boolean' },

@@ -11,7 +11,7 @@ import { RecordCollector } from '../records/collector.ts';
 import { AllureRecordsReporter } from '../reporters/allure/reporter.ts';
 import { readCapabilities, reportRecords, type RunHeader } from '../reporters/capabilities.ts';
 import { buildReports } from '../reporters/build.ts';
-import { buildSettings, type RunSettings, SETTINGS_ENV } from '../settings.ts';
+import { buildSettings, type RunSettings, SETTINGS_ENV } from '../config/settings.ts';
 import { parseFlags } from './args.ts';
 import { Progress } from './progress.ts';
 import { paint, useColour } from './style.ts';

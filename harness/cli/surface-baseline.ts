@@ -11,10 +11,10 @@ import { describeChange, diffSurfaces, type SurfaceChange } from '../drift/diff.
 import { SurfaceSnapshotSchema, snapshotSurface, type SurfaceSnapshot } from '../drift/surface.ts';
 import { HarnessError } from '../errors.ts';
 import { readJsonFile } from '../read-json.ts';
-import { buildSettings, type RunSettings } from '../settings.ts';
+import { buildSettings, type RunSettings } from '../config/settings.ts';
 import { closeMockRuntime } from '../targets/mock-runtime.ts';
 import { runtimeFor } from '../targets/runtimes.ts';
-import type { TargetSpec } from '../targets/types.ts';
+import type { TargetSpec } from '../targets/spec.ts';
 import { parseFlags } from './args.ts';
 import { PACKAGE_ROOT } from '../../lib/paths.ts';
 

@@ -12,7 +12,7 @@ import { containerEndpoint, containerUrl } from '../targets/container.ts';
 import { type Credentials, authorizationHeader } from '../targets/identities.ts';
 import { legacyMockTransport } from '../targets/legacy-mock.ts';
 import { stdioTransport } from '../targets/stdio.ts';
-import type { TargetKind, TargetSpec } from '../targets/types.ts';
+import type { TargetKind, TargetSpec } from '../targets/spec.ts';
 import { parseRetryAfter, RateLimitedError } from './rate-limited.ts';
 import { type FrameObserver, type RecordedFrame, RecordingTransport } from './recorder.ts';
 

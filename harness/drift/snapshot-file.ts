@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { PACKAGE_ROOT } from '../../lib/paths.ts';
 import { readJsonFile } from '../read-json.ts';
-import type { TargetSpec } from '../targets/types.ts';
+import type { TargetSpec } from '../targets/spec.ts';
 import { type SurfaceSnapshot, SurfaceSnapshotSchema, snapshotJson } from './surface.ts';
 
 /** Where recorded tool surfaces are kept, one file per endpoint. */

@@ -1,6 +1,6 @@
 import type { Session } from '../connect/session.ts';
 import { HarnessError } from '../errors.ts';
-import type { Dialect } from '../targets/types.ts';
+import type { Dialect } from '../targets/spec.ts';
 import { legacyDriver } from './legacy/index.ts';
 import type { RovoContext } from './rovo/context.ts';
 import { rovoDriver } from './rovo/index.ts';

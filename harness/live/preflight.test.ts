@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FakeCloud } from '../../mocks/cloud.ts';
-import type { TargetSpec } from '../targets/types.ts';
+import type { TargetSpec } from '../targets/spec.ts';
 import { liveConfig } from './env.ts';
 import { preflight, PreflightError, type PreflightCheck } from './preflight.ts';
 import { mainCredentials } from './runtime.ts';

@@ -1,9 +1,9 @@
 import { connect } from '../connect/session.ts';
 import { HarnessError, NotTestableError } from '../errors.ts';
-import type { RunSettings } from '../settings.ts';
+import type { RunSettings } from '../config/settings.ts';
 import type { Credentials } from '../targets/identities.ts';
 import { runtimeFor } from '../targets/runtimes.ts';
-import type { TargetSpec } from '../targets/types.ts';
+import type { TargetSpec } from '../targets/spec.ts';
 import type { RequirementSet } from './schema.ts';
 import { type LegacyToolMap, loadToolMap } from './tool-map.ts';
 

@@ -8,7 +8,7 @@ import { loadAllChecks } from '../scenario/suites.ts';
 import { basicHeader } from '../targets/identities.ts';
 import { closeMockRuntime } from '../targets/mock-runtime.ts';
 import { registerRuntime } from '../targets/runtimes.ts';
-import type { TargetSpec } from '../targets/types.ts';
+import type { TargetSpec } from '../targets/spec.ts';
 
 const checks = await loadAllChecks();
 const PROTOCOL = catalogue()

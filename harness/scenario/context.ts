@@ -4,7 +4,7 @@ import type { Session } from '../connect/session.ts';
 import type { Driver } from '../drivers/types.ts';
 import type { HarnessOAuthProvider } from '../auth/provider.ts';
 import type { IdentityName, OAuthClientKind, SiteFacts } from '../targets/identities.ts';
-import type { TargetSpec } from '../targets/types.ts';
+import type { TargetSpec } from '../targets/spec.ts';
 import type { FakeCloud } from '../../mocks/cloud.ts';
 import type { Outcome } from './outcome.ts';
 

@@ -1,4 +1,4 @@
-import { isMockKind } from '../targets/types.ts';
+import { isMockKind } from '../targets/spec.ts';
 import type { CheckContext } from './context.ts';
 
 /** A word no other content carries: letters and digits only, so every search tokenizer keeps it whole. */

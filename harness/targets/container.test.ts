@@ -12,7 +12,7 @@ import { loadAllChecks } from '../scenario/suites.ts';
 import { closeContainerTargets } from './container.ts';
 import { closeMockRuntime } from './mock-runtime.ts';
 import { resolveTarget } from './resolve.ts';
-import type { TargetSpec } from './types.ts';
+import type { TargetSpec } from './spec.ts';
 
 // Needs a container runtime and the repository's images (.ci/run: scripts/container-runtime.sh start
 // and build). Without them these tests are skipped with the reason, unless CONFORMANCE_CONTAINERS=required

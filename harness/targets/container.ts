@@ -8,7 +8,7 @@ import { bundle } from '../containers/bundle.ts';
 import { LogTail, McpEndpointWait } from '../containers/mcp-wait.ts';
 import { CHECKOUT_LABEL, containerRuntime, requireLocalImage } from '../containers/runtime.ts';
 import { HarnessError } from '../errors.ts';
-import type { RunSettings } from '../settings.ts';
+import type { RunSettings } from '../config/settings.ts';
 import { accountOf } from './fake-site.ts';
 import { fixtureSite } from './http-runtime.ts';
 import type { Credentials, SiteFacts } from './identities.ts';
@@ -16,7 +16,7 @@ import { mockSiteFacts } from './mock-runtime.ts';
 import type { RuntimeFactory } from './runtimes.ts';
 import { fakeSiteVariables, PRELOAD_SOURCE } from './stdio.ts';
 import { CONTAINER_VARIABLES, expandEnv } from './stdio-env.ts';
-import type { TargetSpec } from './types.ts';
+import type { TargetSpec } from './spec.ts';
 
 export const DEFAULT_MCP_PATH = '/mcp';
 /** From `start()` to an answering endpoint; the first check of a worker waits this long at most. */

@@ -6,7 +6,7 @@ import { HarnessError } from '../errors.ts';
 import { registerSecret } from '../redact.ts';
 import type { Credentials } from './identities.ts';
 import { currentCloud } from './mock-runtime.ts';
-import type { TargetSpec } from './types.ts';
+import type { TargetSpec } from './spec.ts';
 
 /** The fake cloud a check prepared for a target whose server calls Atlassian itself (legacy-mock, stdio). */
 export function cloudBehind(target: TargetSpec): FakeCloud {

@@ -1,10 +1,10 @@
 import { FakeCloud } from '../../mocks/cloud.ts';
 import { NotTestableError } from '../errors.ts';
-import type { RunSettings } from '../settings.ts';
+import type { RunSettings } from '../config/settings.ts';
 import { mockSiteFacts } from './mock-runtime.ts';
 import type { SiteFacts } from './identities.ts';
 import type { RuntimeFactory } from './runtimes.ts';
-import type { TargetSpec } from './types.ts';
+import type { TargetSpec } from './spec.ts';
 
 /**
  * A bare `http:` target is only a URL: credentials travel in its configured `headers` (so the default

@@ -1,7 +1,7 @@
 import type { Config } from '../config/schema.ts';
 import { HarnessError } from '../errors.ts';
 import { CONTAINER_VARIABLES, checkEnvReferences } from './stdio-env.ts';
-import type { TargetSpec } from './types.ts';
+import type { TargetSpec } from './spec.ts';
 
 type Attempt = TargetSpec | { skipped: string };
 

@@ -3,12 +3,12 @@ import type { ConnectOptions } from '../connect/session.ts';
 import { liveRuntime } from '../live/runtime.ts';
 import type { Variant } from '../../mocks/variants/types.ts';
 import { NotTestableError } from '../errors.ts';
-import type { RunSettings } from '../settings.ts';
+import type { RunSettings } from '../config/settings.ts';
 import { containerRuntimeFactory } from './container.ts';
 import { httpRuntime } from './http-runtime.ts';
 import type { SiteFacts } from './identities.ts';
 import { freshCloud, loopbackOrigin, mockSiteFacts } from './mock-runtime.ts';
-import type { TargetSpec } from './types.ts';
+import type { TargetSpec } from './spec.ts';
 
 /** What a target kind provides for one check: site facts, and for mocks the fresh cloud behind it. */
 export interface TargetRuntime {

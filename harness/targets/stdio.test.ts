@@ -6,12 +6,12 @@ import type { Verdict } from '../records/schema.ts';
 import { mutantSettings } from '../scenario/mutants.ts';
 import { runCheck } from '../scenario/run-check.ts';
 import { loadAllChecks } from '../scenario/suites.ts';
-import type { RunSettings } from '../settings.ts';
+import type { RunSettings } from '../config/settings.ts';
 import { closeMockRuntime } from './mock-runtime.ts';
 import { resolveTarget } from './resolve.ts';
 import { splitCommandLine } from './stdio.ts';
 import { expandEnv } from './stdio-env.ts';
-import type { TargetSpec } from './types.ts';
+import type { TargetSpec } from './spec.ts';
 import { PACKAGE_ROOT } from '../../lib/paths.ts';
 
 /** The reference server as one archived JavaScript file, the way a team keeps its retired server. */

@@ -4,7 +4,7 @@ import type { FakeCloud } from '../../../mocks/cloud.ts';
 import { connect, type Session } from '../../connect/session.ts';
 import { UnsupportedVerbError } from '../../errors.ts';
 import { closeMockRuntime, freshCloud, mockSiteFacts } from '../../targets/mock-runtime.ts';
-import type { TargetSpec } from '../../targets/types.ts';
+import type { TargetSpec } from '../../targets/spec.ts';
 import type { Driver } from '../types.ts';
 import { legacyBulkCreate } from './bulk.ts';
 import { legacyDriver } from './index.ts';

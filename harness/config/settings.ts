@@ -1,29 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import { loadConfig } from './config/load.ts';
-import { describeIssues, HarnessError } from './errors.ts';
-import { resolveTarget } from './targets/resolve.ts';
+import { describeIssues, HarnessError } from '../errors.ts';
+import { resolveTarget } from '../targets/resolve.ts';
+import { TargetSpecSchema } from '../targets/spec.ts';
+import { loadConfig } from './load.ts';
 
 /** Everything a suite worker needs to know about the run; the CLI passes it in `CONFORMANCE_SETTINGS`. */
 export const RunSettingsSchema = z.object({
   runId: z.string().regex(/^[a-z0-9-]+$/),
-  targets: z
-    .array(
-      z.object({
-        name: z.string(),
-        kind: z.enum(['rovo-mock', 'legacy-mock', 'rovo-live', 'http', 'stdio', 'container']),
-        dialect: z.enum(['rovo', 'legacy', 'auto']),
-        url: z.string().optional(),
-        command: z.string().optional(),
-        image: z.string().optional(),
-        path: z.string().optional(),
-        env: z.record(z.string(), z.string()).optional(),
-        headers: z.record(z.string(), z.string()).optional(),
-        site: z.literal('fixture').optional(),
-        reason: z.string(),
-      }),
-    )
-    .min(1),
+  targets: z.array(TargetSpecSchema).min(1),
   profile: z.string(),
   site: z.string(),
   areas: z.array(z.string()).optional(),
