@@ -9,8 +9,9 @@ import type { RequirementSet } from '../migration/schema.ts';
 import type { CheckRecord } from '../records/schema.ts';
 import { runCheck } from '../scenario/run-check.ts';
 import { loadAllChecks } from '../scenario/suites.ts';
-import { buildSettings, type RunSettings } from '../config/settings.ts';
-import { closeMockRuntime } from '../targets/mock-runtime.ts';
+import type { RunSettings } from '../config/settings.ts';
+import { buildSettings } from '../kinds/resolve.ts';
+import { closeWorkerCloud } from '../kinds/worker-cloud.ts';
 import type { TargetSpec } from '../targets/spec.ts';
 import { parseFlags } from './args.ts';
 import { LIVE_USAGE, liveTargets, preflightAll, readOnlyOf, teardownAll } from './live-run.ts';
@@ -100,7 +101,7 @@ async function runNeeded(ids: readonly string[], settings: RunSettings): Promise
     }
   } finally {
     progress.finish();
-    await closeMockRuntime();
+    await closeWorkerCloud();
   }
   return records;
 }

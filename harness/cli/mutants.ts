@@ -1,6 +1,6 @@
 import { scoreMutants } from '../scenario/mutants.ts';
 import { loadAllChecks } from '../scenario/suites.ts';
-import { closeMockRuntime } from '../targets/mock-runtime.ts';
+import { closeWorkerCloud } from '../kinds/worker-cloud.ts';
 import { parseFlags } from './args.ts';
 import { paint } from './style.ts';
 
@@ -17,7 +17,7 @@ export async function mutantsCommand(argv: string[]): Promise<number> {
   }
   const checks = await loadAllChecks();
   const score = await scoreMutants(checks);
-  await closeMockRuntime();
+  await closeWorkerCloud();
   for (const r of score.results) {
     const mark = r.proven ? paint('killed', 'green') : paint('SURVIVED', 'red');
     console.log(

@@ -11,9 +11,10 @@ import { describeChange, diffSurfaces, type SurfaceChange } from '../drift/diff.
 import { SurfaceSnapshotSchema, snapshotSurface, type SurfaceSnapshot } from '../drift/surface.ts';
 import { HarnessError } from '../errors.ts';
 import { readJsonFile } from '../read-json.ts';
-import { buildSettings, type RunSettings } from '../config/settings.ts';
-import { closeMockRuntime } from '../targets/mock-runtime.ts';
-import { runtimeFor } from '../targets/runtimes.ts';
+import type { RunSettings } from '../config/settings.ts';
+import { setupFor } from '../kinds/index.ts';
+import { buildSettings } from '../kinds/resolve.ts';
+import { closeWorkerCloud } from '../kinds/worker-cloud.ts';
 import type { TargetSpec } from '../targets/spec.ts';
 import { parseFlags } from './args.ts';
 import { PACKAGE_ROOT } from '../../lib/paths.ts';
@@ -44,18 +45,18 @@ Exit codes: 0 recorded, or no change at the --fail-on level; 1 such a change; 2 
 
 /** The surface a target shows its default identity, with the endpoint it belongs to. */
 export async function captureSurface(target: TargetSpec, settings: RunSettings): Promise<SurfaceSnapshot> {
-  const runtime = await runtimeFor(target, settings, undefined);
+  const setup = await setupFor(target, settings);
   const session = await connect(target, {
-    credentials: runtime.site.identities.member ?? { kind: 'none' },
+    credentials: setup.site.identities.member ?? { kind: 'none' },
     requestTimeoutMs: settings.requestTimeoutMs,
-    ...(runtime.connect?.fetch ? { fetch: runtime.connect.fetch } : {}),
+    ...setup.connect,
   });
   try {
     const source = target.kind === 'rovo-mock' ? `rovo-mock (profile ${settings.profile})` : target.name;
     return snapshotSurface(endpointOf(target), source, (await listAllTools(session)).tools);
   } finally {
     await session.close();
-    await closeMockRuntime();
+    await closeWorkerCloud();
   }
 }
 

@@ -1,9 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { describeIssues, HarnessError } from '../errors.ts';
-import { resolveTarget } from '../targets/resolve.ts';
 import { TargetSpecSchema } from '../targets/spec.ts';
-import { loadConfig } from './load.ts';
 
 /** Everything a suite worker needs to know about the run; the CLI passes it in `CONFORMANCE_SETTINGS`. */
 export const RunSettingsSchema = z.object({
@@ -40,44 +38,15 @@ export function newRunId(now = new Date()): string {
   return `${now.toISOString().slice(0, 10).replace(/-/g, '')}-${randomBytes(3).toString('hex')}`;
 }
 
-/** Settings for a run from config plus overrides; also what `vitest` alone uses (no CLI). */
-export function buildSettings(
-  overrides: Partial<Omit<RunSettings, 'targets'>> & { targets?: string[]; config?: string } = {},
-): RunSettings {
-  const { config } = loadConfig(overrides.config);
-  const refs = overrides.targets?.length ? overrides.targets : config.defaultTargets;
-  return {
-    runId: overrides.runId ?? newRunId(),
-    targets: refs.map((r) => resolveTarget(r, config)),
-    profile: overrides.profile ?? config.profile,
-    site: overrides.site ?? config.site,
-    ...(overrides.areas ? { areas: overrides.areas } : {}),
-    readOnly: overrides.readOnly ?? false,
-    checkTimeoutMs: overrides.checkTimeoutMs ?? config.checkTimeoutMs,
-    requestTimeoutMs: overrides.requestTimeoutMs ?? config.requestTimeoutMs,
-    reportsDir: overrides.reportsDir ?? config.reportsDir,
-    ...(overrides.baselinesDir ? { baselinesDir: overrides.baselinesDir } : {}),
-    ...(overrides.ledgerDir ? { ledgerDir: overrides.ledgerDir } : {}),
-    ...(overrides.budget ? { budget: overrides.budget } : {}),
-  };
-}
-
-let cached: RunSettings | undefined;
-
-/** The run's settings inside a worker: from the CLI's env, or the config defaults under plain vitest. */
-export function runSettings(): RunSettings {
-  if (cached) return cached;
-  const raw = process.env[SETTINGS_ENV];
-  if (raw === undefined) {
-    cached = buildSettings({ runId: 'local' });
-    return cached;
-  }
+/** The settings the CLI passed to this worker, or undefined under plain vitest. */
+export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): RunSettings | undefined {
+  const raw = env[SETTINGS_ENV];
+  if (raw === undefined) return undefined;
   const parsed = RunSettingsSchema.safeParse(JSON.parse(raw));
   if (!parsed.success)
     throw new HarnessError(
       'CONFIG_INVALID',
       `${SETTINGS_ENV} is invalid:\n${describeIssues(parsed.error.issues)}`,
     );
-  cached = parsed.data;
-  return cached;
+  return parsed.data;
 }

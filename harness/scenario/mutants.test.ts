@@ -1,14 +1,14 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { VARIANTS } from '../../mocks/variants/index.ts';
 import { catalogue } from '../catalogue/index.ts';
-import { closeMockRuntime } from '../targets/mock-runtime.ts';
+import { closeWorkerCloud } from '../kinds/worker-cloud.ts';
 import { tryMutant } from './mutants.ts';
 import { loadAllChecks } from './suites.ts';
 
 const checks = await loadAllChecks();
 
 afterAll(async () => {
-  await closeMockRuntime();
+  await closeWorkerCloud();
 });
 
 describe.each(VARIANTS)('variant $name', (variant) => {

@@ -5,7 +5,7 @@ import type { BaselineEntry } from '../expected-failures/schema.ts';
 import { catalogue } from '../catalogue/index.ts';
 import { HarnessError } from '../errors.ts';
 import type { CheckRecord } from '../records/schema.ts';
-import { runSettings } from '../config/settings.ts';
+import { runSettings } from '../kinds/resolve.ts';
 import type { CheckBody, CheckOptions, RegisteredCheck } from './context.ts';
 import { runCheck } from './run-check.ts';
 

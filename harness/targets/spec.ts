@@ -71,7 +71,3 @@ export const TargetSpecSchema = z.object({
   reason: z.string(),
 });
 export type TargetSpec = z.infer<typeof TargetSpecSchema>;
-
-export function isMockKind(kind: TargetKind): boolean {
-  return kind === 'rovo-mock' || kind === 'legacy-mock';
-}

@@ -1,11 +1,14 @@
 import { type CloudOptions, FakeCloud } from '../../mocks/cloud.ts';
 import { type LoopbackMount, serveOnLoopback } from '../../mocks/mounts/loopback.ts';
 import { type MswMount, mountWithMsw } from '../../mocks/mounts/msw.ts';
-import type { Credentials, SiteFacts } from './identities.ts';
+import type { Variant } from '../../mocks/variants/types.ts';
+import type { RunSettings } from '../config/settings.ts';
+import type { Credentials, SiteFacts } from '../targets/identities.ts';
 
 /**
- * The in-process mock target of one vitest worker: one msw mount for the worker's life, and a fresh
- * cloud per check (so every check starts from the seed, and a variant can replace it).
+ * The fake cloud of one vitest worker: one msw mount for the worker's life (msw patches the process's
+ * fetch, so it cannot be per check), one loopback port opened on first use, and a fresh cloud per
+ * check behind both. Checks get their cloud from their setup; only the two mounts read `current`.
  */
 let mount: MswMount | undefined;
 const mountedHosts = new Set<string>();
@@ -24,6 +27,7 @@ function ensureMounted(host: string): void {
   mount = mountWithMsw(activeCloud, [...mountedHosts]);
 }
 
+/** Replaces the worker's cloud with a fresh one from the seed, served at the real Atlassian hosts. */
 export async function freshCloud(options: CloudOptions): Promise<FakeCloud> {
   await current?.close();
   current = new FakeCloud(options);
@@ -31,18 +35,20 @@ export async function freshCloud(options: CloudOptions): Promise<FakeCloud> {
   return current;
 }
 
-/** The cloud of the check running in this worker, if any (the legacy and stdio transports reach it). */
-export function currentCloud(): FakeCloud | undefined {
-  return current;
+/** A fresh cloud for one check under the run's profile and site, broken by `variant` if one is given. */
+export async function checkCloud(settings: RunSettings, variant: Variant | undefined): Promise<FakeCloud> {
+  const cloud = await freshCloud({ profile: settings.profile, site: settings.site });
+  variant?.apply(cloud);
+  return cloud;
 }
 
-/** The active cloud on 127.0.0.1 for servers in other processes; one port per worker, opened on first use. */
+/** The worker's cloud on 127.0.0.1 for servers in other processes; one port per worker, opened on first use. */
 export async function loopbackOrigin(): Promise<string> {
   loopback ??= serveOnLoopback({ handle: (request) => activeCloud().handle(request) });
   return (await loopback).origin;
 }
 
-export async function closeMockRuntime(): Promise<void> {
+export async function closeWorkerCloud(): Promise<void> {
   await (await loopback)?.close();
   loopback = undefined;
   await current?.close();

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { PACKAGE_ROOT } from '../../lib/paths.ts';
 import { builtImages } from '../containers/images.ts';
-import { CHECKOUT_LABEL, containerRuntime } from '../containers/runtime.ts';
+import { CHECKOUT_LABEL, containerEngine } from '../containers/engine.ts';
 import { loadConfig } from '../config/load.ts';
 import { ConfigSchema } from '../config/schema.ts';
 import type { CheckRecord } from '../records/schema.ts';
@@ -10,15 +10,15 @@ import { MUTANT_TARGET, mutantSettings } from '../scenario/mutants.ts';
 import { runCheck } from '../scenario/run-check.ts';
 import { loadAllChecks } from '../scenario/suites.ts';
 import { closeContainerTargets } from './container.ts';
-import { closeMockRuntime } from './mock-runtime.ts';
+import { closeWorkerCloud } from './worker-cloud.ts';
 import { resolveTarget } from './resolve.ts';
-import type { TargetSpec } from './spec.ts';
+import type { TargetSpec } from '../targets/spec.ts';
 
 // Needs a container runtime and the repository's images (.ci/run: scripts/container-runtime.sh start
 // and build). Without them these tests are skipped with the reason, unless CONFORMANCE_CONTAINERS=required
 // (as .ci/run sets once the runtime is up), which turns the missing prerequisite into a failure.
 // container-unavailable.test.ts proves the not-testable path.
-const missing = await containerRuntime().then(
+const missing = await containerEngine().then(
   () => {
     try {
       builtImages();
@@ -67,12 +67,12 @@ const needsMockHooks = (r: CheckRecord) =>
 
 afterAll(async () => {
   await closeContainerTargets();
-  await closeMockRuntime();
+  await closeWorkerCloud();
   if (missing) return;
   // Every container the tests started is gone, not merely stopped.
   const label = Object.entries(CHECKOUT_LABEL).map(([k, v]) => `${k}=${v}`);
   const left = await (
-    await containerRuntime()
+    await containerEngine()
   ).container.dockerode.listContainers({
     all: true,
     filters: { label },

@@ -5,7 +5,7 @@ import { ConfigSchema } from '../config/schema.ts';
 import { mutantSettings } from '../scenario/mutants.ts';
 import { runCheck } from '../scenario/run-check.ts';
 import { loadAllChecks } from '../scenario/suites.ts';
-import { basicHeader } from './identities.ts';
+import { basicHeader } from '../targets/identities.ts';
 import { resolveTarget } from './resolve.ts';
 
 const cloud = new FakeCloud();

@@ -1,4 +1,4 @@
-import type { Session } from '../../connect/session.ts';
+import type { Session } from '../connect/session.ts';
 
 /** Something a check created on the target, for cleanup ledgers and evidence. */
 export interface CreatedArtifact {
@@ -7,7 +7,8 @@ export interface CreatedArtifact {
   key?: string;
 }
 
-export interface RovoContext {
+/** What a driver works with, whatever its dialect: the session, the site, and the run's label. */
+export interface DriverContext {
   session: Session;
   cloudId: string;
   /** Label every created issue carries (`rovo-mcp-conformance-<runId>`), so a janitor can find it. */

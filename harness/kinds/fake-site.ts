@@ -4,20 +4,7 @@ import type { TokenFile } from '../../mocks/legacy/oauth.ts';
 import type { User } from '../../mocks/atlassian/store.ts';
 import { HarnessError } from '../errors.ts';
 import { registerSecret } from '../redact.ts';
-import type { Credentials } from './identities.ts';
-import { currentCloud } from './mock-runtime.ts';
-import type { TargetSpec } from './spec.ts';
-
-/** The fake cloud a check prepared for a target whose server calls Atlassian itself (legacy-mock, stdio). */
-export function cloudBehind(target: TargetSpec): FakeCloud {
-  const cloud = currentCloud();
-  if (!cloud)
-    throw new HarnessError(
-      'TARGET_UNRESOLVED',
-      `${target.name} runs against the fake site, and no check has prepared one in this process; run it through the conformance runner`,
-    );
-  return cloud;
-}
+import type { Credentials } from '../targets/identities.ts';
 
 /** The fixture user a session's credentials name (an API token, or a bearer token the fake issued). */
 export function accountOf(cloud: FakeCloud, credentials: Credentials): User {

@@ -1,35 +1,16 @@
-import { join, resolve } from 'node:path';
-import { providerFor } from '../auth/identity.ts';
-import { PACKAGE_ROOT } from '../../lib/paths.ts';
-import { NotTestableError } from '../errors.ts';
 import type { RunSettings } from '../config/settings.ts';
+import { HarnessError, NotTestableError } from '../errors.ts';
+import { DEFAULT_BUDGET, RateBudget } from '../live/budget.ts';
+import { DEFAULT_MCP_URL, identityHint, type LiveConfig, liveConfig, mainCredentials } from '../live/env.ts';
+import { LiveError } from '../live/errors.ts';
+import { MARKER_LABEL, runLabelOf, WriteGuard } from '../live/guard.ts';
+import { Ledger, ledgerDirOf, ledgerPath } from '../live/ledger.ts';
+import { preflight, restAuthorization } from '../live/preflight.ts';
+import { AtlassianRest, errorText } from '../live/rest.ts';
+import { labelPage } from '../live/teardown.ts';
 import type { Credentials, IdentityName, SiteFacts } from '../targets/identities.ts';
-import type { RuntimeFactory, TargetRuntime } from '../targets/runtimes.ts';
 import type { TargetSpec } from '../targets/spec.ts';
-import { DEFAULT_BUDGET, RateBudget } from './budget.ts';
-import { identityHint, type LiveConfig, liveConfig } from './env.ts';
-import { LiveError } from './errors.ts';
-import { MARKER_LABEL, runLabelOf, WriteGuard } from './guard.ts';
-import { Ledger, ledgerPath } from './ledger.ts';
-import { preflight, restAuthorization } from './preflight.ts';
-import { AtlassianRest, errorText } from './rest.ts';
-import { labelPage } from './teardown.ts';
-
-/** Where a run's ledger goes unless `--ledger` says otherwise. */
-export function ledgerDirOf(settings: RunSettings): string {
-  return settings.ledgerDir ?? join(resolve(PACKAGE_ROOT, settings.reportsDir), 'ledger');
-}
-
-/** The run's own identity: Basic with the API token, or OAuth from the token store. */
-export function mainCredentials(config: LiveConfig): Credentials {
-  if (config.auth.kind === 'basic')
-    return { kind: 'basic', email: config.auth.email, apiToken: config.auth.apiToken };
-  return {
-    kind: 'oauth',
-    provider: providerFor({ kind: 'store', path: config.auth.store }, config.mcpUrl.href),
-    client: 'harness',
-  };
-}
+import type { CheckSetup, Kind } from './kind.ts';
 
 /** Facts a check reads; a sandbox that is not configured makes the check not-testable, naming the variable. */
 function liveFacts(
@@ -65,9 +46,10 @@ function liveFacts(
   };
 }
 
-const states = new Map<string, Promise<TargetRuntime>>();
+/** One state per target and worker: its budget, ledger and write guard serve every check the worker runs. */
+const states = new Map<string, Promise<CheckSetup>>();
 
-async function prepare(target: TargetSpec, settings: RunSettings): Promise<TargetRuntime> {
+async function prepare(target: TargetSpec, settings: RunSettings): Promise<CheckSetup> {
   if (!target.url) throw new LiveError('LIVE_ENV_INVALID', `${target.name} has no MCP URL`);
   const config = liveConfig(target.url);
   const credentials = mainCredentials(config);
@@ -99,20 +81,48 @@ async function prepare(target: TargetSpec, settings: RunSettings): Promise<Targe
         );
     },
   });
-  return { site: liveFacts(config, site, credentials), connect: { fetch: fetcher, calls: guard } };
+  return {
+    site: liveFacts(config, site, credentials),
+    endpoint: new URL(target.url),
+    connect: { fetch: fetcher, calls: [guard] },
+  };
+}
+
+/** `ROVO_MCP_URL` relocates rovo-live: `/v1/mcp/authv2`, or a mock on loopback in tests. */
+function liveUrl(): string | undefined {
+  const value = process.env.ROVO_MCP_URL?.trim();
+  if (!value) return undefined;
+  if (!URL.canParse(value) || !/^https?:$/.test(new URL(value).protocol))
+    throw new HarnessError('CONFIG_INVALID', `ROVO_MCP_URL is not an http(s) URL: "${value}"`);
+  return value;
 }
 
 /**
- * The real endpoint (or whatever `ROVO_MCP_URL` points at: the same code runs against the mock on
- * loopback in tests). One state per target and worker process: its budget, ledger and write guard are
- * shared by every check the worker runs, and a live run uses one worker.
+ * `rovo-live`: the real endpoint (or whatever `ROVO_MCP_URL` points at: the same code runs against the
+ * mock on loopback in tests). One state per target and worker process: its budget, ledger and write
+ * guard are shared by every check the worker runs, and a live run uses one worker.
  */
-export const liveRuntime: RuntimeFactory = async (target, settings) => {
-  let state = states.get(target.name);
-  if (!state) {
-    state = prepare(target, settings);
-    states.set(target.name, state);
-    state.catch(() => states.delete(target.name));
-  }
-  return state;
+export const rovoLive: Kind = {
+  presets: {
+    'rovo-live': () => {
+      const url = liveUrl();
+      return {
+        name: 'rovo-live',
+        kind: 'rovo-live',
+        dialect: 'rovo',
+        url: url ?? DEFAULT_MCP_URL,
+        reason: url ? 'built-in target at ROVO_MCP_URL' : 'built-in target',
+      };
+    },
+  },
+  mock: false,
+  setup(target, settings) {
+    let state = states.get(target.name);
+    if (!state) {
+      state = prepare(target, settings);
+      states.set(target.name, state);
+      state.catch(() => states.delete(target.name));
+    }
+    return state;
+  },
 };

@@ -7,11 +7,11 @@ import { mutantSettings } from '../scenario/mutants.ts';
 import { runCheck } from '../scenario/run-check.ts';
 import { loadAllChecks } from '../scenario/suites.ts';
 import type { RunSettings } from '../config/settings.ts';
-import { closeMockRuntime } from './mock-runtime.ts';
+import { closeWorkerCloud } from './worker-cloud.ts';
 import { resolveTarget } from './resolve.ts';
 import { splitCommandLine } from './stdio.ts';
 import { expandEnv } from './stdio-env.ts';
-import type { TargetSpec } from './spec.ts';
+import type { TargetSpec } from '../targets/spec.ts';
 import { PACKAGE_ROOT } from '../../lib/paths.ts';
 
 /** The reference server as one archived JavaScript file, the way a team keeps its retired server. */
@@ -85,7 +85,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await closeMockRuntime();
+  await closeWorkerCloud();
 });
 
 describe('a legacy server spawned through stdio:, the fake site behind it on loopback', () => {

@@ -8,13 +8,14 @@ import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
 import { siteUrl } from '../../mocks/atlassian/urls.ts';
 import type { FakeCloud } from '../../mocks/cloud.ts';
 import { LEGACY_OAUTH_CLIENT } from '../../mocks/legacy/consent.ts';
-import type { TransportFactory } from '../connect/session.ts';
+import type { TransportFactory } from '../connect/transport.ts';
 import { HarnessError } from '../errors.ts';
 import { registerSecret } from '../redact.ts';
+import type { Credentials } from '../targets/identities.ts';
 import { accountOf, consentFor } from './fake-site.ts';
-import type { Credentials } from './identities.ts';
-import { currentCloud, loopbackOrigin } from './mock-runtime.ts';
+import { type Kind, urlOf } from './kind.ts';
 import { type ConformanceVariables, expandEnv } from './stdio-env.ts';
+import { checkCloud, closeWorkerCloud, loopbackOrigin, mockSiteFacts } from './worker-cloud.ts';
 
 export const PRELOAD_SOURCE = join(import.meta.dirname, 'preload', 'atlassian-to-loopback.js');
 const PRELOAD = pathToFileURL(PRELOAD_SOURCE).href;
@@ -111,28 +112,62 @@ class SpawnedServer implements Transport {
 }
 
 /**
- * `stdio:<command>`: spawns any MCP server per session. With the fake site behind the target, a Node
- * server gets the preload that sends its Atlassian calls to the fake on loopback (it runs unmodified),
- * and any server gets CONFORMANCE_* variables for its base-URL and credential settings; the target's
- * `env` may name them as `${CONFORMANCE_...}`.
+ * Spawns the target's server per session. With the fake site behind it (`cloud` on loopback at
+ * `origin`), a Node server gets the preload that sends its Atlassian calls to the fake (it runs
+ * unmodified), and any server gets CONFORMANCE_* variables for its base-URL and credential settings;
+ * the target's `env` may name them as `${CONFORMANCE_...}`.
  */
-export const stdioTransport: TransportFactory = async (target, options) => {
-  const [command, ...args] = splitCommandLine(target.command ?? '');
-  if (!command)
-    throw new HarnessError('TARGET_UNRESOLVED', `target ${target.name} has no command; give "command"`);
-  const dir = mkdtempSync(join(tmpdir(), 'rovo-mcp-conformance-stdio-'));
-  try {
-    const cloud = currentCloud();
-    const vars = cloud ? fakeSiteVariables(cloud, options.credentials, dir, await loopbackOrigin()) : {};
-    const env = expandEnv(target.name, target.env ?? {}, { ...process.env, ...vars });
-    const preload = cloud ? `--import=${PRELOAD}` : '';
-    const nodeOptions = [env.NODE_OPTIONS, preload].filter(Boolean).join(' ');
-    return new SpawnedServer(
-      { command, args, env: { ...vars, ...env, ...(nodeOptions ? { NODE_OPTIONS: nodeOptions } : {}) } },
-      dir,
-    );
-  } catch (error) {
-    rmSync(dir, { recursive: true, force: true });
-    throw error;
-  }
+function spawnedServer(cloud: FakeCloud, origin: string): TransportFactory {
+  return (target, options) => {
+    const [command, ...args] = splitCommandLine(target.command ?? '');
+    if (!command)
+      throw new HarnessError('TARGET_UNRESOLVED', `target ${target.name} has no command; give "command"`);
+    const dir = mkdtempSync(join(tmpdir(), 'rovo-mcp-conformance-stdio-'));
+    try {
+      const vars = fakeSiteVariables(cloud, options.credentials, dir, origin);
+      const env = expandEnv(target.name, target.env ?? {}, { ...process.env, ...vars });
+      const nodeOptions = [env.NODE_OPTIONS, `--import=${PRELOAD}`].filter(Boolean).join(' ');
+      return new SpawnedServer(
+        { command, args, env: { ...vars, ...env, ...(nodeOptions ? { NODE_OPTIONS: nodeOptions } : {}) } },
+        dir,
+      );
+    } catch (error) {
+      rmSync(dir, { recursive: true, force: true });
+      throw error;
+    }
+  };
+}
+
+/**
+ * `stdio:<command>`: any MCP server, spawned per session, with the same fresh cloud per check as the
+ * mocks behind it on loopback. It is not a mock target: its server is not ours (no `ctx.mock()`).
+ */
+export const stdio: Kind = {
+  reference: {
+    usage: 'stdio:<command>',
+    resolve(ref) {
+      if (!ref.startsWith('stdio:')) return { skipped: 'not stdio:<command>' };
+      const command = ref.slice(6).trim();
+      if (command === '') return { skipped: 'stdio: needs a command, e.g. stdio:node server.js' };
+      return {
+        name: ref,
+        kind: 'stdio',
+        dialect: 'auto',
+        command,
+        reason: 'a command that speaks MCP on stdio',
+      };
+    },
+  },
+  mock: false,
+  async setup(target, settings, variant) {
+    const cloud = await checkCloud(settings, variant);
+    const origin = await loopbackOrigin();
+    const endpoint = urlOf(target);
+    return {
+      site: mockSiteFacts(cloud),
+      ...(endpoint ? { endpoint } : {}),
+      connect: { transport: spawnedServer(cloud, origin) },
+    };
+  },
+  close: closeWorkerCloud,
 };

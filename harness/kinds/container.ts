@@ -4,19 +4,19 @@ import { join } from 'node:path';
 import { GenericContainer } from 'testcontainers';
 import { FakeCloud } from '../../mocks/cloud.ts';
 import { LOOPBACK, type LoopbackMount, freePort, serveOnLoopback } from '../../mocks/mounts/loopback.ts';
-import { bundle } from '../containers/bundle.ts';
-import { LogTail, McpEndpointWait } from '../containers/mcp-wait.ts';
-import { CHECKOUT_LABEL, containerRuntime, requireLocalImage } from '../containers/runtime.ts';
-import { HarnessError } from '../errors.ts';
 import type { RunSettings } from '../config/settings.ts';
+import { httpTransport } from '../connect/http-transport.ts';
+import { bundle } from '../containers/bundle.ts';
+import { CHECKOUT_LABEL, containerEngine, requireLocalImage } from '../containers/engine.ts';
+import { LogTail, McpEndpointWait } from '../containers/mcp-wait.ts';
+import type { Credentials, SiteFacts } from '../targets/identities.ts';
+import type { TargetSpec } from '../targets/spec.ts';
 import { accountOf } from './fake-site.ts';
-import { fixtureSite } from './http-runtime.ts';
-import type { Credentials, SiteFacts } from './identities.ts';
-import { mockSiteFacts } from './mock-runtime.ts';
-import type { RuntimeFactory } from './runtimes.ts';
+import { fixtureSite } from './http.ts';
+import { type Kind, urlOf } from './kind.ts';
 import { fakeSiteVariables, PRELOAD_SOURCE } from './stdio.ts';
 import { CONTAINER_VARIABLES, expandEnv } from './stdio-env.ts';
-import type { TargetSpec } from './spec.ts';
+import { mockSiteFacts } from './worker-cloud.ts';
 
 export const DEFAULT_MCP_PATH = '/mcp';
 /** From `start()` to an answering endpoint; the first check of a worker waits this long at most. */
@@ -58,8 +58,6 @@ interface FakeSiteBehind {
 class ContainerTarget {
   private readonly running = new Map<string, Promise<Running>>();
   private behind: Promise<FakeSiteBehind> | undefined;
-  /** The member's container, for raw probes (they are synchronous, and run as the member). */
-  defaultUrl: URL | undefined;
 
   constructor(
     private readonly target: TargetSpec,
@@ -95,7 +93,7 @@ class ContainerTarget {
 
   private async start(credentials: Credentials): Promise<Running> {
     const image = this.target.image ?? '';
-    await requireLocalImage(await containerRuntime(), image);
+    await requireLocalImage(await containerEngine(), image);
     // Host network (podman's only way to the fake site on 127.0.0.1 without a private-range bridge
     // address): the server's port is a port here, and each container needs its own.
     const port = await freePort();
@@ -163,49 +161,61 @@ class ContainerTarget {
   }
 }
 
-const targets = new Map<string, ContainerTarget>();
+/** The container targets this worker started, by name: they outlive a check, and close with the worker. */
+const workerTargets = new Map<string, ContainerTarget>();
 
 function targetFor(target: TargetSpec, settings: RunSettings): ContainerTarget {
-  let t = targets.get(target.name);
+  let t = workerTargets.get(target.name);
   if (!t) {
     t = new ContainerTarget(target, settings);
-    targets.set(target.name, t);
+    workerTargets.set(target.name, t);
   }
   return t;
 }
 
-/** `container:<image>`: not testable without a runtime; otherwise the member's container is up before the check starts. */
-export const containerRuntimeFactory: RuntimeFactory = async (target, settings) => {
-  await containerRuntime();
-  const t = targetFor(target, settings);
-  const site = await t.site();
-  const member = site.identities.member;
-  if (member) t.defaultUrl = await t.endpoint(member);
-  return { site };
-};
-
-/** The transport's URL for a session (session.ts connects to it over HTTP). */
-export function containerEndpoint(target: TargetSpec, credentials: Credentials): Promise<URL> {
-  const t = targets.get(target.name);
-  if (!t)
-    throw new HarnessError(
-      'TARGET_UNRESOLVED',
-      `${target.name} has not been started in this process; run it through the conformance runner`,
-    );
-  return t.endpoint(credentials);
-}
-
-/** The member's endpoint once a check has started the target (raw probes need a URL up front). */
-export function containerUrl(target: TargetSpec): URL | undefined {
-  return targets.get(target.name)?.defaultUrl;
-}
-
 /** Stops every container and fake site this process started (the suites' teardown). */
 export async function closeContainerTargets(): Promise<void> {
-  const all = [...targets.values()];
-  targets.clear();
+  const all = [...workerTargets.values()];
+  workerTargets.clear();
   await Promise.allSettled(all.map((t) => t.close()));
   if (preloadDir) rmSync(preloadDir, { recursive: true, force: true });
   preload = undefined;
   preloadDir = undefined;
 }
+
+/**
+ * `container:<image>`: not testable without a container engine; otherwise the member's container is
+ * up before the check starts (raw probes need its URL up front), and each session reaches the
+ * container of its own account over HTTP.
+ */
+export const container: Kind = {
+  reference: {
+    usage: 'container:<image>',
+    resolve(ref) {
+      if (!ref.startsWith('container:')) return { skipped: 'not container:<image>' };
+      const image = ref.slice(10).trim();
+      if (image === '')
+        return { skipped: 'container: needs an image, e.g. container:localhost/legacy-mcp:1' };
+      return { name: ref, kind: 'container', dialect: 'auto', image, reason: 'an MCP server image' };
+    },
+  },
+  envVariables: CONTAINER_VARIABLES,
+  mock: false,
+  async setup(target, settings) {
+    await containerEngine();
+    const t = targetFor(target, settings);
+    const site = await t.site();
+    const member = site.identities.member;
+    const memberUrl = member ? await t.endpoint(member) : undefined;
+    const endpoint = urlOf(target) ?? memberUrl;
+    return {
+      site,
+      ...(endpoint ? { endpoint } : {}),
+      connect: {
+        transport: async (spec, options) =>
+          httpTransport(spec, { ...options, url: options.url ?? (await t.endpoint(options.credentials)) }),
+      },
+    };
+  },
+  close: closeContainerTargets,
+};

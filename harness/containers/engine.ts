@@ -1,6 +1,6 @@
 import { type ContainerRuntimeClient, getContainerRuntimeClient, ImageName } from 'testcontainers';
-import { NotTestableError } from '../errors.ts';
 import { PACKAGE_ROOT } from '../../lib/paths.ts';
+import { NotTestableError } from '../errors.ts';
 
 /** Every container the harness starts carries it; `scripts/container-runtime.sh stop` removes them by it. */
 export const CHECKOUT_LABEL = { 'rovo-mcp-conformance.checkout': PACKAGE_ROOT };
@@ -12,7 +12,7 @@ const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
  * must be this machine's: a unix socket, or TCP on loopback. Anything else would also be a request
  * to another address.
  */
-function remoteRuntime(dockerHost: string | undefined): string | undefined {
+function remoteEngine(dockerHost: string | undefined): string | undefined {
   if (dockerHost === undefined || dockerHost.startsWith('unix://')) return undefined;
   let host: string;
   try {
@@ -26,11 +26,12 @@ function remoteRuntime(dockerHost: string | undefined): string | undefined {
 let client: Promise<ContainerRuntimeClient> | undefined;
 
 /**
- * The container runtime testcontainers finds (DOCKER_HOST, then its usual sockets); it probes once
- * per process. None is not a failure of the target: its checks are not testable, with the reason.
+ * The client of the container engine (podman, or docker) testcontainers finds: DOCKER_HOST, then its
+ * usual sockets; it probes once per process. None is not a failure of the target: its checks are not
+ * testable, with the reason.
  */
-export function containerRuntime(): Promise<ContainerRuntimeClient> {
-  const remote = remoteRuntime(process.env.DOCKER_HOST);
+export function containerEngine(): Promise<ContainerRuntimeClient> {
+  const remote = remoteEngine(process.env.DOCKER_HOST);
   if (remote)
     return Promise.reject(
       new NotTestableError(
@@ -56,8 +57,8 @@ export class ImageMissingError extends Error {
 }
 
 /** The harness never pulls (no registry is reachable, and a pull is a request to another host). */
-export async function requireLocalImage(runtime: ContainerRuntimeClient, image: string): Promise<void> {
-  if (!(await runtime.image.exists(ImageName.fromString(image))))
+export async function requireLocalImage(engine: ContainerRuntimeClient, image: string): Promise<void> {
+  if (!(await engine.image.exists(ImageName.fromString(image))))
     throw new ImageMissingError(
       `image ${image} is not in the container runtime's store, and the harness never pulls: build, load or import it first (scripts/container-runtime.sh build makes the repository's own)`,
     );

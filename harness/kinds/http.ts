@@ -1,10 +1,10 @@
 import { FakeCloud } from '../../mocks/cloud.ts';
-import { NotTestableError } from '../errors.ts';
 import type { RunSettings } from '../config/settings.ts';
-import { mockSiteFacts } from './mock-runtime.ts';
-import type { SiteFacts } from './identities.ts';
-import type { RuntimeFactory } from './runtimes.ts';
-import type { TargetSpec } from './spec.ts';
+import { NotTestableError } from '../errors.ts';
+import type { SiteFacts } from '../targets/identities.ts';
+import type { TargetSpec } from '../targets/spec.ts';
+import { type Kind, urlOf } from './kind.ts';
+import { mockSiteFacts } from './worker-cloud.ts';
 
 /**
  * A bare `http:` target is only a URL: credentials travel in its configured `headers` (so the default
@@ -44,5 +44,28 @@ export function fixtureSite(settings: RunSettings): SiteFacts {
   return site;
 }
 
-export const httpRuntime: RuntimeFactory = (target, settings) =>
-  Promise.resolve({ site: target.site === 'fixture' ? fixtureSite(settings) : urlOnlySite(target) });
+/** `http:<url>` (or a bare URL): any MCP server over Streamable HTTP. */
+export const http: Kind = {
+  reference: {
+    usage: 'http:<url>',
+    resolve(ref) {
+      const url = ref.startsWith('http:') && !ref.startsWith('http://') ? ref.slice(5) : ref;
+      if (!/^https?:\/\//.test(url)) return { skipped: 'not http:<url> or a URL' };
+      try {
+        new URL(url);
+      } catch {
+        return { skipped: `"${url}" is not a valid URL` };
+      }
+      return { name: `http:${url}`, kind: 'http', dialect: 'auto', url, reason: 'an MCP endpoint URL' };
+    },
+  },
+  mock: false,
+  setup(target, settings) {
+    const endpoint = urlOf(target);
+    return Promise.resolve({
+      site: target.site === 'fixture' ? fixtureSite(settings) : urlOnlySite(target),
+      ...(endpoint ? { endpoint } : {}),
+      connect: {},
+    });
+  },
+};
