@@ -6,7 +6,7 @@ import {
   surfaceSnapshotPath,
   writeSurfaceSnapshot,
 } from '../drift/snapshot-file.ts';
-import { listAllTools } from '../protocol/tools.ts';
+import { listAllTools } from '../scenario/list-tools.ts';
 import { describeChange, diffSurfaces, type SurfaceChange } from '../drift/diff.ts';
 import { SurfaceSnapshotSchema, snapshotSurface, type SurfaceSnapshot } from '../drift/surface.ts';
 import { HarnessError } from '../errors.ts';

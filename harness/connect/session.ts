@@ -4,7 +4,8 @@ import { HarnessError } from '../errors.ts';
 import type { TargetSpec } from '../targets/spec.ts';
 import { registerCredentials } from './headers.ts';
 import { httpTransport } from './http-transport.ts';
-import { type FrameObserver, type RecordedFrame, RecordingTransport } from './recorder.ts';
+import type { FrameObserver, RecordedFrame } from '../protocol/frames.ts';
+import { RecordingTransport } from './recorder.ts';
 import type { TransportFactory, TransportOptions } from './transport.ts';
 
 export const HARNESS_CLIENT = { name: 'rovo-mcp-conformance', version: '0.1.0' };

@@ -1,7 +1,7 @@
 import { relative } from 'node:path';
 import { NotTestableError } from '../../harness/errors.ts';
 import { endpointOf, readSurfaceSnapshot, surfaceSnapshotPath } from '../../harness/drift/snapshot-file.ts';
-import { listAllTools } from '../../harness/protocol/tools.ts';
+import { listAllTools } from '../../harness/scenario/list-tools.ts';
 import { describeChange, diffSurfaces } from '../../harness/drift/diff.ts';
 import { snapshotSurface } from '../../harness/drift/surface.ts';
 import { supported } from '../../harness/scenario/outcome.ts';

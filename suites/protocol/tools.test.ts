@@ -10,7 +10,7 @@ import {
   inputErrorLayer,
   TOOL_NAME,
 } from '../../harness/protocol/revisions.ts';
-import { listAllTools, toolWithRequiredArguments } from '../../harness/protocol/tools.ts';
+import { listAllTools, toolWithRequiredArguments } from '../../harness/scenario/list-tools.ts';
 import { expectNone } from '../../harness/scenario/expect.ts';
 import { partial, supported } from '../../harness/scenario/outcome.ts';
 import { verifies } from '../../harness/scenario/verifies.ts';
