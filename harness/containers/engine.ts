@@ -8,7 +8,7 @@ export const CHECKOUT_LABEL = { 'rovo-mcp-conformance.checkout': PACKAGE_ROOT };
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
 /**
- * Containers share this machine's loopback (they reach the fake site on 127.0.0.1), so the runtime
+ * Containers share this machine's loopback (they reach the fake site on 127.0.0.1), so the engine
  * must be this machine's: a unix socket, or TCP on loopback. Anything else would also be a request
  * to another address.
  */
@@ -39,7 +39,7 @@ export function containerEngine(): Promise<ContainerRuntimeClient> {
       ),
     );
   // Pinned, whatever the environment says: on a machine with /.dockerenv testcontainers would
-  // otherwise address the runtime's bridge gateway (a private-range address), and its reaper is an
+  // otherwise address the engine's bridge gateway (a private-range address), and its reaper is an
   // image from a registry; the harness stops its own containers.
   process.env.TESTCONTAINERS_HOST_OVERRIDE = '127.0.0.1';
   process.env.TESTCONTAINERS_RYUK_DISABLED = 'true';
