@@ -1,8 +1,9 @@
 import { providerFor } from '../harness/auth/identity.ts';
 import type { HarnessOAuthProvider } from '../harness/auth/provider.ts';
-import { connect, MOCK_MCP_URL, type Session } from '../harness/connect/session.ts';
+import { connect, type Session } from '../harness/connect/session.ts';
+import { ROVO_MOCK_URL } from '../harness/kinds/rovo-mock.ts';
 import type { OAuthClientKind } from '../harness/targets/identities.ts';
-import { closeMockRuntime, freshCloud } from '../harness/targets/mock-runtime.ts';
+import { closeWorkerCloud, freshCloud } from '../harness/kinds/worker-cloud.ts';
 import type { FakeCloud } from '../mocks/cloud.ts';
 import { ms, percentile, timeIt, type Bench, type Figure } from './stats.ts';
 
@@ -14,11 +15,12 @@ async function signedIn(cloud: FakeCloud, client: OAuthClientKind) {
   const email = cloud.store.userByHandle('member')?.email ?? '';
   const provider: HarnessOAuthProvider = providerFor(
     { kind: 'headless', loginHint: email },
-    MOCK_MCP_URL.href,
+    ROVO_MOCK_URL.href,
   );
   const session: Session = await connect(TARGET, {
     credentials: { kind: 'oauth', provider, client },
     requestTimeoutMs: 10_000,
+    url: ROVO_MOCK_URL,
   });
   const call = () => session.callTool('getIssueLinkTypes', { cloudId: cloud.store.site.cloudId });
   await call();
@@ -76,7 +78,7 @@ export const authBench: Bench = {
         value: `harness ${await refreshesPerExpiry(cloud, 'harness', callers)}`,
         note: `plain SDK ${await refreshesPerExpiry(cloud, 'sdk', callers)}; ${ROUNDS} expiries`,
       });
-    await closeMockRuntime();
+    await closeWorkerCloud();
     return figures;
   },
 };

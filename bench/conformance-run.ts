@@ -1,8 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
 import type { Bench } from './stats.ts';
-
-const ROOT = join(import.meta.dirname, '..');
+import { PACKAGE_ROOT } from '../lib/paths.ts';
 
 /** Wall time of the main command, as a user runs it, in its own process. */
 export const conformanceRunBench: Bench = {
@@ -13,7 +11,7 @@ export const conformanceRunBench: Bench = {
       process.execPath,
       ['bin/rovo-mcp-conformance.js', 'run', '--reports', '.tmp/bench-reports'],
       {
-        cwd: ROOT,
+        cwd: PACKAGE_ROOT,
         encoding: 'utf8',
         env: { ...process.env, NO_COLOR: '1' },
       },

@@ -2,16 +2,16 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { IMAGES, RUNTIME_DIR, buildImage, builtImages } from '../harness/containers/images.ts';
-import { containerRuntime } from '../harness/containers/runtime.ts';
+import { containerEngine } from '../harness/containers/engine.ts';
 import { MUTANT_TARGET, mutantSettings } from '../harness/scenario/mutants.ts';
 import { runCheck } from '../harness/scenario/run-check.ts';
 import { loadAllChecks } from '../harness/scenario/suites.ts';
-import { closeContainerTargets, containerRuntimeFactory } from '../harness/targets/container.ts';
-import { closeMockRuntime } from '../harness/targets/mock-runtime.ts';
-import type { TargetSpec } from '../harness/targets/types.ts';
+import { closeContainerTargets, container } from '../harness/kinds/container.ts';
+import { closeWorkerCloud } from '../harness/kinds/worker-cloud.ts';
+import type { TargetSpec } from '../harness/targets/spec.ts';
 import { type Bench, type Figure, ms, percentile, timeIt } from './stats.ts';
+import { PACKAGE_ROOT } from '../lib/paths.ts';
 
-const ROOT = join(import.meta.dirname, '..');
 const STARTS = 3;
 const LEGACY_ENV = {
   ATLASSIAN_TOKEN_FILE: '${CONFORMANCE_TOKEN_FILE}',
@@ -47,7 +47,7 @@ async function startStop(target: TargetSpec): Promise<Figure[]> {
   const starts: number[] = [];
   const stops: number[] = [];
   for (let i = 0; i < STARTS; i++) {
-    starts.push(await timeIt(() => containerRuntimeFactory(target, mutantSettings(), undefined)));
+    starts.push(await timeIt(() => container.setup(target, mutantSettings())));
     stops.push(await timeIt(() => closeContainerTargets()));
   }
   return [
@@ -107,7 +107,7 @@ function cliRun(images: { mock: string }): Figure {
       '--reports',
       '.tmp/bench-reports',
     ],
-    { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } },
+    { cwd: PACKAGE_ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } },
   );
   const counts = /\d+ supported, \d+ partial, \d+ unsupported, \d+ failed, \d+ not-testable/.exec(
     result.stdout,
@@ -122,7 +122,7 @@ function cliRun(images: { mock: string }): Figure {
 export const containersBench: Bench = {
   title: 'Container targets (podman through testcontainers)',
   async run() {
-    const unavailable = await containerRuntime().then(
+    const unavailable = await containerEngine().then(
       () => undefined,
       (error: Error) => error.message,
     );
@@ -168,7 +168,7 @@ export const containersBench: Bench = {
       ),
     });
     await closeContainerTargets();
-    await closeMockRuntime();
+    await closeWorkerCloud();
     figures.push(cliRun(images));
     return figures;
   },

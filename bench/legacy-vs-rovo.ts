@@ -4,8 +4,9 @@ import { readToolResult } from '../harness/drivers/tool-call.ts';
 import { mutantSettings } from '../harness/scenario/mutants.ts';
 import { runCheck } from '../harness/scenario/run-check.ts';
 import { loadAllChecks } from '../harness/scenario/suites.ts';
-import { closeMockRuntime, freshCloud, mockSiteFacts } from '../harness/targets/mock-runtime.ts';
-import type { TargetSpec } from '../harness/targets/types.ts';
+import { setupFor } from '../harness/kinds/index.ts';
+import { closeWorkerCloud } from '../harness/kinds/worker-cloud.ts';
+import type { TargetSpec } from '../harness/targets/spec.ts';
 import type { Bench, Figure } from './stats.ts';
 import { ms, percentile, timeIt } from './stats.ts';
 
@@ -42,7 +43,7 @@ export const sideBySideBench: Bench = {
       }
       figures.push({ name: check.capability.id, value: cells.join('  |  ') });
     }
-    await closeMockRuntime();
+    await closeWorkerCloud();
     return [
       { name: 'capability', value: `${'legacy-mock'.padEnd(33)}  |  rovo-mock` },
       ...figures,
@@ -61,10 +62,13 @@ const BULK_ROUNDS = 5;
 
 /** A session as the member on a fresh cloud (with a bulk route for the legacy server). */
 async function sessionOn(target: TargetSpec): Promise<{ session: Session; cloudId: string }> {
-  const cloud = await freshCloud({});
-  const site = mockSiteFacts(cloud);
+  const { site, connect: reach } = await setupFor(target, mutantSettings());
   if (!site.identities.member) throw new Error('the fixture has no member');
-  const session = await connect(target, { credentials: site.identities.member, requestTimeoutMs: 30_000 });
+  const session = await connect(target, {
+    credentials: site.identities.member,
+    requestTimeoutMs: 30_000,
+    ...reach,
+  });
   return { session, cloudId: site.cloudId };
 }
 
@@ -133,7 +137,7 @@ export const bulkBench: Bench = {
       );
       await rovo.close();
     }
-    await closeMockRuntime();
+    await closeWorkerCloud();
     const p = (xs: number[]) => `${ms(percentile(xs, 50))} p50, ${ms(percentile(xs, 95))} p95`;
     return [
       {

@@ -1,6 +1,8 @@
 import { connect, type Session } from '../harness/connect/session.ts';
 import { WireValidator } from '../harness/protocol/wire.ts';
-import { closeMockRuntime, freshCloud, mockSiteFacts } from '../harness/targets/mock-runtime.ts';
+import { setupFor } from '../harness/kinds/index.ts';
+import { closeWorkerCloud } from '../harness/kinds/worker-cloud.ts';
+import { mutantSettings } from '../harness/scenario/mutants.ts';
 import type { Bench } from './stats.ts';
 import { timeIt } from './stats.ts';
 import { TARGET } from './msw-session.ts';
@@ -25,12 +27,16 @@ async function framesPerSecond(session: Session, pick: (json: string) => boolean
 export const wireBench: Bench = {
   title: 'Wire validation of every frame',
   async run() {
-    const cloud = await freshCloud({});
-    const site = mockSiteFacts(cloud);
+    const { site, connect: reach } = await setupFor(TARGET, mutantSettings());
     const credentials = site.identities.member ?? { kind: 'none' as const };
-    const plain = await connect(TARGET, { credentials, requestTimeoutMs: 10_000 });
+    const plain = await connect(TARGET, { credentials, requestTimeoutMs: 10_000, ...reach });
     const validator = new WireValidator();
-    const watched = await connect(TARGET, { credentials, requestTimeoutMs: 10_000, observe: validator });
+    const watched = await connect(TARGET, {
+      credentials,
+      requestTimeoutMs: 10_000,
+      ...reach,
+      observe: validator,
+    });
     await watched.client.listTools();
     const args = { cloudId: site.cloudId };
     // Interleaved rounds, best of each: the machine's load hits both sides alike.
@@ -50,7 +56,7 @@ export const wireBench: Bench = {
     );
     await plain.close();
     await watched.close();
-    await closeMockRuntime();
+    await closeWorkerCloud();
     // A call is two frames (request, result): their validation cost, from the frame rate alone.
     const perCallUs = (2 * 1e6) / calls;
     return [

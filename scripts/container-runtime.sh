@@ -21,7 +21,7 @@ SOCK="$DIR/podman.sock"
 CONF="$DIR/containers.conf"
 PIDFILE="$DIR/service.pid"
 LOG="$DIR/service.log"
-# Every container the harness starts carries this label with the checkout's path (harness/containers/runtime.ts).
+# Every container the harness starts carries this label with the checkout's path (harness/containers/engine.ts).
 LABEL="rovo-mcp-conformance.checkout=$ROOT"
 
 export CONTAINERS_CONF="$CONF"

@@ -1,7 +1,12 @@
-import type { OAuthIdentity } from '../targets/identities.ts';
 import { headlessAuthorizer } from './authorizers.ts';
 import { HarnessOAuthProvider } from './provider.ts';
 import { FileTokenStore, MemoryTokenStore } from './token-store.ts';
+
+/**
+ * How an identity signs in with OAuth: headless on the mock (its authorize page consents at once for
+ * whoever `loginHint` names), or from a token store `login` wrote for a live target.
+ */
+export type OAuthIdentity = { kind: 'headless'; loginHint: string } | { kind: 'store'; path: string };
 
 /** Registered by headless sign-ins; never contacted, the authorizer reads the code from the redirect. */
 export const HEADLESS_REDIRECT = 'http://127.0.0.1/rovo-mcp-conformance/callback';

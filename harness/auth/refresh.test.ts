@@ -1,7 +1,8 @@
 import { afterAll, expect, it } from 'vitest';
 import { connect, type Session } from '../connect/session.ts';
 import type { OAuthClientKind } from '../targets/identities.ts';
-import { closeMockRuntime, freshCloud } from '../targets/mock-runtime.ts';
+import { ROVO_MOCK_URL } from '../kinds/rovo-mock.ts';
+import { closeWorkerCloud, freshCloud } from '../kinds/worker-cloud.ts';
 import { AuthError } from './errors.ts';
 import { providerFor } from './identity.ts';
 import { HarnessOAuthProvider } from './provider.ts';
@@ -10,7 +11,7 @@ const TARGET = { name: 'rovo-mock', kind: 'rovo-mock', dialect: 'rovo', reason: 
 const URL_ = 'https://mcp.atlassian.com/v1/mcp';
 
 afterAll(async () => {
-  await closeMockRuntime();
+  await closeWorkerCloud();
 });
 
 async function signedIn(client: OAuthClientKind, scope?: string) {
@@ -20,6 +21,7 @@ async function signedIn(client: OAuthClientKind, scope?: string) {
   const session = await connect(TARGET, {
     credentials: { kind: 'oauth', provider, client },
     requestTimeoutMs: 5000,
+    url: ROVO_MOCK_URL,
   });
   const call = (s: Session = session) =>
     s.callTool('getIssueLinkTypes', { cloudId: cloud.store.site.cloudId });
@@ -86,6 +88,7 @@ it('without anyone to authorize, a step-up is an error naming the scopes to sign
   const again = await connect(TARGET, {
     credentials: { kind: 'oauth', provider: stored, client: 'harness' },
     requestTimeoutMs: 5000,
+    url: ROVO_MOCK_URL,
   });
   const error: unknown = await again
     .callTool('createJiraIssue', {

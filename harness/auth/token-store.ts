@@ -1,5 +1,7 @@
+import { createHash } from 'node:crypto';
 import { chmodSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { homedir } from 'node:os';
+import { dirname, join } from 'node:path';
 import {
   OAuthClientInformationFullSchema,
   OAuthMetadataSchema,
@@ -10,6 +12,13 @@ import { z } from 'zod';
 import { describeIssues } from '../../lib/errors.ts';
 import { registerSecret } from '../redact.ts';
 import { AuthError } from './errors.ts';
+
+/** Where `login` keeps a sign-in unless told otherwise: one file per endpoint. */
+export function defaultStorePath(url: URL, env: NodeJS.ProcessEnv = process.env): string {
+  const base = env.XDG_CONFIG_HOME ?? join(homedir(), '.config');
+  const hash = createHash('sha256').update(url.href).digest('hex').slice(0, 8);
+  return join(base, 'rovo-mcp-conformance', 'oauth', `${url.hostname}-${hash}.json`);
+}
 
 /**
  * What the harness keeps about one OAuth sign-in: the registered client, the tokens exactly as the

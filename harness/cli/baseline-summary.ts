@@ -1,8 +1,8 @@
 import { relative } from 'node:path';
-import type { BaselineReport } from '../baselines/evaluate.ts';
-import type { Baseline } from '../baselines/load.ts';
+import type { BaselineReport } from '../expected-failures/evaluate.ts';
+import type { Baseline } from '../expected-failures/load.ts';
 import { paint } from './style.ts';
-import { PACKAGE_ROOT } from './versions.ts';
+import { PACKAGE_ROOT } from '../../lib/paths.ts';
 
 const shown = (path: string) => relative(PACKAGE_ROOT, path) || path;
 

@@ -3,9 +3,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
+import { PACKAGE_ROOT } from '../../lib/paths.ts';
 
-const ROOT = join(import.meta.dirname, '../..');
-const BIN = join(ROOT, 'bin/rovo-mcp-conformance.js');
+const BIN = join(PACKAGE_ROOT, 'bin/rovo-mcp-conformance.js');
 // Under the legacy-captures profile the mock answers an unknown tool with an isError result.
 const FAILS = 'protocol.tools.error-layers';
 const PASSES = 'protocol.utilities.ping';
@@ -33,7 +33,7 @@ function run(entries: string[]): Promise<{ status: number | null; stdout: string
       '--reports',
       join(dir, 'reports'),
     ],
-    { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' } },
+    { cwd: PACKAGE_ROOT, env: { ...process.env, NO_COLOR: '1' } },
   );
   let stdout = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

@@ -9,9 +9,10 @@ import type { RequirementSet } from '../migration/schema.ts';
 import type { CheckRecord } from '../records/schema.ts';
 import { runCheck } from '../scenario/run-check.ts';
 import { loadAllChecks } from '../scenario/suites.ts';
-import { buildSettings, type RunSettings } from '../settings.ts';
-import { closeMockRuntime } from '../targets/mock-runtime.ts';
-import type { TargetSpec } from '../targets/types.ts';
+import type { RunSettings } from '../config/settings.ts';
+import { buildSettings } from '../kinds/resolve.ts';
+import { closeWorkerCloud } from '../kinds/worker-cloud.ts';
+import type { TargetSpec } from '../targets/spec.ts';
 import { defineCommand, type FlagSpecs, type FlagValues } from './define-command.ts';
 import { CONFIG_FLAG, PROFILE_FLAG, REQUIREMENTS_FLAG } from './flags.ts';
 import { LIVE_FLAGS, liveTargets, preflightAll, readOnlyOf, teardownAll } from './live-run.ts';
@@ -127,7 +128,7 @@ async function runNeeded(ids: readonly string[], settings: RunSettings): Promise
     }
   } finally {
     progress.finish();
-    await closeMockRuntime();
+    await closeWorkerCloud();
   }
   return records;
 }

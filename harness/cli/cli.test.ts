@@ -1,12 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { z } from 'zod';
 import { HttpProbe } from '../connect/probe.ts';
 import { basicHeader } from '../targets/identities.ts';
 import { BIN, startMockProcess } from './mock-process.ts';
-
-const ROOT = join(import.meta.dirname, '../..');
+import { PACKAGE_ROOT } from '../../lib/paths.ts';
 
 it('npm run mock --json prints one JSON line, serves MCP on loopback and stops cleanly on SIGTERM', async () => {
   const mock = await startMockProcess();
@@ -48,7 +46,7 @@ it.each([
   ],
   [['frobnicate'], /Unknown command "frobnicate"/],
 ])('%j is a usage error: exit 2 with a message that says what to fix', (args, message) => {
-  const result = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8' });
+  const result = spawnSync(process.execPath, [BIN, ...args], { cwd: PACKAGE_ROOT, encoding: 'utf8' });
   expect(result.status).toBe(2);
   expect(result.stderr).toMatch(message);
 });
@@ -66,7 +64,7 @@ it('--public-url is the origin the OAuth metadata and the printed URL name, not 
 }, 30_000);
 
 it('--help lists the commands', () => {
-  const result = spawnSync(process.execPath, [BIN, '--help'], { cwd: ROOT, encoding: 'utf8' });
+  const result = spawnSync(process.execPath, [BIN, '--help'], { cwd: PACKAGE_ROOT, encoding: 'utf8' });
   expect(result.status).toBe(0);
   expect(result.stdout).toMatch(/run[\s\S]*mock[\s\S]*mutants/);
 });

@@ -15,9 +15,9 @@ import { writeReports } from '../reporters/write.ts';
 import { COMMANDS } from './commands.ts';
 import { main } from './main.ts';
 import { flagLabel } from './usage.ts';
+import { PACKAGE_ROOT } from '../../lib/paths.ts';
 
-const ROOT = join(import.meta.dirname, '../..');
-const BIN = join(ROOT, 'bin/rovo-mcp-conformance.js');
+const BIN = join(PACKAGE_ROOT, 'bin/rovo-mcp-conformance.js');
 const dir = mkdtempSync(join(tmpdir(), 'cli-'));
 const ANSI = '\u001b[';
 
@@ -25,7 +25,7 @@ const ANSI = '\u001b[';
 function cli(...args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [BIN, ...args], {
-      cwd: ROOT,
+      cwd: PACKAGE_ROOT,
       env: { ...process.env, FORCE_COLOR: undefined },
     });
     let stdout = '';
@@ -123,7 +123,7 @@ it.concurrent(
   'check: blocked is exit 1, naming each blocker with its evidence',
   async () => {
     const set = JSON.parse(
-      readFileSync(join(ROOT, 'fixtures/migration/status-report-agent.json'), 'utf8'),
+      readFileSync(join(PACKAGE_ROOT, 'fixtures/migration/status-report-agent.json'), 'utf8'),
     ) as {
       requirements: { critical?: boolean }[];
     };

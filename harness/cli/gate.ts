@@ -4,7 +4,7 @@ import { assessReadiness } from '../migration/readiness.ts';
 import { readCapabilities } from '../reporters/capabilities.ts';
 import { defineCommand, type FlagSpecs, type FlagValues } from './define-command.ts';
 import { REQUIREMENTS_FLAG } from './flags.ts';
-import { PACKAGE_ROOT } from './versions.ts';
+import { PACKAGE_ROOT } from '../../lib/paths.ts';
 
 const FLAGS = {
   requirements: { ...REQUIREMENTS_FLAG, required: true },

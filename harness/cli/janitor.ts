@@ -1,13 +1,13 @@
 import { resolve } from 'node:path';
 import { HarnessError } from '../errors.ts';
 import { DEFAULT_BUDGET, RateBudget } from '../live/budget.ts';
-import { liveConfig } from '../live/env.ts';
+import { liveConfig, mainCredentials } from '../live/env.ts';
 import { sweep } from '../live/janitor.ts';
 import { preflight, restAuthorization } from '../live/preflight.ts';
 import { AtlassianRest } from '../live/rest.ts';
-import { ledgerDirOf, mainCredentials } from '../live/runtime.ts';
+import { ledgerDirOf } from '../live/ledger.ts';
 import { summarize } from '../live/teardown.ts';
-import { buildSettings } from '../settings.ts';
+import { buildSettings } from '../kinds/resolve.ts';
 import { defineCommand, type FlagSpecs, type FlagValues } from './define-command.ts';
 import { CONFIG_FLAG } from './flags.ts';
 import { LIVE_FLAGS } from './live-run.ts';

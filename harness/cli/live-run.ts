@@ -1,13 +1,12 @@
 import { HarnessError } from '../errors.ts';
 import { DEFAULT_BUDGET, RateBudget } from '../live/budget.ts';
-import { liveConfig } from '../live/env.ts';
-import { ledgerPath, Ledger, readLedger } from '../live/ledger.ts';
+import { liveConfig, mainCredentials } from '../live/env.ts';
+import { ledgerDirOf, ledgerPath, Ledger, readLedger } from '../live/ledger.ts';
 import { preflight, restAuthorization } from '../live/preflight.ts';
 import { AtlassianRest } from '../live/rest.ts';
-import { ledgerDirOf, mainCredentials } from '../live/runtime.ts';
 import { settle, summarize } from '../live/teardown.ts';
-import type { RunSettings } from '../settings.ts';
-import type { TargetSpec } from '../targets/types.ts';
+import type { RunSettings } from '../config/settings.ts';
+import type { TargetSpec } from '../targets/spec.ts';
 import type { FlagSpecs } from './define-command.ts';
 
 /** The flags of a run with live targets (run takes them all, check only --allow-writes). */

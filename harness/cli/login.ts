@@ -1,14 +1,11 @@
 import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { homedir } from 'node:os';
-import { join } from 'node:path';
 import { loopbackCallback } from '../auth/authorizers.ts';
 import { AuthError } from '../auth/errors.ts';
 import { HEADLESS_REDIRECT } from '../auth/identity.ts';
 import { importMcpRemoteCache } from '../auth/mcp-remote-cache.ts';
 import { HarnessOAuthProvider } from '../auth/provider.ts';
 import { signIn } from '../auth/sign-in.ts';
-import { FileTokenStore } from '../auth/token-store.ts';
+import { defaultStorePath, FileTokenStore } from '../auth/token-store.ts';
 import { connect } from '../connect/session.ts';
 import { HarnessError } from '../errors.ts';
 import { defineCommand, type FlagSpecs, type FlagValues } from './define-command.ts';
@@ -62,13 +59,6 @@ export const loginCommand = defineCommand({
   exits: { 0: 'signed in (the tools visible are counted)', 1: 'the sign-in failed', 2: 'bad usage' },
   run: ({ values }) => signInCommand(values),
 });
-
-/** Where `login` keeps a sign-in unless told otherwise: one file per endpoint. */
-export function defaultStorePath(url: URL, env: NodeJS.ProcessEnv = process.env): string {
-  const base = env.XDG_CONFIG_HOME ?? join(homedir(), '.config');
-  const hash = createHash('sha256').update(url.href).digest('hex').slice(0, 8);
-  return join(base, 'rovo-mcp-conformance', 'oauth', `${url.hostname}-${hash}.json`);
-}
 
 function openBrowser(url: URL): void {
   const command =

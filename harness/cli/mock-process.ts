@@ -2,9 +2,9 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { z } from 'zod';
+import { PACKAGE_ROOT } from '../../lib/paths.ts';
 
-const ROOT = join(import.meta.dirname, '../..');
-export const BIN = join(ROOT, 'bin/rovo-mcp-conformance.js');
+export const BIN = join(PACKAGE_ROOT, 'bin/rovo-mcp-conformance.js');
 
 const MockLine = z.object({
   url: z.url(),
@@ -27,7 +27,7 @@ export interface MockProcess extends AsyncDisposable {
 /** `npm run mock -- --json <args>` in its own process, as another program would reach it. */
 export async function startMockProcess(args: string[] = []): Promise<MockProcess> {
   const child = spawn(process.execPath, [BIN, 'mock', '--json', ...args], {
-    cwd: ROOT,
+    cwd: PACKAGE_ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const line = await new Promise<string>((resolve, reject) => {

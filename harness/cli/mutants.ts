@@ -1,6 +1,6 @@
 import { scoreMutants } from '../scenario/mutants.ts';
 import { loadAllChecks } from '../scenario/suites.ts';
-import { closeMockRuntime } from '../targets/mock-runtime.ts';
+import { closeWorkerCloud } from '../kinds/worker-cloud.ts';
 import { defineCommand, type FlagSpecs, type FlagValues } from './define-command.ts';
 import { AREA_FLAG } from './flags.ts';
 import { paint } from './style.ts';
@@ -27,7 +27,7 @@ export const mutantsCommand = defineCommand({
 async function scoreCommand(values: FlagValues<typeof FLAGS>): Promise<number> {
   const checks = await loadAllChecks();
   const score = await scoreMutants(checks, undefined, values.area);
-  await closeMockRuntime();
+  await closeWorkerCloud();
   for (const r of score.results) {
     const mark = r.proven ? paint('killed', 'green') : paint('SURVIVED', 'red');
     console.log(

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { COMMANDS } from './commands.ts';
 import { cliReference, README_PATH, readmeWithCommands, REFERENCE_PATH } from './reference.ts';
-import { PACKAGE_ROOT } from './versions.ts';
+import { PACKAGE_ROOT } from '../../lib/paths.ts';
 
 const FIX = 'run "npm run docs:cli" and commit the result';
 

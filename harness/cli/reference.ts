@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { COMMANDS } from './commands.ts';
 import { renderCommandList } from './usage.ts';
-import { PACKAGE_ROOT } from './versions.ts';
+import { PACKAGE_ROOT } from '../../lib/paths.ts';
 
 // docs/cli.md and the README's command list are generated from the commands' declarations, the
 // same text `--help` prints; reference.test.ts fails when either is out of date.

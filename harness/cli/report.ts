@@ -8,7 +8,7 @@ import { readCapabilities } from '../reporters/capabilities.ts';
 import { writeReports } from '../reporters/write.ts';
 import { defineCommand, type FlagSpecs, type FlagValues } from './define-command.ts';
 import { PREVIOUS_FLAG, REQUIREMENTS_FLAG } from './flags.ts';
-import { PACKAGE_ROOT } from './versions.ts';
+import { PACKAGE_ROOT } from '../../lib/paths.ts';
 
 const FLAGS = {
   from: {

@@ -2,22 +2,24 @@ import { rmSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { startVitest } from 'vitest/node';
 import { loadProfile, profileDigest } from '../../mocks/rovo/profile/load.ts';
-import { applyBaselines, baselinePasses } from '../baselines/evaluate.ts';
-import { DEFAULT_BASELINES_DIR, loadBaseline } from '../baselines/load.ts';
+import { applyBaselines, baselinePasses } from '../expected-failures/evaluate.ts';
+import { EXPECTED_FAILURES_DIR, loadBaseline } from '../expected-failures/load.ts';
 import { catalogue } from '../catalogue/index.ts';
 import { loadRequirementSet } from '../migration/load.ts';
 import { RecordCollector } from '../records/collector.ts';
 import { AllureRecordsReporter } from '../reporters/allure/reporter.ts';
 import { readCapabilities, reportRecords, type RunHeader } from '../reporters/capabilities.ts';
 import { buildReports } from '../reporters/build.ts';
-import { buildSettings, type RunSettings, SETTINGS_ENV } from '../settings.ts';
+import { type RunSettings, SETTINGS_ENV } from '../config/settings.ts';
+import { buildSettings } from '../kinds/resolve.ts';
 import { defineCommand, type FlagSpecs, type FlagValues } from './define-command.ts';
 import { AREA_FLAG, CONFIG_FLAG, PREVIOUS_FLAG, PROFILE_FLAG, REQUIREMENTS_FLAG } from './flags.ts';
 import { Progress } from './progress.ts';
 import { paint, useColour } from './style.ts';
 import { renderBaselines } from './baseline-summary.ts';
 import { renderSummary } from './summary.ts';
-import { PACKAGE_ROOT, versions } from './versions.ts';
+import { PACKAGE_ROOT } from '../../lib/paths.ts';
+import { versions } from './versions.ts';
 import { mockFidelity } from '../drift/fidelity.ts';
 import { budgetOf, LIVE_FLAGS, liveTargets, preflightAll, readOnlyOf, teardownAll } from './live-run.ts';
 
@@ -62,7 +64,7 @@ const FLAGS = {
     type: 'string',
     arg: 'dir',
     help: 'where expected-failures.<target>.json files are',
-    defaultNote: relative(PACKAGE_ROOT, DEFAULT_BASELINES_DIR),
+    defaultNote: relative(PACKAGE_ROOT, EXPECTED_FAILURES_DIR),
   },
   ...LIVE_FLAGS,
 } as const satisfies FlagSpecs;

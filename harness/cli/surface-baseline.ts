@@ -1,39 +1,40 @@
 import { relative, resolve } from 'node:path';
-import { DEFAULT_BASELINES_DIR } from '../baselines/load.ts';
 import { connect } from '../connect/session.ts';
 import {
   endpointOf,
-  readSurfaceBaseline,
-  surfaceBaselinePath,
-  writeSurfaceBaseline,
-} from '../drift/baseline-file.ts';
-import { listAllTools } from '../protocol/tools.ts';
+  readSurfaceSnapshot,
+  SURFACE_SNAPSHOTS_DIR,
+  surfaceSnapshotPath,
+  writeSurfaceSnapshot,
+} from '../drift/snapshot-file.ts';
+import { listAllTools } from '../scenario/list-tools.ts';
 import { describeChange, diffSurfaces, type SurfaceChange } from '../drift/diff.ts';
-import { SurfaceBaselineSchema, snapshotSurface, type SurfaceBaseline } from '../drift/surface.ts';
+import { SurfaceSnapshotSchema, snapshotSurface, type SurfaceSnapshot } from '../drift/surface.ts';
 import { HarnessError } from '../errors.ts';
 import { readJsonFile } from '../read-json.ts';
-import { buildSettings, type RunSettings } from '../settings.ts';
-import { closeMockRuntime } from '../targets/mock-runtime.ts';
-import { runtimeFor } from '../targets/runtimes.ts';
-import type { TargetSpec } from '../targets/types.ts';
+import type { RunSettings } from '../config/settings.ts';
+import { buildSettings } from '../kinds/resolve.ts';
+import { closeWorkerCloud } from '../kinds/worker-cloud.ts';
+import { setupFor } from '../kinds/index.ts';
+import type { TargetSpec } from '../targets/spec.ts';
 import { defineCommand, type FlagSpecs, type FlagValues } from './define-command.ts';
 import { CONFIG_FLAG, PROFILE_FLAG } from './flags.ts';
-import { PACKAGE_ROOT } from './versions.ts';
+import { PACKAGE_ROOT } from '../../lib/paths.ts';
 
 /** The surface a target shows its default identity, with the endpoint it belongs to. */
-export async function captureSurface(target: TargetSpec, settings: RunSettings): Promise<SurfaceBaseline> {
-  const runtime = await runtimeFor(target, settings, undefined);
+export async function captureSurface(target: TargetSpec, settings: RunSettings): Promise<SurfaceSnapshot> {
+  const setup = await setupFor(target, settings);
   const session = await connect(target, {
-    credentials: runtime.site.identities.member ?? { kind: 'none' },
+    credentials: setup.site.identities.member ?? { kind: 'none' },
     requestTimeoutMs: settings.requestTimeoutMs,
-    ...(runtime.connect?.fetch ? { fetch: runtime.connect.fetch } : {}),
+    ...setup.connect,
   });
   try {
     const source = target.kind === 'rovo-mock' ? `rovo-mock (profile ${settings.profile})` : target.name;
     return snapshotSurface(endpointOf(target), source, (await listAllTools(session)).tools);
   } finally {
     await session.close();
-    await closeMockRuntime();
+    await closeWorkerCloud();
   }
 }
 
@@ -51,7 +52,7 @@ const FLAGS = {
     type: 'string',
     arg: 'dir',
     help: 'where baselines are',
-    defaultNote: relative(PACKAGE_ROOT, DEFAULT_BASELINES_DIR),
+    defaultNote: relative(PACKAGE_ROOT, SURFACE_SNAPSHOTS_DIR),
   },
   from: { type: 'string', arg: 'a.json', help: 'diff: the earlier recorded surface', requires: ['to'] },
   to: { type: 'string', arg: 'b.json', help: 'diff: the later recorded surface', requires: ['from'] },
@@ -100,13 +101,13 @@ export function failsOn(level: (typeof FAIL_ON)[number], changes: readonly Surfa
 }
 
 const readSurface = (path: string, flag: string) =>
-  readJsonFile(path, SurfaceBaselineSchema, { flag, fix: 'Pass a file written by "baseline record".' });
+  readJsonFile(path, SurfaceSnapshotSchema, { flag, fix: 'Pass a file written by "baseline record".' });
 
 async function surfaceBaseline(action: 'record' | 'diff', values: FlagValues<typeof FLAGS>): Promise<number> {
   const dir = values.dir ? resolve(values.dir) : undefined;
 
-  let before: SurfaceBaseline;
-  let after: SurfaceBaseline;
+  let before: SurfaceSnapshot;
+  let after: SurfaceSnapshot;
   let beforeName: string;
   // --from and --to require each other (declared above).
   if (values.from && values.to) {
@@ -129,16 +130,16 @@ async function surfaceBaseline(action: 'record' | 'diff', values: FlagValues<typ
     const target = settings.targets[0];
     if (!target) throw new HarnessError('USAGE', 'baseline needs a --target');
     after = await captureSurface(target, settings);
-    const path = surfaceBaselinePath(after.endpoint, dir);
+    const path = surfaceSnapshotPath(after.endpoint, dir);
     beforeName = relative(PACKAGE_ROOT, path);
     if (action === 'record') {
-      writeSurfaceBaseline(path, after);
+      writeSurfaceSnapshot(path, after);
       console.log(
         `Recorded ${after.tools.length} tools of ${after.endpoint} from ${after.source} in ${beforeName}`,
       );
       return 0;
     }
-    const recorded = readSurfaceBaseline(path);
+    const recorded = readSurfaceSnapshot(path);
     if (!recorded)
       throw new HarnessError(
         'USAGE',

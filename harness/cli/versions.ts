@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-
-export const PACKAGE_ROOT = join(import.meta.dirname, '../..');
+import { PACKAGE_ROOT } from '../../lib/paths.ts';
 
 function versionOf(path: string): string {
   try {

@@ -4,9 +4,9 @@ import { NoOperationTraceWriter, parseWorkflow } from '@actions/workflow-parser'
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { z } from 'zod';
+import { PACKAGE_ROOT } from '../../lib/paths.ts';
 
-const ROOT = join(import.meta.dirname, '../..');
-const DIR = join(ROOT, '.github/workflows');
+const DIR = join(PACKAGE_ROOT, '.github/workflows');
 const PackageScripts = z.object({ scripts: z.object({ test: z.string() }) });
 const BROKEN_ERRORS = [
   "broken.yml (Line: 6, Col: 9): Unexpected value 'frobnicate'",
@@ -58,8 +58,10 @@ it('ci runs .ci/run (install, check, test) on push and pull request, cancelling 
   expect(Object.keys(workflow.jobs)).toEqual(['test']);
   expect(runs(workflow.jobs.test?.steps ?? [])).toMatch(/^\.ci\/run$/m);
   // .ci/run installs, then runs the README's test command, which typechecks and lints first.
-  expect(readFileSync(join(ROOT, '.ci/run'), 'utf8')).toMatch(/npm ci[\s\S]*npm test/);
-  const { scripts } = PackageScripts.parse(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')));
+  expect(readFileSync(join(PACKAGE_ROOT, '.ci/run'), 'utf8')).toMatch(/npm ci[\s\S]*npm test/);
+  const { scripts } = PackageScripts.parse(
+    JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')),
+  );
   expect(scripts.test).toMatch(/^npm run check && /);
 });
 

@@ -1,35 +1,5 @@
 import { z } from 'zod';
-
-const TargetDefinitionSchema = z
-  .object({
-    kind: z.enum(['rovo-mock', 'legacy-mock', 'rovo-live', 'http', 'stdio', 'container']),
-    dialect: z.enum(['rovo', 'legacy', 'auto']).default('auto'),
-    url: z
-      .url({ message: 'give the MCP endpoint as an absolute URL, e.g. http://127.0.0.1:8080/mcp' })
-      .optional(),
-    command: z.string().min(1).optional(),
-    image: z.string().min(1).optional(),
-    /** container: where the server answers MCP on its port (default /mcp; the mock image: /v1/mcp). */
-    path: z
-      .string()
-      .regex(/^\/[^?#\s]*$/, { message: 'give the MCP endpoint path, starting with "/", e.g. /mcp' })
-      .optional(),
-    env: z.record(z.string(), z.string()).optional(),
-    headers: z.record(z.string(), z.string()).optional(),
-    /**
-     * `fixture` when the server fronts the harness's fixture site (npm run mock, or a server pointed at
-     * its REST API): checks then know its cloudId, sandbox and identities. Otherwise nothing is known.
-     */
-    site: z.literal('fixture').optional(),
-  })
-  .strict()
-  .superRefine((t, ctx) => {
-    const need = { http: 'url', stdio: 'command', container: 'image' } as const;
-    const field = need[t.kind as keyof typeof need];
-    if (field && t[field] === undefined)
-      ctx.addIssue({ code: 'custom', path: [field], message: `a "${t.kind}" target needs "${field}"` });
-  });
-export type TargetDefinition = z.infer<typeof TargetDefinitionSchema>;
+import { TargetDefinitionSchema } from '../targets/spec.ts';
 
 /** `conformance.config.json`: every field optional; CLI flags and env override it. */
 export const ConfigSchema = z

@@ -1,7 +1,7 @@
 import { LATEST_PROTOCOL_VERSION } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
 import { hasVersionHeader } from '../protocol/revisions.ts';
-import type { FrameObserver, RecordedFrame } from './recorder.ts';
+import type { FrameObserver, RecordedFrame } from '../protocol/frames.ts';
 import { readSse } from './sse.ts';
 
 /** What a raw request got back; `messages` are the JSON-RPC messages of the body (JSON or SSE). */

@@ -4,18 +4,7 @@ import {
   type JSONRPCMessage,
   type MessageExtraInfo,
 } from '@modelcontextprotocol/sdk/types.js';
-
-export interface RecordedFrame {
-  direction: 'sent' | 'received';
-  message: JSONRPCMessage;
-}
-
-/** Sees the traffic of one session as it passes (wire validation). */
-export interface FrameObserver {
-  frame(frame: RecordedFrame): void;
-  /** The transport dropped something it received that was not a JSON-RPC message. */
-  unparseable(reason: string): void;
-}
+import type { FrameObserver, RecordedFrame } from '../protocol/frames.ts';
 
 export interface RecordingOptions {
   observer?: FrameObserver;

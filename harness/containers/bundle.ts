@@ -1,8 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
 import { build, type Plugin } from 'esbuild';
-
-export const REPO_ROOT = join(import.meta.dirname, '../..');
+import { PACKAGE_ROOT } from '../../lib/paths.ts';
 
 /**
  * Modules find their data files next to themselves (`join(import.meta.dirname, '../../../fixtures')`).
@@ -16,7 +15,7 @@ const moduleDirectories: Plugin = {
     b.onLoad({ filter: /\.ts$/ }, async (args) => {
       const source = await readFile(args.path, 'utf8');
       if (!source.includes('import.meta.dirname') || args.path.includes('node_modules')) return undefined;
-      const dir = relative(REPO_ROOT, dirname(args.path));
+      const dir = relative(PACKAGE_ROOT, dirname(args.path));
       const own = `decodeURIComponent(new URL(${JSON.stringify(`./${dir}/`)}, import.meta.url).pathname)`;
       return { contents: source.replaceAll('import.meta.dirname', own), loader: 'ts' };
     });
@@ -26,7 +25,7 @@ const moduleDirectories: Plugin = {
 /** One ESM file for Node with every dependency inside, so an image needs nothing but node and it. `entry` is relative to the repository or absolute. */
 export async function bundle(entry: string, outfile: string): Promise<void> {
   await build({
-    entryPoints: [resolve(REPO_ROOT, entry)],
+    entryPoints: [resolve(PACKAGE_ROOT, entry)],
     outfile,
     bundle: true,
     platform: 'node',

@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
-import { REPO_ROOT } from './bundle.ts';
+import { PACKAGE_ROOT } from '../../lib/paths.ts';
 import { BUILT_IMAGES, IMAGES, assembleApp, builtImages, entrypointOf, importChanges } from './images.ts';
 import { linkedLibraries } from './rootfs.ts';
 
@@ -29,7 +29,7 @@ it('reads the libraries a binary links from ldd, the loader included, and refuse
 });
 
 it("gives the assembled mock image the Dockerfile's entry point, environment and port", () => {
-  const dockerfile = readFileSync(join(REPO_ROOT, 'Dockerfile'), 'utf8');
+  const dockerfile = readFileSync(join(PACKAGE_ROOT, 'Dockerfile'), 'utf8');
   const final = dockerfile.slice(dockerfile.lastIndexOf('\nFROM '));
   const instruction = (name: string) =>
     [...final.matchAll(new RegExp(`^${name} (.+)$`, 'gm'))].map((m) => m[1] ?? '');

@@ -4,7 +4,8 @@ import { cpSync, createReadStream, existsSync, mkdirSync, rmSync, statSync } fro
 import { join } from 'node:path';
 import { z } from 'zod';
 import { parseJsonFile } from '../read-json.ts';
-import { REPO_ROOT, bundle } from './bundle.ts';
+import { PACKAGE_ROOT } from '../../lib/paths.ts';
+import { bundle } from './bundle.ts';
 import { addNodeRuntime, tarball } from './rootfs.ts';
 
 /** An image of one of the repository's servers: a bundled entry point and the data files it reads. */
@@ -26,7 +27,7 @@ export interface ImageRecipe {
 export const APP_DIR = '/app';
 
 /** The project's container folder: the podman socket, its config and the image build (scripts/container-runtime.sh). */
-export const RUNTIME_DIR = join(REPO_ROOT, '.tmp/containers');
+export const RUNTIME_DIR = join(PACKAGE_ROOT, '.tmp/containers');
 /** What `build.ts images` last built, by recipe name. */
 export const BUILT_IMAGES = 'images.json';
 
@@ -59,7 +60,7 @@ export const entrypointOf = (recipe: ImageRecipe): string[] => ['node', `${APP_D
 /** The app directory of an image: the bundle and its data files (the Dockerfile's build stage runs this). */
 export async function assembleApp(recipe: ImageRecipe, appDir: string): Promise<void> {
   await bundle(recipe.entry, join(appDir, recipe.bundle));
-  for (const dir of recipe.data) cpSync(join(REPO_ROOT, dir), join(appDir, dir), { recursive: true });
+  for (const dir of recipe.data) cpSync(join(PACKAGE_ROOT, dir), join(appDir, dir), { recursive: true });
 }
 
 async function sha256(file: string): Promise<string> {

@@ -1,4 +1,4 @@
-import type { SurfaceBaseline, SurfaceTool } from './surface.ts';
+import type { SurfaceSnapshot, SurfaceTool } from './surface.ts';
 
 /**
  * What changed between a recorded surface and the current one. Breaking means an agent that worked
@@ -194,8 +194,8 @@ function compareTools(before: SurfaceTool, after: SurfaceTool): SurfaceChange[] 
 
 /** Every change from `before` to `after`, tools in name order; a removed tool with an added twin is named as a likely rename. */
 export function diffSurfaces(
-  before: Pick<SurfaceBaseline, 'tools'>,
-  after: Pick<SurfaceBaseline, 'tools'>,
+  before: Pick<SurfaceSnapshot, 'tools'>,
+  after: Pick<SurfaceSnapshot, 'tools'>,
 ): SurfaceChange[] {
   const was = new Map(before.tools.map((t) => [t.name, t]));
   const now = new Map(after.tools.map((t) => [t.name, t]));

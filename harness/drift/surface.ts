@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 
 /**
- * A tool surface as a baseline keeps it: per tool, the input schema normalized (keys sorted, `required`
+ * A tool surface as a snapshot keeps it: per tool, the input schema normalized (keys sorted, `required`
  * and `enum` sorted, every description replaced by its digest) so that a diff shows meaning, not
  * formatting, and the description digest and annotations. No time stamp: the same surface always
  * gives the same bytes (git says when it was recorded).
@@ -17,7 +17,7 @@ export const SurfaceToolSchema = z
   .strict();
 export type SurfaceTool = z.infer<typeof SurfaceToolSchema>;
 
-export const SurfaceBaselineSchema = z
+export const SurfaceSnapshotSchema = z
   .object({
     $comment: z.string().optional(),
     schemaVersion: z.literal(1),
@@ -28,7 +28,7 @@ export const SurfaceBaselineSchema = z
     tools: z.array(SurfaceToolSchema),
   })
   .strict();
-export type SurfaceBaseline = z.infer<typeof SurfaceBaselineSchema>;
+export type SurfaceSnapshot = z.infer<typeof SurfaceSnapshotSchema>;
 
 /** What `tools/list` gives for one tool; parsed by the SDK's schema before it gets here. */
 export interface ListedToolLike {
@@ -81,7 +81,7 @@ export function snapshotSurface(
   endpoint: string,
   source: string,
   tools: readonly ListedToolLike[],
-): SurfaceBaseline {
+): SurfaceSnapshot {
   return {
     schemaVersion: 1,
     endpoint,
@@ -90,8 +90,8 @@ export function snapshotSurface(
   };
 }
 
-/** The file text of a baseline: two-space JSON with a final newline, keys in a fixed order. */
-export function baselineJson(baseline: SurfaceBaseline): string {
-  const { $comment, ...rest } = baseline;
+/** The file text of a snapshot: two-space JSON with a final newline, keys in a fixed order. */
+export function snapshotJson(snapshot: SurfaceSnapshot): string {
+  const { $comment, ...rest } = snapshot;
   return `${JSON.stringify({ ...($comment ? { $comment } : {}), ...rest }, null, 2)}\n`;
 }

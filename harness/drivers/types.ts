@@ -1,6 +1,6 @@
 import type { Session } from '../connect/session.ts';
 import type { Mode } from '../records/schema.ts';
-import type { Dialect } from '../targets/types.ts';
+import type { Dialect } from '../targets/spec.ts';
 
 /**
  * Capability verbs, in the harness's own vocabulary. A driver maps each to its dialect's tools and

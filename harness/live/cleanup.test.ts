@@ -44,7 +44,7 @@ async function guarded(runId: string, handle = 'admin', readOnly = false) {
     {
       credentials: { kind: 'basic', email: u.email, apiToken: u.apiToken },
       requestTimeoutMs: 10_000,
-      calls: guard,
+      calls: [guard],
     },
   );
   const driver = await driverFor('rovo', {

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
-import { defaultStorePath } from '../cli/login.ts';
-import type { IdentityName } from '../targets/identities.ts';
+import { providerFor } from '../auth/identity.ts';
+import { defaultStorePath } from '../auth/token-store.ts';
+import type { Credentials, IdentityName } from '../targets/identities.ts';
 import { registerSecret } from '../redact.ts';
 import { LiveError } from './errors.ts';
 
@@ -153,4 +154,15 @@ export function identityHint(as: IdentityName): string {
     return 'set ATLASSIAN_RESTRICTED_EMAIL and ATLASSIAN_RESTRICTED_API_TOKEN (a second identity that may browse the sandbox but not change it)';
   if (as === 'admin') return 'set ATLASSIAN_ADMIN_EMAIL and ATLASSIAN_ADMIN_API_TOKEN';
   return `live mode has no "${as}" identity (a scoped read-only or a classic API token is only known to the mock)`;
+}
+
+/** The run's own identity: Basic with the API token, or OAuth from the token store. */
+export function mainCredentials(config: LiveConfig): Credentials {
+  if (config.auth.kind === 'basic')
+    return { kind: 'basic', email: config.auth.email, apiToken: config.auth.apiToken };
+  return {
+    kind: 'oauth',
+    provider: providerFor({ kind: 'store', path: config.auth.store }, config.mcpUrl.href),
+    client: 'harness',
+  };
 }

@@ -8,8 +8,10 @@ import {
   readFileSync,
   writeSync,
 } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { z } from 'zod';
+import { PACKAGE_ROOT } from '../../lib/paths.ts';
+import type { RunSettings } from '../config/settings.ts';
 import { LiveError } from './errors.ts';
 
 const Kind = z.enum(['issue', 'page']);
@@ -61,6 +63,11 @@ export const LedgerEntrySchema = z.discriminatedUnion('event', [
 ]);
 export type LedgerEntry = z.infer<typeof LedgerEntrySchema>;
 export type Outcome = Extract<LedgerEntry, { event: 'deleted' | 'closed' | 'gone' | 'failed' }>;
+
+/** Where a run's ledger goes unless `--ledger` says otherwise. */
+export function ledgerDirOf(settings: RunSettings): string {
+  return settings.ledgerDir ?? join(resolve(PACKAGE_ROOT, settings.reportsDir), 'ledger');
+}
 
 export const ledgerPath = (dir: string, runId: string) => join(dir, `${runId}.jsonl`);
 

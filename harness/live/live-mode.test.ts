@@ -6,13 +6,13 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { readOnlyOf } from '../cli/live-run.ts';
 import { ledgerFiles, readLedger } from './ledger.ts';
 import { liveTestSite } from './test-site.ts';
+import { PACKAGE_ROOT } from '../../lib/paths.ts';
 
 /**
  * Live mode end to end, as a separate process against the fake site on loopback: the same code as
  * against Atlassian, only ROVO_MCP_URL and ATLASSIAN_API_URL differ.
  */
-const ROOT = join(import.meta.dirname, '../..');
-const BIN = join(ROOT, 'bin/rovo-mcp-conformance.js');
+const BIN = join(PACKAGE_ROOT, 'bin/rovo-mcp-conformance.js');
 
 // Canary tokens: valid for the fake site, shaped like nothing the pattern redaction knows.
 const CANARIES = {
@@ -42,7 +42,7 @@ interface Ran {
 function cli(args: string[], env: Record<string, string>): { child: ChildProcess; done: Promise<Ran> } {
   // Its own process group, so a kill reaches the vitest workers the run started too.
   const child = spawn(process.execPath, [BIN, ...args], {
-    cwd: ROOT,
+    cwd: PACKAGE_ROOT,
     env: { ...process.env, ...env, NO_COLOR: '1' },
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],

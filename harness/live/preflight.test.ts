@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FakeCloud } from '../../mocks/cloud.ts';
-import type { TargetSpec } from '../targets/types.ts';
-import { liveConfig } from './env.ts';
+import type { TargetSpec } from '../targets/spec.ts';
+import { liveConfig, mainCredentials } from './env.ts';
 import { preflight, PreflightError, type PreflightCheck } from './preflight.ts';
-import { mainCredentials } from './runtime.ts';
 import { liveTestSite } from './test-site.ts';
 
 let site: Awaited<ReturnType<typeof liveTestSite>>;

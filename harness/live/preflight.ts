@@ -5,7 +5,7 @@ import type { Driver } from '../drivers/types.ts';
 import { HarnessError } from '../errors.ts';
 import { redactText } from '../redact.ts';
 import { authorizationHeader, type Credentials } from '../targets/identities.ts';
-import type { TargetSpec } from '../targets/types.ts';
+import type { TargetSpec } from '../targets/spec.ts';
 import type { LiveConfig } from './env.ts';
 import { LiveError } from './errors.ts';
 import { AtlassianRest, errorText } from './rest.ts';

@@ -1,9 +1,10 @@
 import { connect } from '../connect/session.ts';
 import { HarnessError, NotTestableError } from '../errors.ts';
-import type { RunSettings } from '../settings.ts';
+import type { RunSettings } from '../config/settings.ts';
 import type { Credentials } from '../targets/identities.ts';
-import { runtimeFor } from '../targets/runtimes.ts';
-import type { TargetSpec } from '../targets/types.ts';
+import { setupFor } from '../kinds/index.ts';
+import type { CheckSetup } from '../kinds/kind.ts';
+import type { TargetSpec } from '../targets/spec.ts';
 import type { RequirementSet } from './schema.ts';
 import { type LegacyToolMap, loadToolMap } from './tool-map.ts';
 
@@ -49,14 +50,25 @@ export function deriveRequirements(
 /** Lists a server's tools as the first identity its target offers (none for a bare http: target). */
 export async function listServerTools(target: TargetSpec, settings: RunSettings): Promise<string[]> {
   let credentials: Credentials = { kind: 'none' };
+  let reach: CheckSetup['connect'] = {};
   try {
-    const { identities } = (await runtimeFor(target, settings, undefined)).site;
+    const setup = await setupFor(target, settings);
+    const { identities } = setup.site;
     credentials = identities.member ?? Object.values(identities)[0] ?? credentials;
+    // How sessions reach the target (a spawned or in-process server), not live mode's budget or guard.
+    reach = {
+      ...(setup.connect.transport ? { transport: setup.connect.transport } : {}),
+      ...(setup.connect.url ? { url: setup.connect.url } : {}),
+    };
   } catch (error) {
-    // A target kind without a runtime (a plain http: or stdio: server) is listed without credentials.
+    // A target whose setup is not testable here (no container engine...) is listed without credentials.
     if (!(error instanceof NotTestableError)) throw error;
   }
-  const session = await connect(target, { credentials, requestTimeoutMs: settings.requestTimeoutMs });
+  const session = await connect(target, {
+    credentials,
+    requestTimeoutMs: settings.requestTimeoutMs,
+    ...reach,
+  });
   try {
     return await session.listToolNames();
   } finally {

@@ -1,14 +1,14 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { FakeCloud } from '../../mocks/cloud.ts';
 import { type LoopbackMount, serveOnLoopback } from '../../mocks/mounts/loopback.ts';
 import { catalogue } from '../catalogue/index.ts';
+import { kinds } from '../kinds/index.ts';
 import { MUTANT_TARGET, mutantSettings } from '../scenario/mutants.ts';
 import { runCheck } from '../scenario/run-check.ts';
 import { loadAllChecks } from '../scenario/suites.ts';
 import { basicHeader } from '../targets/identities.ts';
-import { closeMockRuntime } from '../targets/mock-runtime.ts';
-import { registerRuntime } from '../targets/runtimes.ts';
-import type { TargetSpec } from '../targets/types.ts';
+import { closeWorkerCloud } from '../kinds/worker-cloud.ts';
+import type { TargetSpec } from '../targets/spec.ts';
 
 const checks = await loadAllChecks();
 const PROTOCOL = catalogue()
@@ -43,7 +43,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await mount.close();
   await cloud.close();
-  await closeMockRuntime();
+  await closeWorkerCloud();
 });
 
 function run(id: string, on: TargetSpec) {
@@ -72,7 +72,7 @@ it.each(MOCK_ONLY)('%s is not-testable on an http: target, naming the hook it la
 });
 
 it('a transport check on a target without an HTTP endpoint is not-testable, naming the prerequisite', async () => {
-  // A stand-in runtime: stdio targets are built elsewhere; this one only has to lack a URL.
+  // A stand-in setup: stdio targets are tested elsewhere; this one only has to lack a URL.
   const site = {
     cloudId: '',
     host: '',
@@ -80,7 +80,7 @@ it('a transport check on a target without an HTTP endpoint is not-testable, nami
     sandboxSpace: '',
     identities: { member: { kind: 'none' as const } },
   };
-  registerRuntime('stdio', () => Promise.resolve({ site }));
+  vi.spyOn(kinds.stdio, 'setup').mockResolvedValue({ site, connect: {} });
   const stdio: TargetSpec = {
     name: 'stdio:node server.js',
     kind: 'stdio',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RecordedFrame } from '../connect/recorder.ts';
+import type { RecordedFrame } from './frames.ts';
 import { describeViolation, WireValidator } from './wire.ts';
 
 const sent = (message: object): RecordedFrame => ({

@@ -21,7 +21,7 @@ import {
 } from '@modelcontextprotocol/sdk/types.js';
 import type { z } from 'zod';
 import { formatPath } from '../../lib/errors.ts';
-import type { FrameObserver, RecordedFrame } from '../connect/recorder.ts';
+import type { FrameObserver, RecordedFrame } from './frames.ts';
 
 type Direction = RecordedFrame['direction'];
 type Schemas = ReadonlyMap<string, z.ZodType>;

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startVitest } from 'vitest/node';
 import { expect, it } from 'vitest';
-import { PACKAGE_ROOT } from '../cli/versions.ts';
+import { PACKAGE_ROOT } from '../../lib/paths.ts';
 import { RecordCollector } from '../records/collector.ts';
 import { AllureRecordsReporter } from './allure/reporter.ts';
 import { buildReports } from './build.ts';

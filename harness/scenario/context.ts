@@ -4,7 +4,7 @@ import type { Session } from '../connect/session.ts';
 import type { Driver } from '../drivers/types.ts';
 import type { HarnessOAuthProvider } from '../auth/provider.ts';
 import type { IdentityName, OAuthClientKind, SiteFacts } from '../targets/identities.ts';
-import type { TargetSpec } from '../targets/types.ts';
+import type { TargetSpec } from '../targets/spec.ts';
 import type { FakeCloud } from '../../mocks/cloud.ts';
 import type { Outcome } from './outcome.ts';
 
@@ -56,3 +56,19 @@ export interface SessionOptions {
 }
 
 export type CheckBody = (ctx: CheckContext) => Promise<Outcome>;
+
+export interface CheckOptions {
+  /** This check's own budget, when the run's default does not fit (bulk runs, expiry waits). */
+  timeoutMs?: number;
+  /**
+   * The check sends frames outside the MCP schemas on purpose (an unknown method...). Wire
+   * validation against mocks then notes what it sent instead of failing the check for it.
+   */
+  sendsInvalidFrames?: boolean;
+}
+
+export interface RegisteredCheck {
+  capability: Capability;
+  body: CheckBody;
+  options: CheckOptions;
+}

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadVariants } from '../../mocks/variants/index.ts';
 import { catalogue } from '../catalogue/index.ts';
-import { closeMockRuntime } from '../targets/mock-runtime.ts';
+import { closeWorkerCloud } from '../kinds/worker-cloud.ts';
 import { tryMutant } from './mutants.ts';
 import { loadAllChecks } from './suites.ts';
 
@@ -9,7 +9,7 @@ const checks = await loadAllChecks();
 const VARIANTS = await loadVariants();
 
 afterAll(async () => {
-  await closeMockRuntime();
+  await closeWorkerCloud();
 });
 
 describe.each(VARIANTS)('variant $name', (variant) => {

@@ -1,10 +1,10 @@
 import { loadVariants, type Variant } from '../../mocks/variants/index.ts';
 import { catalogue } from '../catalogue/index.ts';
 import type { CheckRecord } from '../records/schema.ts';
-import type { RunSettings } from '../settings.ts';
-import type { TargetSpec } from '../targets/types.ts';
+import type { RunSettings } from '../config/settings.ts';
+import type { TargetSpec } from '../targets/spec.ts';
 import { runCheck } from './run-check.ts';
-import type { RegisteredCheck } from './verifies.ts';
+import type { RegisteredCheck } from './context.ts';
 
 export const MUTANT_TARGET: TargetSpec = {
   name: 'rovo-mock',

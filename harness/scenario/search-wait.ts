@@ -1,4 +1,4 @@
-import { isMockKind } from '../targets/types.ts';
+import { kindOf } from '../kinds/index.ts';
 import type { CheckContext } from './context.ts';
 
 /** A word no other content carries: letters and digits only, so every search tokenizer keeps it whole. */
@@ -16,7 +16,7 @@ export async function eventually<T>(
   done: (hits: T[]) => boolean,
   liveTries = 15,
 ): Promise<T[]> {
-  const tries = isMockKind(ctx.target.kind) ? 1 : liveTries;
+  const tries = kindOf(ctx.target).mock ? 1 : liveTries;
   let hits: T[] = [];
   for (let i = 0; i < tries; i++) {
     hits = await search();

@@ -1,7 +1,8 @@
 import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { collectChecks, type RegisteredCheck } from './verifies.ts';
+import type { RegisteredCheck } from './context.ts';
+import { collectChecks } from './verifies.ts';
 
 export const SUITES_DIR = join(import.meta.dirname, '../../suites');
 

@@ -1,34 +1,18 @@
 import { test } from 'vitest';
-import { judge } from '../baselines/evaluate.ts';
-import { type Baseline, loadBaseline } from '../baselines/load.ts';
-import type { BaselineEntry } from '../baselines/schema.ts';
-import { catalogue, type Capability } from '../catalogue/index.ts';
+import { judge } from '../expected-failures/evaluate.ts';
+import { type Baseline, loadBaseline } from '../expected-failures/load.ts';
+import type { BaselineEntry } from '../expected-failures/schema.ts';
+import { catalogue } from '../catalogue/index.ts';
 import { HarnessError } from '../errors.ts';
 import type { CheckRecord } from '../records/schema.ts';
-import { runSettings } from '../settings.ts';
-import type { CheckBody } from './context.ts';
+import { runSettings } from '../kinds/resolve.ts';
+import type { CheckBody, CheckOptions, RegisteredCheck } from './context.ts';
 import { runCheck } from './run-check.ts';
 
 declare module 'vitest' {
   interface TaskMeta {
     check?: CheckRecord;
   }
-}
-
-export interface CheckOptions {
-  /** This check's own budget, when the run's default does not fit (bulk runs, expiry waits). */
-  timeoutMs?: number;
-  /**
-   * The check sends frames outside the MCP schemas on purpose (an unknown method...). Wire
-   * validation against mocks then notes what it sent instead of failing the check for it.
-   */
-  sendsInvalidFrames?: boolean;
-}
-
-export interface RegisteredCheck {
-  capability: Capability;
-  body: CheckBody;
-  options: CheckOptions;
 }
 
 const registry = new Map<string, RegisteredCheck>();

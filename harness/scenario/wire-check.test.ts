@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import type { RecordedFrame } from '../connect/recorder.ts';
+import type { RecordedFrame } from '../protocol/frames.ts';
 import type { CheckRecord } from '../records/schema.ts';
 import { registerSecret } from '../redact.ts';
 import { WireCheck } from './wire-check.ts';

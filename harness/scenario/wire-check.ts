@@ -1,4 +1,4 @@
-import type { FrameObserver } from '../connect/recorder.ts';
+import type { FrameObserver } from '../protocol/frames.ts';
 import { describeViolation, WireValidator, type WireViolation } from '../protocol/wire.ts';
 import type { CheckRecord } from '../records/schema.ts';
 import { redactText } from '../redact.ts';

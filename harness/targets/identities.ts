@@ -1,3 +1,4 @@
+import type { OAuthIdentity } from '../auth/identity.ts';
 import type { HarnessOAuthProvider } from '../auth/provider.ts';
 
 /**
@@ -15,12 +16,6 @@ export type Credentials =
   | { kind: 'bearer'; token: string }
   | { kind: 'oauth'; provider: HarnessOAuthProvider; client: OAuthClientKind }
   | { kind: 'none' };
-
-/**
- * How an identity signs in with OAuth: headless on the mock (its authorize page consents at once for
- * whoever `loginHint` names), or from a token store `login` wrote for a live target.
- */
-export type OAuthIdentity = { kind: 'headless'; loginHint: string } | { kind: 'store'; path: string };
 
 /** What scenarios may assume about the site under test, whatever the target. */
 export interface SiteFacts {

@@ -1,7 +1,7 @@
 import { relative } from 'node:path';
 import { NotTestableError } from '../../harness/errors.ts';
-import { endpointOf, readSurfaceBaseline, surfaceBaselinePath } from '../../harness/drift/baseline-file.ts';
-import { listAllTools } from '../../harness/protocol/tools.ts';
+import { endpointOf, readSurfaceSnapshot, surfaceSnapshotPath } from '../../harness/drift/snapshot-file.ts';
+import { listAllTools } from '../../harness/scenario/list-tools.ts';
 import { describeChange, diffSurfaces } from '../../harness/drift/diff.ts';
 import { snapshotSurface } from '../../harness/drift/surface.ts';
 import { supported } from '../../harness/scenario/outcome.ts';
@@ -9,9 +9,9 @@ import { verifies } from '../../harness/scenario/verifies.ts';
 
 verifies('drift.surface.baseline', async (ctx) => {
   const endpoint = endpointOf(ctx.target);
-  const path = surfaceBaselinePath(endpoint);
+  const path = surfaceSnapshotPath(endpoint);
   const shown = relative(process.cwd(), path);
-  const baseline = readSurfaceBaseline(path);
+  const baseline = readSurfaceSnapshot(path);
   if (!baseline)
     throw new NotTestableError(
       `a recorded surface baseline for ${endpoint} (${shown}): record one with "rovo-mcp-conformance baseline record --target ${ctx.target.name}"`,

@@ -1,8 +1,8 @@
 import { McpError } from '@modelcontextprotocol/sdk/types.js';
 import { expect } from 'vitest';
 import type { Session } from '../../harness/connect/session.ts';
-import { describeUnspoken, perRevision } from '../../harness/protocol/per-revision.ts';
-import { harmlessTool, listAllTools } from '../../harness/protocol/tools.ts';
+import { describeUnspoken, perRevision } from '../../harness/scenario/per-revision.ts';
+import { harmlessTool, listAllTools } from '../../harness/scenario/list-tools.ts';
 import { describeViolation, WireValidator } from '../../harness/protocol/wire.ts';
 import { expectNone } from '../../harness/scenario/expect.ts';
 import { supported } from '../../harness/scenario/outcome.ts';

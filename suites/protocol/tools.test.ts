@@ -3,14 +3,14 @@ import { expect } from 'vitest';
 import { readToolResult } from '../../harness/drivers/tool-call.ts';
 import { NotTestableError } from '../../harness/errors.ts';
 import { compileProblem, dialectOf, type SchemaDialect } from '../../harness/protocol/json-schema.ts';
-import { describeUnspoken, perRevision } from '../../harness/protocol/per-revision.ts';
+import { describeUnspoken, perRevision } from '../../harness/scenario/per-revision.ts';
 import {
   atLeast,
   defaultSchemaDialect,
   inputErrorLayer,
   TOOL_NAME,
 } from '../../harness/protocol/revisions.ts';
-import { listAllTools, toolWithRequiredArguments } from '../../harness/protocol/tools.ts';
+import { listAllTools, toolWithRequiredArguments } from '../../harness/scenario/list-tools.ts';
 import { expectNone } from '../../harness/scenario/expect.ts';
 import { partial, supported } from '../../harness/scenario/outcome.ts';
 import { verifies } from '../../harness/scenario/verifies.ts';

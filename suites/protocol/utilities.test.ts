@@ -7,8 +7,8 @@ import {
 import { expect } from 'vitest';
 import { holdNextCall } from '../../mocks/rovo/faults.ts';
 import type { Session } from '../../harness/connect/session.ts';
-import { rovoMockOf } from '../../harness/protocol/mock-hooks.ts';
-import { harmlessTool, listAllTools } from '../../harness/protocol/tools.ts';
+import { rovoMockOf } from '../../harness/scenario/mock-hooks.ts';
+import { harmlessTool, listAllTools } from '../../harness/scenario/list-tools.ts';
 import { partial, supported, unsupported } from '../../harness/scenario/outcome.ts';
 import { verifies } from '../../harness/scenario/verifies.ts';
 

@@ -4,6 +4,7 @@ import { fetchInto } from '../../../lib/request-handler.ts';
 import { patchRun } from '../../../mocks/variants/kit/patch.ts';
 import { RateLimitedError } from '../../connect/rate-limited.ts';
 import { connect, type Session } from '../../connect/session.ts';
+import { ROVO_MOCK_URL } from '../../kinds/rovo-mock.ts';
 import { rovoDriver } from '../rovo/index.ts';
 import type { Driver, NewIssue } from '../types.ts';
 
@@ -20,6 +21,7 @@ beforeEach(async () => {
       credentials: { kind: 'basic', email: member?.email ?? '', apiToken: member?.apiToken ?? '' },
       requestTimeoutMs: 10_000,
       fetch: fetchInto(cloud),
+      url: ROVO_MOCK_URL,
     },
   );
   driver = rovoDriver({ session, cloudId: cloud.store.site.cloudId });

@@ -1,5 +1,5 @@
 import { HarnessError } from '../../errors.ts';
-import type { RovoContext } from '../rovo/context.ts';
+import type { DriverContext } from '../context.ts';
 import { callTool } from '../tool-call.ts';
 import type { BulkResult, IssueRef, NewIssue } from '../types.ts';
 import { legacyIssueArgs } from './jira.ts';
@@ -46,7 +46,7 @@ function bulkAnswer(
  * successes, which Jira lists in request order, at the remaining indices.
  */
 export async function legacyBulkCreate(
-  ctx: RovoContext,
+  ctx: DriverContext,
   inputs: readonly NewIssue[],
 ): Promise<LegacyBulkOutcome> {
   const items: BulkItemOutcome[] = [];
@@ -91,7 +91,7 @@ export async function legacyBulkCreate(
 }
 
 /** The `bulkCreate` verb on the legacy dialect: native, so one call per 50 items and no retries. */
-export async function nativeBulkCreate(ctx: RovoContext, inputs: readonly NewIssue[]): Promise<BulkResult> {
+export async function nativeBulkCreate(ctx: DriverContext, inputs: readonly NewIssue[]): Promise<BulkResult> {
   const started = performance.now();
   const outcome = await legacyBulkCreate(ctx, inputs);
   return {

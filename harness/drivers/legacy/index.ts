@@ -1,5 +1,5 @@
 import { emulatedBulk } from '../bulk/verbs.ts';
-import type { RovoContext } from '../rovo/context.ts';
+import type { DriverContext } from '../context.ts';
 import type { Driver } from '../types.ts';
 import { nativeBulkCreate } from './bulk.ts';
 import { legacyJira } from './jira.ts';
@@ -10,7 +10,7 @@ import { legacyUnsupported } from './unsupported.ts';
  * native (jira_bulk_create_issues); bulk edit is emulated from jira_update_issue; bulk transition is
  * unsupported like every workflow verb.
  */
-export function legacyDriver(ctx: RovoContext): Driver {
+export function legacyDriver(ctx: DriverContext): Driver {
   const base = {
     dialect: 'legacy' as const,
     session: ctx.session,
@@ -22,4 +22,9 @@ export function legacyDriver(ctx: RovoContext): Driver {
     bulkEdit: emulatedBulk(base).bulkEdit,
     bulkCreate: (items) => nativeBulkCreate(ctx, items),
   };
+}
+
+/** A pre-Rovo server names its tools `jira_*` and `confluence_*`. */
+export function speaksLegacy(names: ReadonlySet<string>): boolean {
+  return [...names].some((name) => /^(jira|confluence)_/.test(name));
 }

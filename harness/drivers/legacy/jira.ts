@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { adfToMarkdown, isAdfDoc } from '../../../lib/content/index.ts';
 import { UnsupportedVerbError } from '../../errors.ts';
-import type { RovoContext } from '../rovo/context.ts';
+import type { DriverContext } from '../context.ts';
 import { toFieldMeta } from '../rovo/field-meta.ts';
 import { callAndParse, TargetError } from '../tool-call.ts';
 import type { Driver, IssueData, NewIssue } from '../types.ts';
@@ -74,7 +74,7 @@ export function legacyIssueArgs(input: NewIssue, runLabel: string | undefined): 
 }
 
 /** Jira verbs over the pre-Rovo tools: names for issue types, plain-text descriptions, one search page. */
-export function legacyJira(ctx: RovoContext): LegacyJiraVerbs {
+export function legacyJira(ctx: DriverContext): LegacyJiraVerbs {
   const call = <S extends z.ZodType>(tool: string, args: Record<string, unknown>, schema: S) =>
     callAndParse(ctx.session, tool, args, schema);
   const project = (key: string) => call('jira_get_project', { projectKey: key }, ProjectSchema);

@@ -3,8 +3,10 @@ import { adfToMarkdown } from '../../../lib/content/index.ts';
 import type { FakeCloud } from '../../../mocks/cloud.ts';
 import { connect, type Session } from '../../connect/session.ts';
 import { UnsupportedVerbError } from '../../errors.ts';
-import { closeMockRuntime, freshCloud, mockSiteFacts } from '../../targets/mock-runtime.ts';
-import type { TargetSpec } from '../../targets/types.ts';
+import { setupFor } from '../../kinds/index.ts';
+import { closeWorkerCloud } from '../../kinds/worker-cloud.ts';
+import { mutantSettings } from '../../scenario/mutants.ts';
+import type { TargetSpec } from '../../targets/spec.ts';
 import type { Driver } from '../types.ts';
 import { legacyBulkCreate } from './bulk.ts';
 import { legacyDriver } from './index.ts';
@@ -28,17 +30,18 @@ let session: Session;
 let driver: Driver;
 
 beforeEach(async () => {
-  cloud = await freshCloud({});
-  const member = mockSiteFacts(cloud).identities.member;
-  if (!member) throw new Error('the fixture has no member');
-  session = await connect(TARGET, { credentials: member, requestTimeoutMs: 10_000 });
+  const setup = await setupFor(TARGET, mutantSettings());
+  const member = setup.site.identities.member;
+  if (!setup.cloud || !member) throw new Error('the fixture has no member');
+  cloud = setup.cloud;
+  session = await connect(TARGET, { credentials: member, requestTimeoutMs: 10_000, ...setup.connect });
   driver = legacyDriver({ session, cloudId: cloud.store.site.cloudId, runLabel: RUN_LABEL });
 });
 afterEach(async () => {
   await session.close();
 });
 afterAll(async () => {
-  await closeMockRuntime();
+  await closeWorkerCloud();
 });
 
 /** The tools/call requests the driver sent, in order. */

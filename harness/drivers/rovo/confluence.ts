@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { CommentData, ContentHit, Driver, PageData } from '../types.ts';
 import { callAndParse } from '../tool-call.ts';
-import type { RovoContext } from './context.ts';
+import type { DriverContext } from '../context.ts';
 
 type ConfluenceVerbs = Pick<
   Driver,
@@ -137,7 +137,7 @@ const MD = { contentFormat: 'markdown' } as const;
 const PAGE_SIZE = 250;
 
 /** Confluence verbs over the Rovo v1 tools; bodies go in and come back as Markdown. */
-export function rovoConfluence(ctx: RovoContext): ConfluenceVerbs {
+export function rovoConfluence(ctx: DriverContext): ConfluenceVerbs {
   const { session, cloudId } = ctx;
   const call = <S extends z.ZodType>(tool: string, args: Record<string, unknown>, schema: S) =>
     callAndParse(session, tool, { cloudId, ...args }, schema);

@@ -1,10 +1,11 @@
 import { afterAll, expect, it } from 'vitest';
 import { connect } from '../../connect/session.ts';
-import { closeMockRuntime, freshCloud, mockSiteFacts } from '../../targets/mock-runtime.ts';
+import { ROVO_MOCK_URL } from '../../kinds/rovo-mock.ts';
+import { closeWorkerCloud, freshCloud, mockSiteFacts } from '../../kinds/worker-cloud.ts';
 import { rovoDriver } from './index.ts';
 
 afterAll(async () => {
-  await closeMockRuntime();
+  await closeWorkerCloud();
 });
 
 it('createEpic is createJiraIssue with issue type Epic (Rovo has no epic tool)', async () => {
@@ -13,7 +14,7 @@ it('createEpic is createJiraIssue with issue type Epic (Rovo has no epic tool)',
   if (!credentials) throw new Error('the fixture has no member');
   await using session = await connect(
     { name: 'rovo-mock', kind: 'rovo-mock', dialect: 'rovo', reason: 'driver test' },
-    { credentials, requestTimeoutMs: 10_000 },
+    { credentials, requestTimeoutMs: 10_000, url: ROVO_MOCK_URL },
   );
   const driver = rovoDriver({ session, cloudId: cloud.store.site.cloudId });
   const ref = await driver.createEpic({ project: 'SBX', summary: 'An epic', description: 'Why.' });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Driver } from '../types.ts';
 import { callAndParse } from '../tool-call.ts';
-import type { RovoContext } from './context.ts';
+import type { DriverContext } from '../context.ts';
 
 const Node = z.object({ ari: z.string(), title: z.string() }).loose();
 /** Objects carry an ARI and title; people an account id and name; containers a key and name. */
@@ -36,7 +36,7 @@ const ObjectsSchema = z
   })
   .loose();
 
-export function rovoGraph(ctx: RovoContext): Pick<Driver, 'graphContext' | 'graphObjects'> {
+export function rovoGraph(ctx: DriverContext): Pick<Driver, 'graphContext' | 'graphObjects'> {
   return {
     async graphContext(identifier, objectType) {
       const result = await callAndParse(

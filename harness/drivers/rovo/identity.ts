@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import type { Driver } from '../types.ts';
 import { callAndParse } from '../tool-call.ts';
-import type { RovoContext } from './context.ts';
+import type { DriverContext } from '../context.ts';
 import { MeSchema, ResourcesSchema, UserSchema } from './schemas.ts';
 
-export function rovoIdentity(ctx: RovoContext): Pick<Driver, 'whoAmI' | 'accessibleSites' | 'findUsers'> {
+export function rovoIdentity(ctx: DriverContext): Pick<Driver, 'whoAmI' | 'accessibleSites' | 'findUsers'> {
   return {
     async whoAmI() {
       const me = await callAndParse(ctx.session, 'atlassianUserInfo', {}, MeSchema);

@@ -1,7 +1,7 @@
 import { type BulkVerbs, emulatedBulk } from '../bulk/verbs.ts';
 import type { Driver } from '../types.ts';
 import { rovoConfluence } from './confluence.ts';
-import type { RovoContext } from './context.ts';
+import type { DriverContext } from '../context.ts';
 import { rovoEpic } from './epic.ts';
 import { rovoGraph } from './graph.ts';
 import { rovoIdentity } from './identity.ts';
@@ -9,7 +9,7 @@ import { rovoJira } from './jira.ts';
 import { rovoSearch } from './search.ts';
 
 /** The capability verbs over Rovo's v1 tool surface; Rovo has no bulk tool, so bulk is emulated. */
-export function rovoDriver(ctx: RovoContext): Driver {
+export function rovoDriver(ctx: DriverContext): Driver {
   const jira = rovoJira(ctx);
   const base: Omit<Driver, keyof BulkVerbs> = {
     dialect: 'rovo',

@@ -1,6 +1,6 @@
 import type { Driver, IssueData } from '../types.ts';
 import { callAndParse } from '../tool-call.ts';
-import type { RovoContext } from './context.ts';
+import type { DriverContext } from '../context.ts';
 import { toFieldMeta } from './field-meta.ts';
 import {
   CommentSchema,
@@ -61,7 +61,7 @@ type JiraVerbs = Pick<
 >;
 
 /** Jira verbs over the Rovo v1 tools; every rich text goes in and comes back as Markdown. */
-export function rovoJira(ctx: RovoContext): JiraVerbs {
+export function rovoJira(ctx: DriverContext): JiraVerbs {
   const { session, cloudId } = ctx;
   const call = <S extends z.ZodType>(tool: string, args: Record<string, unknown>, schema: S) =>
     callAndParse(session, tool, { cloudId, ...args }, schema);

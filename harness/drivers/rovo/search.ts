@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Driver } from '../types.ts';
 import { callAndParse } from '../tool-call.ts';
-import type { RovoContext } from './context.ts';
+import type { DriverContext } from '../context.ts';
 
 const HitSchema = z
   .object({
@@ -17,7 +17,7 @@ const HitsSchema = z.union([z.array(HitSchema), z.object({ results: z.array(HitS
  * Rovo search and fetch. Their names changed (search/fetch vs searchAtlassian/fetchAtlassian); the
  * driver asks `tools/list` which one this target has.
  */
-export function rovoSearch(ctx: RovoContext): Pick<Driver, 'search' | 'fetch'> {
+export function rovoSearch(ctx: DriverContext): Pick<Driver, 'search' | 'fetch'> {
   let names: Promise<{ search: string; fetch: string }> | undefined;
   const toolNames = () => {
     names ??= ctx.session.listToolNames().then((all) => ({

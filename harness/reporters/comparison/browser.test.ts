@@ -5,7 +5,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../../browser.ts';
 import { catalogue } from '../../catalogue/index.ts';
-import { PACKAGE_ROOT } from '../../cli/versions.ts';
+import { PACKAGE_ROOT } from '../../../lib/paths.ts';
 import { sampleInput } from '../sample-records.ts';
 import { writeReports } from '../write.ts';
 

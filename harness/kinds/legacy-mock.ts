@@ -1,0 +1,53 @@
+import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
+import { siteUrl } from '../../mocks/atlassian/urls.ts';
+import type { FakeCloud } from '../../mocks/cloud.ts';
+import { LEGACY_OAUTH_CLIENT } from '../../mocks/legacy/consent.ts';
+import { memoryTokenStore } from '../../mocks/legacy/oauth.ts';
+import { createLegacyServer } from '../../mocks/legacy/server.ts';
+import type { TransportFactory } from '../connect/transport.ts';
+import { accountOf, consentFor } from './fake-site.ts';
+import { type Kind, urlOf } from './kind.ts';
+import { checkCloud, closeWorkerCloud, mockSiteFacts } from './worker-cloud.ts';
+
+/**
+ * The reference legacy server in this process, one per session, acting as the session's identity with
+ * a token pair of its own. Its REST and token calls go to the real Atlassian URLs, which the worker's
+ * msw mount answers from `cloud`.
+ */
+function legacyServerTransport(cloud: FakeCloud): TransportFactory {
+  return async (_target, options) => {
+    const { server } = createLegacyServer({
+      cloudId: cloud.store.site.cloudId,
+      siteUrl: siteUrl(cloud.store),
+      client: LEGACY_OAUTH_CLIENT,
+      tokens: memoryTokenStore(consentFor(cloud, accountOf(cloud, options.credentials))),
+    });
+    const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
+    await server.connect(serverSide);
+    return clientSide;
+  };
+}
+
+/** `legacy-mock`: the reference legacy server over a fresh fake cloud per check. */
+export const legacyMock: Kind = {
+  presets: {
+    'legacy-mock': () => ({
+      name: 'legacy-mock',
+      kind: 'legacy-mock',
+      dialect: 'legacy',
+      reason: 'built-in target',
+    }),
+  },
+  mock: true,
+  async setup(target, settings, variant) {
+    const cloud = await checkCloud(settings, variant);
+    const endpoint = urlOf(target);
+    return {
+      site: mockSiteFacts(cloud),
+      cloud,
+      ...(endpoint ? { endpoint } : {}),
+      connect: { transport: legacyServerTransport(cloud) },
+    };
+  },
+  close: closeWorkerCloud,
+};

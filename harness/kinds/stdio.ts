@@ -1,0 +1,173 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { StdioClientTransport, type StdioServerParameters } from '@modelcontextprotocol/sdk/client/stdio.js';
+import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
+import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
+import { siteUrl } from '../../mocks/atlassian/urls.ts';
+import type { FakeCloud } from '../../mocks/cloud.ts';
+import { LEGACY_OAUTH_CLIENT } from '../../mocks/legacy/consent.ts';
+import type { TransportFactory } from '../connect/transport.ts';
+import { HarnessError } from '../errors.ts';
+import { registerSecret } from '../redact.ts';
+import type { Credentials } from '../targets/identities.ts';
+import { accountOf, consentFor } from './fake-site.ts';
+import { type Kind, urlOf } from './kind.ts';
+import { type ConformanceVariables, expandEnv } from './stdio-env.ts';
+import { checkCloud, closeWorkerCloud, loopbackOrigin, mockSiteFacts } from './worker-cloud.ts';
+
+export const PRELOAD_SOURCE = join(import.meta.dirname, 'preload', 'atlassian-to-loopback.js');
+const PRELOAD = pathToFileURL(PRELOAD_SOURCE).href;
+
+/** Splits a command line on spaces, keeping '...' and "..." together (no shell is involved). */
+export function splitCommandLine(line: string): string[] {
+  const words: string[] = [];
+  for (const m of line.matchAll(/"([^"]*)"|'([^']*)'|(\S+)/g)) words.push(m[1] ?? m[2] ?? m[3] ?? '');
+  return words;
+}
+
+/**
+ * What a spawned server gets when the fake site is behind it, for the session's identity: the fake on
+ * loopback at `origin` (for base-URL settings), the identity's API token, and a fresh 3LO grant as
+ * values and as a token file in `dir` the server may rotate.
+ */
+export function fakeSiteVariables(
+  cloud: FakeCloud,
+  credentials: Credentials,
+  dir: string,
+  origin: string,
+): ConformanceVariables {
+  const user = accountOf(cloud, credentials);
+  const grant = consentFor(cloud, user);
+  const tokenFile = join(dir, 'atlassian_token.json');
+  writeFileSync(tokenFile, JSON.stringify(grant, null, 2), { mode: 0o600 });
+  registerSecret(LEGACY_OAUTH_CLIENT.secret);
+  return {
+    CONFORMANCE_ATLASSIAN_URL: origin,
+    CONFORMANCE_CLOUD_ID: cloud.store.site.cloudId,
+    CONFORMANCE_SITE_URL: siteUrl(cloud.store),
+    CONFORMANCE_EMAIL: user.email,
+    CONFORMANCE_API_TOKEN: user.apiToken,
+    CONFORMANCE_TOKEN_FILE: tokenFile,
+    CONFORMANCE_ACCESS_TOKEN: grant.access_token,
+    CONFORMANCE_REFRESH_TOKEN: grant.refresh_token,
+    CONFORMANCE_OAUTH_CLIENT_ID: LEGACY_OAUTH_CLIENT.id,
+    CONFORMANCE_OAUTH_CLIENT_SECRET: LEGACY_OAUTH_CLIENT.secret,
+  };
+}
+
+/**
+ * A spawned server: its stderr is kept for error messages, and its temporary files are removed when it
+ * goes away, whether the harness closed it or it exited by itself.
+ */
+class SpawnedServer implements Transport {
+  private readonly inner: StdioClientTransport;
+  private tail = '';
+  onclose?: () => void;
+  onerror?: (error: Error) => void;
+  onmessage?: (message: JSONRPCMessage) => void;
+
+  constructor(
+    params: StdioServerParameters,
+    private readonly dir: string,
+  ) {
+    this.inner = new StdioClientTransport({ ...params, stderr: 'pipe' });
+    this.inner.stderr?.on('data', (chunk: Buffer) => {
+      this.tail = (this.tail + chunk.toString('utf8')).slice(-4000);
+    });
+  }
+
+  async start(): Promise<void> {
+    this.inner.onmessage = (message) => this.onmessage?.(message);
+    this.inner.onerror = (error) => this.onerror?.(error);
+    this.inner.onclose = () => {
+      this.removeFiles();
+      this.onclose?.();
+    };
+    await this.inner.start();
+  }
+
+  send(message: JSONRPCMessage): Promise<void> {
+    return this.inner.send(message);
+  }
+
+  async close(): Promise<void> {
+    try {
+      await this.inner.close();
+    } finally {
+      this.removeFiles();
+    }
+  }
+
+  /** The last lines the server wrote to stderr (shown when connecting fails). */
+  diagnostics(): string {
+    const lines = this.tail.trim().split('\n').slice(-5);
+    return lines[0] ? `its stderr ended with: ${lines.join(' | ')}` : '';
+  }
+
+  private removeFiles(): void {
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Spawns the target's server per session. With the fake site behind it (`cloud` on loopback at
+ * `origin`), a Node server gets the preload that sends its Atlassian calls to the fake (it runs
+ * unmodified), and any server gets CONFORMANCE_* variables for its base-URL and credential settings;
+ * the target's `env` may name them as `${CONFORMANCE_...}`.
+ */
+function spawnedServer(cloud: FakeCloud, origin: string): TransportFactory {
+  return (target, options) => {
+    const [command, ...args] = splitCommandLine(target.command ?? '');
+    if (!command)
+      throw new HarnessError('TARGET_UNRESOLVED', `target ${target.name} has no command; give "command"`);
+    const dir = mkdtempSync(join(tmpdir(), 'rovo-mcp-conformance-stdio-'));
+    try {
+      const vars = fakeSiteVariables(cloud, options.credentials, dir, origin);
+      const env = expandEnv(target.name, target.env ?? {}, { ...process.env, ...vars });
+      const nodeOptions = [env.NODE_OPTIONS, `--import=${PRELOAD}`].filter(Boolean).join(' ');
+      return new SpawnedServer(
+        { command, args, env: { ...vars, ...env, ...(nodeOptions ? { NODE_OPTIONS: nodeOptions } : {}) } },
+        dir,
+      );
+    } catch (error) {
+      rmSync(dir, { recursive: true, force: true });
+      throw error;
+    }
+  };
+}
+
+/**
+ * `stdio:<command>`: any MCP server, spawned per session, with the same fresh cloud per check as the
+ * mocks behind it on loopback. It is not a mock target: its server is not ours (no `ctx.mock()`).
+ */
+export const stdio: Kind = {
+  reference: {
+    usage: 'stdio:<command>',
+    resolve(ref) {
+      if (!ref.startsWith('stdio:')) return { skipped: 'not stdio:<command>' };
+      const command = ref.slice(6).trim();
+      if (command === '') return { skipped: 'stdio: needs a command, e.g. stdio:node server.js' };
+      return {
+        name: ref,
+        kind: 'stdio',
+        dialect: 'auto',
+        command,
+        reason: 'a command that speaks MCP on stdio',
+      };
+    },
+  },
+  mock: false,
+  async setup(target, settings, variant) {
+    const cloud = await checkCloud(settings, variant);
+    const origin = await loopbackOrigin();
+    const endpoint = urlOf(target);
+    return {
+      site: mockSiteFacts(cloud),
+      ...(endpoint ? { endpoint } : {}),
+      connect: { transport: spawnedServer(cloud, origin) },
+    };
+  },
+  close: closeWorkerCloud,
+};
