@@ -5,6 +5,7 @@ import type { BaselineEntry } from '../baselines/schema.ts';
 import { catalogue, type Capability } from '../catalogue/index.ts';
 import { HarnessError } from '../errors.ts';
 import type { CheckRecord } from '../records/schema.ts';
+import { type CheckRef, storableRecord } from '../records/storable.ts';
 import { runSettings } from '../settings.ts';
 import type { CheckBody } from './context.ts';
 import { runCheck } from './run-check.ts';
@@ -12,6 +13,7 @@ import { runCheck } from './run-check.ts';
 declare module 'vitest' {
   interface TaskMeta {
     check?: CheckRecord;
+    checkRef?: CheckRef;
   }
 }
 
@@ -86,7 +88,9 @@ export function verifies(id: string, body: CheckBody, options: CheckOptions = {}
     test(
       `${id} [${target.name}] ${capability.title}`,
       async (t) => {
-        const record = await runCheck({ check, target, settings });
+        t.task.meta.checkRef = { capabilityId: id, target: target.name };
+        // Judged as it will be stored: bounded, and `failed` with the reason if it cannot be stored.
+        const record = storableRecord(await runCheck({ check, target, settings }), t.task.meta.checkRef);
         t.task.meta.check = record;
         // The target's expected-failures baseline applies here too, so plain vitest and the CLI agree.
         const baseline = baselineOf(target.name, settings.baselinesDir);
