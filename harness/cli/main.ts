@@ -9,6 +9,7 @@ import { MOCK_USAGE, mockCommand } from './mock.ts';
 import { MUTANTS_USAGE, mutantsCommand } from './mutants.ts';
 import { REPORT_USAGE, reportCommand } from './report.ts';
 import { RUN_USAGE, runCommand } from './run.ts';
+import { terminalText } from './terminal.ts';
 
 type Command = { run(argv: string[]): Promise<number>; usage: string; summary: string };
 
@@ -80,12 +81,13 @@ export async function main(argv: string[]): Promise<number> {
   try {
     return await command.run(first === undefined || first.startsWith('-') ? argv : rest);
   } catch (error) {
+    // Messages may quote a target (an unreachable server's answer): shown, never obeyed.
     if (error instanceof HarnessError) {
-      console.error(error.message);
+      console.error(terminalText(error.message));
       return error.code === 'TARGET_UNREACHABLE' ? 1 : 2;
     }
     if (error instanceof LiveError) {
-      console.error(error.message);
+      console.error(terminalText(error.message));
       return 2;
     }
     throw error;

@@ -17,6 +17,7 @@ import { Progress } from './progress.ts';
 import { paint, useColour } from './style.ts';
 import { renderBaselines } from './baseline-summary.ts';
 import { renderSummary } from './summary.ts';
+import { terminalText } from './terminal.ts';
 import { PACKAGE_ROOT, versions } from './versions.ts';
 import { mockFidelity } from '../drift/fidelity.ts';
 import {
@@ -173,7 +174,7 @@ export async function runCommand(argv: string[]): Promise<number> {
     `\nReports (${((Date.now() - started) / 1000).toFixed(1)} s): ${reports.written.map((p) => relative(process.cwd(), p)).join(', ')}`,
   );
   const problems = [...collector.problems, ...reports.problems, ...teardownProblems];
-  for (const p of problems) console.error(paint(`error: ${p}`, 'red', colour));
+  for (const p of problems) console.error(paint(`error: ${terminalText(p)}`, 'red', colour));
   if (records.length === 0) {
     console.error('No check ran: check the --area and --target values.');
     return 1;

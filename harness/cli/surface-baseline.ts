@@ -1,4 +1,5 @@
 import { relative, resolve } from 'node:path';
+import { terminalLine } from './terminal.ts';
 import { connect } from '../connect/session.ts';
 import {
   endpointOf,
@@ -142,7 +143,7 @@ export async function baselineCommand(argv: string[]): Promise<number> {
   else {
     const breaking = changes.filter((c) => c.breaking).length;
     console.log(`${after.endpoint}: ${changes.length} change(s) against ${beforeName}, ${breaking} breaking`);
-    for (const c of changes) console.log(`  ${describeChange(c)}`);
+    for (const c of changes) console.log(`  ${terminalLine(describeChange(c))}`);
   }
   return failsOn(failOn as (typeof FAIL_ON)[number], changes) ? 1 : 0;
 }

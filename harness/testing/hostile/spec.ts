@@ -112,8 +112,10 @@ export const HOSTILE = {
   }),
   'escapes-in-text': (): HostileSpec => ({
     ...BASE,
-    summary: 'puts terminal escapes and markup in serverInfo, tool text, results and errors',
+    summary:
+      'puts terminal escapes and markup in serverInfo, tool text, results and errors, and fails ping with them',
     text: HOSTILE_TEXT,
+    faults: { ping: { kind: 'rpc-error', code: -32603, message: 'ping failed:' } },
   }),
   'echoes-headers': (): HostileSpec => ({
     ...BASE,
