@@ -3,6 +3,7 @@ import type { AdfDoc } from '../content/types.ts';
 import { confluenceError } from '../errors.ts';
 import type { ConfluenceComment, Page, PageVersion, SiteStore, Space } from '../store.ts';
 import { wikiBase } from '../urls.ts';
+import { wellFormed } from '../well-formed.ts';
 import { tinyLinkCode } from './tiny-link.ts';
 
 /** Confluence REST v2 read shapes (spaces, pages, comments) over stored content. */
@@ -45,7 +46,8 @@ export function spaceKeyOf(store: SiteStore, page: Page): string {
 }
 
 function slug(title: string): string {
-  return encodeURIComponent(title.replace(/\s+/g, '+')).replace(/%2B/g, '+');
+  // Whatever is stored, a listing renders: encodeURIComponent throws on a lone surrogate.
+  return encodeURIComponent(wellFormed(title).replace(/\s+/g, '+')).replace(/%2B/g, '+');
 }
 
 export function pageWebui(store: SiteStore, page: Page): string {

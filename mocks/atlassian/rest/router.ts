@@ -1,5 +1,6 @@
 import { parseBasic } from '../../rovo/auth/api-token.ts';
 import { AtlassianError, confluenceError, confluenceV1Error, jiraError } from '../errors.ts';
+import { ILL_FORMED_MESSAGE, illFormedPath } from '../well-formed.ts';
 import { accessibleResources, renderMe } from '../identity.ts';
 import type { Actor } from '../jira/access.ts';
 import type { SiteStore } from '../store.ts';
@@ -67,6 +68,8 @@ const MOUNTS: Mount[] = [
     badRequest: CONFLUENCE_V1_400,
   },
 ];
+
+const formatField = (path: readonly (string | number)[]) => (path.length ? path.join('.') : '(body)');
 
 /** Path parameters, decoded; a malformed %-escape is the client's error (400), never the mock's (500). */
 function decodeParams(
@@ -190,11 +193,15 @@ export class RestApi {
           body: async () => {
             const text = await request.text();
             if (text.trim() === '') return undefined;
+            let parsed: unknown;
             try {
-              return JSON.parse(text) as unknown;
+              parsed = JSON.parse(text);
             } catch {
               throw jiraError(400, ['Unexpected character in the request body: it is not valid JSON.']);
             }
+            const illFormed = illFormedPath(parsed);
+            if (illFormed) throw mount.badRequest(`${formatField(illFormed)}: ${ILL_FORMED_MESSAGE}`);
+            return parsed;
           },
         };
         const result = await r.handler(context);
