@@ -4,6 +4,7 @@ import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/
 import { type CallToolResult, CallToolResultSchema } from '@modelcontextprotocol/sdk/types.js';
 import { afterAll, expect, it } from 'vitest';
 import { adfToPlainText } from './atlassian/content/index.ts';
+import { seededRandom } from './atlassian/seed/generate.ts';
 import type { SiteStore } from './atlassian/store.ts';
 import { FakeCloud } from './cloud.ts';
 import { LEGACY_OAUTH_CLIENT, consentTokens } from './legacy/consent.ts';
@@ -18,18 +19,6 @@ import { fetchInto } from './mounts/fetch.ts';
  */
 const SEED = 0x5eed_0014;
 const CALLS_PER_TOOL = 40;
-
-/** mulberry32: small, seedable, good enough to pick inputs. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The store's content as one string: maps and sets as entries, search caches left out. */
 function snapshot(store: SiteStore): string {
@@ -178,7 +167,7 @@ const LEGACY_WRITES: Record<string, Args> = {
 };
 
 async function refusedWritesChangeNothing(subject: Subject, writes: Record<string, Args>, seed: number) {
-  const chance = random(seed);
+  const chance = seededRandom(seed);
   const pick: Pick = (list) => list[Math.floor(chance() * list.length)] as (typeof list)[number];
   const refused = new Map<string, number>();
   for (const [tool, valid] of Object.entries(writes)) {
