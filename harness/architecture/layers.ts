@@ -18,7 +18,7 @@ export const LAYERS: readonly Layer[] = [
   { name: 'fake cloud', paths: ['mocks/cloud.ts'] },
   // A mock's own process entry and the end-to-end tests' flows compose a server with a mount.
   { name: 'mock processes', paths: ['mocks/mounts/legacy-process.ts', 'mocks/integration/'] },
-  { name: 'variants', paths: ['mocks/variants/'] },
+  { name: 'variants and hostile servers', paths: ['mocks/variants/', 'harness/testing/'] },
   {
     name: 'harness base',
     paths: [

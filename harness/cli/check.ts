@@ -13,10 +13,12 @@ import type { RunSettings } from '../config/settings.ts';
 import { buildSettings } from '../kinds/resolve.ts';
 import { closeWorkerCloud } from '../kinds/worker-cloud.ts';
 import type { TargetSpec } from '../targets/spec.ts';
+import { storableRecord } from '../records/storable.ts';
 import { defineCommand, type FlagSpecs, type FlagValues } from './define-command.ts';
 import { CONFIG_FLAG, PROFILE_FLAG, REQUIREMENTS_FLAG } from './flags.ts';
 import { LIVE_FLAGS, liveTargets, preflightAll, readOnlyOf, teardownAll } from './live-run.ts';
 import { Progress } from './progress.ts';
+import { terminalText } from './terminal.ts';
 import { renderReadiness } from './readiness-table.ts';
 import { useColour } from './style.ts';
 
@@ -109,11 +111,7 @@ async function runNeeded(ids: readonly string[], settings: RunSettings): Promise
     for (const id of ids) {
       const check = checks.get(id);
       const record: CheckRecord = check
-        ? await runCheck({
-            check,
-            target,
-            settings,
-          })
+        ? storableRecord(await runCheck({ check, target, settings }))
         : {
             capabilityId: id,
             target: target.name,
@@ -144,12 +142,12 @@ async function checkReadiness(values: FlagValues<typeof FLAGS>): Promise<number>
   const chosen = { ...resolved, targets: target ? [target] : [] };
   // A live target is checked first and written to only when allowed; what a check creates is torn down.
   const hasLive = liveTargets(chosen).length > 0;
-  const settings = await preflightAll({ ...chosen, readOnly: readOnlyOf(values, hasLive) }, console.error);
+  const log = (line: string) => console.error(terminalText(line));
+  const settings = await preflightAll({ ...chosen, readOnly: readOnlyOf(values, hasLive) }, log);
   const { set, uncovered } = await chooseRequirements(values, legacy, settings);
   const ids = [...new Set(set.requirements.flatMap((r) => r.capabilities))].sort();
   const records = await runNeeded(ids, settings);
-  if (hasLive && !settings.readOnly)
-    for (const p of await teardownAll(settings, console.error)) console.error(p);
+  if (hasLive && !settings.readOnly) for (const p of await teardownAll(settings, log)) log(p);
   const readiness = assessReadiness(set, records, settings.targets[0]?.name ?? '');
   const ready = readiness.ready && uncovered.length === 0;
   if (values.json)

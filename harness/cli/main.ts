@@ -2,6 +2,7 @@ import { FixtureError } from '../../lib/errors.ts';
 import { HarnessError } from '../errors.ts';
 import { LiveError } from '../live/errors.ts';
 import { COMMANDS } from './commands.ts';
+import { terminalText } from './terminal.ts';
 import { renderCommandList } from './usage.ts';
 
 const byName = new Map(COMMANDS.map((c) => [c.name, c]));
@@ -21,12 +22,13 @@ export async function main(argv: string[]): Promise<number> {
   try {
     return await command.run(implicit ? argv : rest);
   } catch (error) {
+    // Messages may quote a target (an unreachable server's answer): shown, never obeyed.
     if (error instanceof HarnessError || error instanceof FixtureError) {
-      console.error(error.message);
+      console.error(terminalText(error.message));
       return error.code === 'TARGET_UNREACHABLE' ? 1 : 2;
     }
     if (error instanceof LiveError) {
-      console.error(error.message);
+      console.error(terminalText(error.message));
       return 2;
     }
     throw error;

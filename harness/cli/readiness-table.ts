@@ -2,6 +2,7 @@ import type { Readiness, RequirementStatus } from '../migration/readiness.ts';
 import { STATUS_LABEL } from '../migration/readiness.ts';
 import { VERDICT_MARK, verdictLabel } from '../reporters/verdicts.ts';
 import { pad, paint } from './style.ts';
+import { terminalLine } from './terminal.ts';
 
 const COLOUR: Record<RequirementStatus, 'green' | 'yellow' | 'red' | 'grey'> = {
   met: 'green',
@@ -43,8 +44,9 @@ export function renderReadiness(r: Readiness, uncovered: readonly string[], colo
     lines.push('', title);
     for (const f of list) {
       lines.push(`  ${mark} ${f.requirement.id} (${f.requirement.title}): ${STATUS_LABEL[f.status]}`);
-      for (const reason of f.reasons) lines.push(`      ${reason}`);
-      for (const w of f.workarounds) lines.push(`      verified workaround: ${w}`);
+      // Reasons and workarounds quote the target's evidence: shown, never obeyed.
+      for (const reason of f.reasons) lines.push(`      ${terminalLine(reason)}`);
+      for (const w of f.workarounds) lines.push(`      verified workaround: ${terminalLine(w)}`);
     }
   };
   section('Blockers:', r.blockers, '✗');
@@ -52,7 +54,7 @@ export function renderReadiness(r: Readiness, uncovered: readonly string[], colo
     lines.push('', 'Not covered by any capability (readiness unknown):');
     for (const tool of uncovered)
       lines.push(
-        `  ✗ ${tool}: map it in fixtures/migration/legacy-tool-map.json, or write a requirement set without it`,
+        `  ✗ ${terminalLine(tool)}: map it in fixtures/migration/legacy-tool-map.json, or write a requirement set without it`,
       );
   }
   section('Warnings (not critical):', r.warnings, '!');

@@ -1,4 +1,3 @@
-import { rmSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { startVitest } from 'vitest/node';
 import { loadProfile, profileDigest } from '../../mocks/rovo/profile/load.ts';
@@ -17,8 +16,10 @@ import { AREA_FLAG, CONFIG_FLAG, PREVIOUS_FLAG, PROFILE_FLAG, REQUIREMENTS_FLAG 
 import { Progress } from './progress.ts';
 import { paint, useColour } from './style.ts';
 import { renderBaselines } from './baseline-summary.ts';
+import { checkReportsDir, stageReports } from './reports-dir.ts';
 import { renderSummary } from './summary.ts';
 import { PACKAGE_ROOT } from '../../lib/paths.ts';
+import { terminalText } from './terminal.ts';
 import { versions } from './versions.ts';
 import { mockFidelity } from '../drift/fidelity.ts';
 import { budgetOf, LIVE_FLAGS, liveTargets, preflightAll, readOnlyOf, teardownAll } from './live-run.ts';
@@ -95,6 +96,8 @@ async function runSuites(values: FlagValues<typeof FLAGS>): Promise<number> {
     ...(values.ledger ? { ledgerDir: resolve(values.ledger) } : {}),
     budget: budgetOf(values),
   });
+  // Where reports go is checked before anything runs: a bad path is a usage error, not a lost run.
+  checkReportsDir(resolve(PACKAGE_ROOT, built.reportsDir), values.reports ? '--reports' : 'reportsDir');
   const hasLive = liveTargets(built).length > 0;
   const readOnly = readOnlyOf(values, hasLive);
   // Inputs of the reports are checked before the suites run, so a typo costs seconds, not a run.
@@ -106,10 +109,9 @@ async function runSuites(values: FlagValues<typeof FLAGS>): Promise<number> {
   // Live targets are checked before any check runs; a problem stops here with what to do.
   const settings = await preflightAll({ ...built, readOnly });
   process.env[SETTINGS_ENV] = JSON.stringify(settings);
-  const reportsDir = resolve(PACKAGE_ROOT, settings.reportsDir);
-  const allureResults = join(reportsDir, 'allure-results');
-  // allure-vitest only ever adds results; last run's must not show up in this report.
-  rmSync(allureResults, { recursive: true, force: true });
+  // Written beside the previous reports and swapped in at the end: an interrupted run leaves them intact.
+  const staged = stageReports(resolve(PACKAGE_ROOT, settings.reportsDir), settings.runId);
+  const allureResults = join(staged.dir, 'allure-results');
 
   const started = Date.now();
   // How far the mock is from the committed surface baseline, whenever the mock is a target.
@@ -145,12 +147,13 @@ async function runSuites(values: FlagValues<typeof FLAGS>): Promise<number> {
   const teardownProblems = hasLive && !readOnly ? await teardownAll(settings) : [];
 
   const records = collector.records;
-  const reports = buildReports(reportsDir, {
+  const reports = buildReports(staged.dir, {
     header,
     records: reportRecords(records),
     ...(requirements ? { requirements } : {}),
     ...(previous ? { previous } : {}),
   });
+  const written = staged.commit(reports.written);
   const colour = useColour();
   const baseline = applyBaselines(records, baselines);
   console.log('');
@@ -164,10 +167,10 @@ async function runSuites(values: FlagValues<typeof FLAGS>): Promise<number> {
   );
   console.log(`\n${renderBaselines(baseline, baselines, colour)}`);
   console.log(
-    `\nReports (${((Date.now() - started) / 1000).toFixed(1)} s): ${reports.written.map((p) => relative(process.cwd(), p)).join(', ')}`,
+    `\nReports (${((Date.now() - started) / 1000).toFixed(1)} s): ${written.map((p) => relative(process.cwd(), p)).join(', ')}`,
   );
   const problems = [...collector.problems, ...reports.problems, ...teardownProblems];
-  for (const p of problems) console.error(paint(`error: ${p}`, 'red', colour));
+  for (const p of problems) console.error(paint(`error: ${terminalText(p)}`, 'red', colour));
   if (records.length === 0) {
     console.error('No check ran: check the --area and --target values.');
     return 1;

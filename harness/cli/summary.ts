@@ -3,6 +3,7 @@ import { sortRecords } from '../records/order.ts';
 import type { CheckRecord, Verdict } from '../records/schema.ts';
 import { verdictLabel } from '../reporters/verdicts.ts';
 import { pad, paint } from './style.ts';
+import { terminalLine } from './terminal.ts';
 
 const COLOUR: Record<Verdict, 'green' | 'yellow' | 'red' | 'blue' | 'grey'> = {
   supported: 'green',
@@ -28,7 +29,11 @@ export function renderSummary(
   const colWidth = Math.max(24, ...targets.map((t) => t.length + 2));
   const lines: string[] = [];
   lines.push(
-    paint(pad('capability', idWidth) + targets.map((t) => pad(t, colWidth)).join(''), 'bold', colour),
+    paint(
+      pad('capability', idWidth) + targets.map((t) => pad(terminalLine(t), colWidth)).join(''),
+      'bold',
+      colour,
+    ),
   );
   let area = '';
   const cat = catalogue();
@@ -43,7 +48,7 @@ export function renderSummary(
       const label = pad(verdictLabel(r, expected.has(`${id}\u0000${t}`)), colWidth);
       return r ? paint(label, COLOUR[r.verdict], colour) : label;
     });
-    lines.push(pad(id, idWidth) + cells.join(''));
+    lines.push(pad(terminalLine(id), idWidth) + cells.join(''));
   }
   const counts = new Map<Verdict, number>();
   for (const r of records) counts.set(r.verdict, (counts.get(r.verdict) ?? 0) + 1);
@@ -57,7 +62,7 @@ export function renderSummary(
     const list = sortRecords(records).filter((r) => r.verdict === verdict);
     if (list.length === 0) return;
     lines.push('', paint(title, COLOUR[verdict], colour));
-    for (const r of list) lines.push(`  ${r.capabilityId} [${r.target}]: ${text(r)}`);
+    for (const r of list) lines.push(terminalLine(`  ${r.capabilityId} [${r.target}]: ${text(r)}`));
   };
   explain('failed', 'Failed:', (r) =>
     expected.has(`${r.capabilityId}\u0000${r.target}`) ? `(expected) ${r.evidence}` : r.evidence,

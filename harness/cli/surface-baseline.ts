@@ -20,6 +20,7 @@ import type { TargetSpec } from '../targets/spec.ts';
 import { defineCommand, type FlagSpecs, type FlagValues } from './define-command.ts';
 import { CONFIG_FLAG, PROFILE_FLAG } from './flags.ts';
 import { PACKAGE_ROOT } from '../../lib/paths.ts';
+import { terminalLine } from './terminal.ts';
 
 /** The surface a target shows its default identity, with the endpoint it belongs to. */
 export async function captureSurface(target: TargetSpec, settings: RunSettings): Promise<SurfaceSnapshot> {
@@ -153,7 +154,7 @@ async function surfaceBaseline(action: 'record' | 'diff', values: FlagValues<typ
   else {
     const breaking = changes.filter((c) => c.breaking).length;
     console.log(`${after.endpoint}: ${changes.length} change(s) against ${beforeName}, ${breaking} breaking`);
-    for (const c of changes) console.log(`  ${describeChange(c)}`);
+    for (const c of changes) console.log(`  ${terminalLine(describeChange(c))}`);
   }
   return failsOn(values['fail-on'], changes) ? 1 : 0;
 }

@@ -2,6 +2,7 @@ import { LATEST_PROTOCOL_VERSION } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
 import { hasVersionHeader } from '../protocol/revisions.ts';
 import type { FrameObserver, RecordedFrame } from '../protocol/frames.ts';
+import { boundedFrame } from './recorder.ts';
 import { readSse } from './sse.ts';
 
 /** What a raw request got back; `messages` are the JSON-RPC messages of the body (JSON or SSE). */
@@ -125,7 +126,7 @@ export class HttpProbe {
   }
 
   private keep(direction: RecordedFrame['direction'], message: unknown, observe = true): void {
-    this.frames.push({ direction, message });
+    this.frames.push({ direction, message: boundedFrame(message) });
     // Error answers (4xx) carry `id: null`, which JSON-RPC allows and the SDK's schema does not; the
     // SDK client never reads them either, so only frames of successful exchanges are validated.
     if (observe) this.observer?.frame({ direction, message: message as RecordedFrame['message'] });

@@ -5,6 +5,19 @@ import {
   type MessageExtraInfo,
 } from '@modelcontextprotocol/sdk/types.js';
 import type { FrameObserver, RecordedFrame } from '../protocol/frames.ts';
+import { boundedJson, DEPTH_CAP, VALUE_STRING_CAP } from '../records/bounds.ts';
+
+/**
+ * A frame as kept for evidence: strings cut at VALUE_STRING_CAP (records/bounds.ts) and nesting at
+ * DEPTH_CAP; arrays stay whole, so a kept frame still validates against the SDK's schemas.
+ */
+export function boundedFrame<T>(message: T): T {
+  return boundedJson(message, {
+    string: VALUE_STRING_CAP,
+    array: Number.POSITIVE_INFINITY,
+    depth: DEPTH_CAP,
+  }) as T;
+}
 
 export interface RecordingOptions {
   observer?: FrameObserver;
@@ -78,7 +91,8 @@ export class RecordingTransport implements Transport {
   }
 
   private keep(frame: RecordedFrame): void {
-    this.frames.push(frame);
+    // The observer validates what really passed; the kept copy is bounded (a 50 MB answer stays 64 KiB).
+    this.frames.push({ direction: frame.direction, message: boundedFrame(frame.message) });
     this.options.observer?.frame(frame);
   }
 }

@@ -6,12 +6,14 @@ import { catalogue } from '../catalogue/index.ts';
 import { HarnessError } from '../errors.ts';
 import type { CheckRecord } from '../records/schema.ts';
 import { runSettings } from '../kinds/resolve.ts';
+import { type CheckRef, storableRecord } from '../records/storable.ts';
 import type { CheckBody, CheckOptions, RegisteredCheck } from './context.ts';
 import { runCheck } from './run-check.ts';
 
 declare module 'vitest' {
   interface TaskMeta {
     check?: CheckRecord;
+    checkRef?: CheckRef;
   }
 }
 
@@ -70,7 +72,9 @@ export function verifies(id: string, body: CheckBody, options: CheckOptions = {}
     test(
       `${id} [${target.name}] ${capability.title}`,
       async (t) => {
-        const record = await runCheck({ check, target, settings });
+        t.task.meta.checkRef = { capabilityId: id, target: target.name };
+        // Judged as it will be stored: bounded, and `failed` with the reason if it cannot be stored.
+        const record = storableRecord(await runCheck({ check, target, settings }), t.task.meta.checkRef);
         t.task.meta.check = record;
         // The target's expected-failures baseline applies here too, so plain vitest and the CLI agree.
         const baseline = baselineOf(target.name, settings.baselinesDir);

@@ -41,16 +41,31 @@ const VOID_ELEMENTS = new Set([
  * outside CDATA sections.
  */
 function expandSelfClosing(html: string): string {
-  return html
-    .split(/(<!\[CDATA\[[\s\S]*?\]\]>)/)
+  return splitCdata(html)
     .map((part, i) =>
       i % 2 === 1
         ? part
-        : part.replace(/<([a-zA-Z][\w:.-]*)((?:\s[^<>]*?)?)\s*\/>/g, (tag, name: string, attrs: string) =>
-            VOID_ELEMENTS.has(name.toLowerCase()) ? tag : `<${name}${attrs}></${name}>`,
+        : // One greedy attribute run, trimmed after: a lazy run followed by `\s*` backtracked quadratically.
+          part.replace(/<([a-zA-Z][\w:.-]*)(\s[^<>]*)?\/>/g, (tag, name: string, attrs?: string) =>
+            VOID_ELEMENTS.has(name.toLowerCase()) ? tag : `<${name}${(attrs ?? '').trimEnd()}></${name}>`,
           ),
     )
     .join('');
+}
+
+/** Text and CDATA sections alternating (odd indexes are sections), found in one pass. */
+function splitCdata(html: string): string[] {
+  const parts: string[] = [];
+  let at = 0;
+  for (;;) {
+    const open = html.indexOf('<![CDATA[', at);
+    const close = open === -1 ? -1 : html.indexOf(']]>', open + 9);
+    if (close === -1) break;
+    parts.push(html.slice(at, open), html.slice(open, close + 3));
+    at = close + 3;
+  }
+  parts.push(html.slice(at));
+  return parts;
 }
 
 const keepChildren: Handle = (state, element) => state.all(element);

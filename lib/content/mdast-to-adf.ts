@@ -294,6 +294,13 @@ function paragraph(content: AdfNode[]): AdfNode[] {
   return trimmed.length === 0 ? [] : [{ type: 'paragraph', content: trimmed }];
 }
 
+/** `value` without trailing spaces and tabs, in one pass (`/[ \t]+$/` retries from every blank). */
+function trimTrailingBlanks(value: string): string {
+  let end = value.length;
+  while (end > 0 && (value[end - 1] === ' ' || value[end - 1] === '\t')) end--;
+  return value.slice(0, end);
+}
+
 /**
  * A break at the end of a block, and spaces around a break, render as nothing; dropping them
  * makes Markdown `a <br> b`, HTML `a<br/>b` and `a\` + newline + `b` the same document.
@@ -302,7 +309,7 @@ function trimBreaks(content: readonly AdfNode[]): AdfNode[] {
   const spaced = content.map((node, i) => {
     if (node.type !== 'text' || node.marks?.some((m) => m.type === 'code') === true) return node;
     let value = node.text ?? '';
-    if (content[i + 1]?.type === 'hardBreak') value = value.replace(/[ \t]+$/, '');
+    if (content[i + 1]?.type === 'hardBreak') value = trimTrailingBlanks(value);
     if (content[i - 1]?.type === 'hardBreak') value = value.replace(/^[ \t]+/, '');
     return value === node.text ? node : { ...node, text: value };
   });

@@ -3,6 +3,7 @@ import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/
 import { afterEach, expect, it } from 'vitest';
 import { FakeCloud } from '../cloud.ts';
 import { fetchInto } from '../../lib/request-handler.ts';
+import { RECORDED_EXCHANGES } from '../rovo/http.ts';
 
 const URL_V1 = 'https://mcp.atlassian.com/v1/mcp';
 let cloud: FakeCloud;
@@ -185,4 +186,15 @@ it('leaves out isError and answers plain JSON under the legacy-captures profile'
   expect(result.isError).toBeUndefined();
   expect(JSON.parse(textOf(result))).toMatchObject({ error: true });
   await c.close();
+});
+
+it('keeps only the latest RECORDED_EXCHANGES exchanges, oldest dropped first', async () => {
+  cloud = new FakeCloud();
+  for (let i = 0; i < RECORDED_EXCHANGES + 50; i++)
+    await cloud.handle(new Request(`${URL_V1}?n=${i}`, { method: 'POST', body: '{}' }));
+  expect(cloud.rovo.recorded).toHaveLength(RECORDED_EXCHANGES);
+  expect(cloud.rovo.recorded.every((e) => e.status === 401)).toBe(true);
+  await cloud.handle(new Request(URL_V1, { method: 'OPTIONS' }));
+  expect(cloud.rovo.recorded).toHaveLength(RECORDED_EXCHANGES);
+  expect(cloud.rovo.recorded.at(-1)).toMatchObject({ method: 'OPTIONS', status: 204 });
 });

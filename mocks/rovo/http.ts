@@ -24,6 +24,12 @@ interface Session {
   accountId: string;
 }
 
+/**
+ * How many HTTP exchanges `RovoMock.recorded` keeps: the latest, oldest dropped first. Tests look at the
+ * last few; a mock serving 283,200 calls must not keep them all (~0.4 KB each).
+ */
+export const RECORDED_EXCHANGES = 1_000;
+
 /** One HTTP exchange as the mock saw it, recorded before it answered (assertions, fault analysis). */
 export interface HttpExchange {
   method: string;
@@ -76,6 +82,7 @@ export class RovoMock {
   readonly store: SiteStore;
   readonly profile: Profile;
   readonly sessions = new Map<string, Session>();
+  /** The latest RECORDED_EXCHANGES exchanges, oldest first. */
   readonly recorded: HttpExchange[] = [];
   /** Public so a broken variant can wrap it (accept what it should refuse, drop a challenge header...). */
   authenticate: Authenticator;
@@ -103,6 +110,7 @@ export class RovoMock {
     const rpc = await rpcMethods(request);
     const exchange: HttpExchange = { method: request.method, path, status: 0, rpc };
     this.recorded.push(exchange);
+    if (this.recorded.length > RECORDED_EXCHANGES) this.recorded.shift();
     const response = await this.hooks.runHttp(request, (r) => this.route(r, path, exchange));
     exchange.status = response.status;
     return response;

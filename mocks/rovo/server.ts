@@ -11,6 +11,7 @@ import {
 } from '@modelcontextprotocol/sdk/types.js';
 import type { SiteStore } from '../atlassian/store.ts';
 import type { User } from '../atlassian/entities/people.ts';
+import { ILL_FORMED_MESSAGE, illFormedPath } from '../atlassian/well-formed.ts';
 import { errorMessageOf, errorResult, invalidArgumentsResult, successResult } from './envelope.ts';
 import type { Profile } from './profile/schema.ts';
 import type { RovoTool } from './tools/define.ts';
@@ -73,6 +74,14 @@ export function createRovoServer(deps: RovoServerDeps): Server {
     const parsed = tool.input.safeParse(args ?? {});
     if (!parsed.success)
       return invalidArgumentsResult(name, parsed.error.issues, Object.keys(tool.input.shape));
+    // Refused before the tool runs, so nothing is half-written.
+    const illFormed = illFormedPath(parsed.data);
+    if (illFormed)
+      return invalidArgumentsResult(
+        name,
+        [{ code: 'custom', path: illFormed, message: ILL_FORMED_MESSAGE, input: undefined }],
+        Object.keys(tool.input.shape),
+      );
     try {
       await deps.beforeCall?.(name, caller, extra.signal);
       // A call the client cancelled while it waited does no work (its answer is never sent).

@@ -3,7 +3,8 @@ import type { RuntimeMessage } from 'allure-js-commons/sdk';
 import AllureVitestReporter from 'allure-vitest/reporter';
 import type { RunnerTask } from 'vitest';
 import { catalogue } from '../../catalogue/index.ts';
-import { type CheckRecord, CheckRecordSchema } from '../../records/schema.ts';
+import type { CheckRecord } from '../../records/schema.ts';
+import { storableRecord, unreportedRecord } from '../../records/storable.ts';
 import { redact } from '../../redact.ts';
 import type { RunHeader } from '../capabilities.ts';
 import { allureMessages } from './messages.ts';
@@ -42,12 +43,22 @@ export class AllureRecordsReporter extends AllureVitestReporter {
   }
 
   override handleTask(task: RunnerTask): void {
-    const parsed = task.type === 'test' ? CheckRecordSchema.safeParse(task.meta.check) : undefined;
-    if (!parsed?.success) {
+    const { check, checkRef } = task.meta;
+    if (task.type !== 'test' || (check === undefined && !checkRef)) {
       super.handleTask(task);
       return;
     }
-    const record = parsed.data;
+    // The same record the collector keeps, so Allure and the other reports agree on every check.
+    const record =
+      check !== undefined
+        ? storableRecord(check, checkRef)
+        : checkRef && task.result?.state === 'fail'
+          ? unreportedRecord(checkRef, task.result.errors?.[0]?.message ?? 'unknown error')
+          : undefined;
+    if (!record) {
+      super.handleTask(task);
+      return;
+    }
     const cat = catalogue();
     const meta = task.meta as Record<string, unknown>;
     const existing = Array.isArray(meta[MESSAGES_KEY]) ? (meta[MESSAGES_KEY] as RuntimeMessage[]) : [];

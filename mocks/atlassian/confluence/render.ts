@@ -4,6 +4,7 @@ import { confluenceError } from '../errors.ts';
 import type { SiteStore } from '../store.ts';
 import type { ConfluenceComment, Page, PageVersion, Space } from '../entities/confluence.ts';
 import { wikiBase } from '../urls.ts';
+import { wellFormed } from '../well-formed.ts';
 import { tinyLinkCode } from './tiny-link.ts';
 
 /** Confluence REST v2 read shapes (spaces, pages, comments) over stored content. */
@@ -46,7 +47,8 @@ export function spaceKeyOf(store: SiteStore, page: Page): string {
 }
 
 function slug(title: string): string {
-  return encodeURIComponent(title.replace(/\s+/g, '+')).replace(/%2B/g, '+');
+  // Whatever is stored, a listing renders: encodeURIComponent throws on a lone surrogate.
+  return encodeURIComponent(wellFormed(title).replace(/\s+/g, '+')).replace(/%2B/g, '+');
 }
 
 export function pageWebui(store: SiteStore, page: Page): string {

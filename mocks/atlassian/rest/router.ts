@@ -1,5 +1,6 @@
 import { parseBasic } from '../basic-auth.ts';
-import { AtlassianError, jiraError } from '../errors.ts';
+import { AtlassianError, confluenceError, confluenceV1Error, jiraError } from '../errors.ts';
+import { ILL_FORMED_MESSAGE, illFormedPath } from '../well-formed.ts';
 import { accessibleResources, renderMe } from '../identity.ts';
 import type { Actor } from '../jira/access.ts';
 import type { SiteStore } from '../store.ts';
@@ -24,22 +25,69 @@ interface Mount {
   prefix: RegExp;
   routes: Route[];
   gateway: boolean;
+  /** A request the product refuses before any route runs (a path that is not a URI), in its own shape. */
+  badRequest: (message: string) => AtlassianError;
 }
+
+const JIRA_400 = (message: string) => jiraError(400, [message]);
+const CONFLUENCE_400 = (message: string) => confluenceError(400, 'INVALID_REQUEST_PARAMETER', message);
+const CONFLUENCE_V1_400 = (message: string) => confluenceV1Error(400, message);
 
 const GATEWAY_401 = { code: 401, message: 'Unauthorized' };
 
 const MOUNTS: Mount[] = [
-  { prefix: /^\/ex\/jira\/([^/]+)\/rest\/api\/3(\/.*)$/, routes: JIRA_ROUTES, gateway: true },
-  { prefix: /^()\/rest\/api\/3(\/.*)$/, routes: JIRA_ROUTES, gateway: false },
-  { prefix: /^\/ex\/confluence\/([^/]+)\/wiki\/api\/v2(\/.*)$/, routes: CONFLUENCE_V2_ROUTES, gateway: true },
-  { prefix: /^()\/wiki\/api\/v2(\/.*)$/, routes: CONFLUENCE_V2_ROUTES, gateway: false },
+  {
+    prefix: /^\/ex\/jira\/([^/]+)\/rest\/api\/3(\/.*)$/,
+    routes: JIRA_ROUTES,
+    gateway: true,
+    badRequest: JIRA_400,
+  },
+  { prefix: /^()\/rest\/api\/3(\/.*)$/, routes: JIRA_ROUTES, gateway: false, badRequest: JIRA_400 },
+  {
+    prefix: /^\/ex\/confluence\/([^/]+)\/wiki\/api\/v2(\/.*)$/,
+    routes: CONFLUENCE_V2_ROUTES,
+    gateway: true,
+    badRequest: CONFLUENCE_400,
+  },
+  {
+    prefix: /^()\/wiki\/api\/v2(\/.*)$/,
+    routes: CONFLUENCE_V2_ROUTES,
+    gateway: false,
+    badRequest: CONFLUENCE_400,
+  },
   {
     prefix: /^\/ex\/confluence\/([^/]+)\/wiki\/rest\/api(\/.*)$/,
     routes: CONFLUENCE_V1_ROUTES,
     gateway: true,
+    badRequest: CONFLUENCE_V1_400,
   },
-  { prefix: /^()\/wiki\/rest\/api(\/.*)$/, routes: CONFLUENCE_V1_ROUTES, gateway: false },
+  {
+    prefix: /^()\/wiki\/rest\/api(\/.*)$/,
+    routes: CONFLUENCE_V1_ROUTES,
+    gateway: false,
+    badRequest: CONFLUENCE_V1_400,
+  },
 ];
+
+const formatField = (path: readonly (string | number)[]) => (path.length ? path.join('.') : '(body)');
+
+/** Path parameters, decoded; a malformed %-escape is the client's error (400), never the mock's (500). */
+function decodeParams(
+  names: readonly string[],
+  match: RegExpExecArray,
+  mount: Mount,
+): Record<string, string> {
+  return Object.fromEntries(
+    names.map((name, i) => {
+      const raw = match[i + 1] ?? '';
+      try {
+        return [name, decodeURIComponent(raw)];
+      } catch {
+        throw mount.badRequest(`The path segment '${raw}' is not a valid URI component: malformed %-escape.`);
+      }
+    }),
+  );
+}
 
 const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
   new Response(body === undefined ? null : JSON.stringify(body), {
@@ -135,7 +183,7 @@ export class RestApi {
         if (r.method !== request.method) continue;
         const match = r.pattern.exec(rest);
         if (!match) continue;
-        const params = Object.fromEntries(r.names.map((n, i) => [n, decodeURIComponent(match[i + 1] ?? '')]));
+        const params = decodeParams(r.names, match, mount);
         const context: RestContext = {
           store: this.store,
           actor,
@@ -145,11 +193,15 @@ export class RestApi {
           body: async () => {
             const text = await request.text();
             if (text.trim() === '') return undefined;
+            let parsed: unknown;
             try {
-              return JSON.parse(text) as unknown;
+              parsed = JSON.parse(text);
             } catch {
               throw jiraError(400, ['Unexpected character in the request body: it is not valid JSON.']);
             }
+            const illFormed = illFormedPath(parsed);
+            if (illFormed) throw mount.badRequest(`${formatField(illFormed)}: ${ILL_FORMED_MESSAGE}`);
+            return parsed;
           },
         };
         const result = await r.handler(context);

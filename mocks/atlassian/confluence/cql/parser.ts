@@ -9,8 +9,12 @@ function folded(token: CqlToken): string {
   return token.kind === 'word' ? token.text.toLowerCase() : '';
 }
 
+/** Parentheses and NOT nest at most this deep: deeper input is refused, not left to overflow the stack. */
+export const MAX_NESTING = 100;
+
 class Parser {
   private index = 0;
+  private depth = 0;
 
   constructor(
     private readonly source: string,
@@ -57,15 +61,19 @@ class Parser {
   }
 
   private parseNot(): CqlClause {
-    if (folded(this.peek()) === 'not') {
+    const not = folded(this.peek()) === 'not';
+    if (not || this.peek().kind === 'lparen') {
+      // Confluence answers every query it cannot run with the one sentence, this one included.
+      if (++this.depth > MAX_NESTING) this.fail();
       this.next();
-      return { type: 'not', clause: this.parseNot() };
-    }
-    if (this.peek().kind === 'lparen') {
-      this.next();
-      const inner = this.parseOr();
-      if (this.next().kind !== 'rparen') this.fail();
-      return inner;
+      try {
+        if (not) return { type: 'not', clause: this.parseNot() };
+        const inner = this.parseOr();
+        if (this.next().kind !== 'rparen') this.fail();
+        return inner;
+      } finally {
+        this.depth--;
+      }
     }
     const field = this.next();
     if (field.kind !== 'word' || RESERVED.has(folded(field))) this.fail();

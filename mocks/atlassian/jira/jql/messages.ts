@@ -60,6 +60,10 @@ export const syntax = {
   illegalEscape: (sequence: string) =>
     `'${sequence}' is an illegal JQL escape sequence. The valid escape sequences are \\', \\", \\t, \\n, \\r, \\\\, '\\ ' and \\uXXXX.`,
   tooManySortFields: (max: number) => `The ORDER BY clause cannot have more than ${max} fields.`,
+  // Jira's parser has a limit too (its grammar is recursive), but no public record words it: this
+  // sentence follows Jira's syntax errors (prefix, position) and names the limit.
+  nestedTooDeeply: (max: number) =>
+    `The query is nested too deeply: at most ${max} levels of parentheses and NOT are allowed.`,
 };
 
 export const invalid = {

@@ -13,6 +13,8 @@ import { JqlError } from './types.ts';
 
 /** Jira caps ORDER BY; more keys than this is refused rather than silently truncated. */
 export const MAX_SORT_FIELDS = 7;
+/** Parentheses and NOT nest at most this deep: deeper input is refused, not left to overflow the stack. */
+export const MAX_NESTING = 100;
 
 const SYMBOL_OPERATORS = new Set<string>(['=', '!=', '<', '>', '<=', '>=', '~', '!~']);
 // Words that can never be an unquoted field name or value.
@@ -25,6 +27,7 @@ function folded(token: Token): string {
 
 class Parser {
   private index = 0;
+  private depth = 0;
 
   constructor(
     private readonly source: string,
@@ -82,20 +85,21 @@ class Parser {
 
   private parseNot(): JqlClause {
     const token = this.peek();
-    if (token.kind === 'not' || folded(token) === 'not') {
-      this.next();
-      return { type: 'not', clause: this.parseNot() };
-    }
-    if (token.kind === 'lparen') {
-      this.next();
+    const not = token.kind === 'not' || folded(token) === 'not';
+    if (!not && token.kind !== 'lparen') return this.parseTerminal();
+    if (++this.depth > MAX_NESTING) this.fail(syntax.nestedTooDeeply(MAX_NESTING), token);
+    this.next();
+    try {
+      if (not) return { type: 'not', clause: this.parseNot() };
       const inner = this.parseOr();
       const close = this.peek();
       if (close.kind === 'eof') this.fail(syntax.expectingTokenAtEnd(')'));
       if (close.kind !== 'rparen') this.fail(syntax.expectingAndOr(close.text), close);
       this.next();
       return inner;
+    } finally {
+      this.depth--;
     }
-    return this.parseTerminal();
   }
 
   private parseTerminal(): JqlClause {
