@@ -1,5 +1,9 @@
 import type { AdfDoc } from './content/types.ts';
 import { markdownToAdf } from './content/index.ts';
+import { WikiExtras } from './confluence/extras.ts';
+import { JiraExtras } from './jira/extras.ts';
+import type { ContentType } from './seed/confluence-extras.ts';
+import { TransferTickets } from './transfers.ts';
 import type { JqlFieldKind, JqlIssueView, StatusCategory } from './jira/jql/types.ts';
 import { customFieldDefs } from './seed/custom-field-defs.ts';
 import type { CustomFieldType } from './seed/custom-fields.ts';
@@ -161,7 +165,9 @@ export interface Worklog {
 export interface RemoteLink {
   id: number;
   globalId?: string;
-  object: { url: string; title: string };
+  relationship?: string;
+  application?: { type?: string; name?: string };
+  object: { url: string; title: string; summary?: string; status?: { resolved?: boolean } };
 }
 
 export interface Issue {
@@ -226,7 +232,7 @@ export interface PageVersion {
 export interface Page {
   id: string;
   spaceId: string;
-  contentType: 'page' | 'blogpost';
+  contentType: ContentType;
   status: 'current' | 'draft' | 'archived' | 'trashed';
   title: string;
   parentId: string | null;
@@ -290,6 +296,12 @@ export class SiteStore {
   pages = new Map<string, Page>();
   contentComments = new Map<string, ConfluenceComment>();
   counters!: Counters;
+  /** Boards, filters, versions, components, watchers, attachments, history (jira/extras.ts). */
+  jiraExtras!: JiraExtras;
+  /** Content versions, attachments and watches (confluence/extras.ts). */
+  wikiExtras!: WikiExtras;
+  /** Short-lived download and upload URLs (transfers.ts). */
+  transfers!: TransferTickets;
 
   constructor(
     private seedData: SiteSeed,
@@ -477,7 +489,7 @@ export class SiteStore {
       this.pages.set(p.id, {
         id: p.id,
         spaceId: space.id,
-        contentType: 'page',
+        contentType: p.type,
         status: 'current',
         title: p.title,
         parentId: p.parent ?? null,
@@ -496,7 +508,7 @@ export class SiteStore {
             }
           : {}),
       });
-      if (!p.parent && space.homepageId === null) space.homepageId = p.id;
+      if (!p.parent && p.type === 'page' && space.homepageId === null) space.homepageId = p.id;
       for (const c of p.footerComments) {
         const cAt = new Date(c.created);
         const id = String(++this.counters.contentCommentId);
@@ -518,6 +530,9 @@ export class SiteStore {
         });
       }
     }
+    this.jiraExtras = JiraExtras.seed(jira, this);
+    this.wikiExtras = WikiExtras.seed(confluence, this);
+    this.transfers = new TransferTickets(seed.site.cloudId);
   }
 
   // ---- lookups used by every service ----
@@ -569,9 +584,13 @@ export class SiteStore {
     return String(this.counters[kind]);
   }
 
-  /** Marks an issue changed: bumps `updated` and drops its cached search view. */
-  touchIssue(issue: Issue): void {
+  /**
+   * Marks an issue changed: bumps `updated`, drops its cached search view, and records the fields
+   * that changed since the last call in its history (as `authorId`, when the caller names one).
+   */
+  touchIssue(issue: Issue, authorId: string | null = null): void {
     issue.updated = this.now();
     delete issue.view;
+    this.jiraExtras.noteChange(issue, authorId, issue.updated);
   }
 }
