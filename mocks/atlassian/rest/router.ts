@@ -4,6 +4,8 @@ import { accessibleResources, renderMe } from '../identity.ts';
 import type { Actor } from '../jira/access.ts';
 import type { SiteStore } from '../store.ts';
 import { CONFLUENCE_V1_ROUTES, CONFLUENCE_V2_ROUTES } from './confluence-routes.ts';
+import { AGILE_ROUTES } from './agile-routes.ts';
+import { JIRA_EXTRA_ROUTES } from './jira-extra-routes.ts';
 import { JIRA_ROUTES } from './jira-routes.ts';
 import { type RestContext, RestReply, type Route } from './route.ts';
 
@@ -28,9 +30,13 @@ interface Mount {
 
 const GATEWAY_401 = { code: 401, message: 'Unauthorized' };
 
+const JIRA = [...JIRA_ROUTES, ...JIRA_EXTRA_ROUTES];
+
 const MOUNTS: Mount[] = [
-  { prefix: /^\/ex\/jira\/([^/]+)\/rest\/api\/3(\/.*)$/, routes: JIRA_ROUTES, gateway: true },
-  { prefix: /^()\/rest\/api\/3(\/.*)$/, routes: JIRA_ROUTES, gateway: false },
+  { prefix: /^\/ex\/jira\/([^/]+)\/rest\/api\/3(\/.*)$/, routes: JIRA, gateway: true },
+  { prefix: /^()\/rest\/api\/3(\/.*)$/, routes: JIRA, gateway: false },
+  { prefix: /^\/ex\/jira\/([^/]+)\/rest\/agile\/1\.0(\/.*)$/, routes: AGILE_ROUTES, gateway: true },
+  { prefix: /^()\/rest\/agile\/1\.0(\/.*)$/, routes: AGILE_ROUTES, gateway: false },
   { prefix: /^\/ex\/confluence\/([^/]+)\/wiki\/api\/v2(\/.*)$/, routes: CONFLUENCE_V2_ROUTES, gateway: true },
   { prefix: /^()\/wiki\/api\/v2(\/.*)$/, routes: CONFLUENCE_V2_ROUTES, gateway: false },
   {
@@ -153,6 +159,8 @@ export class RestApi {
           },
         };
         const result = await r.handler(context);
+        // A file (attachment content) goes out as it is.
+        if (result instanceof Response) return result;
         if (result instanceof RestReply) return json(result.status, result.body, { ...result.headers });
         return json(200, result);
       }
