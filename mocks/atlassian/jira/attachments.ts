@@ -106,6 +106,7 @@ export function prepareAttachmentUpload(
   };
 }
 
+/** One file of a multipart upload. */
 export interface UploadedFile {
   name: string;
   type: string;

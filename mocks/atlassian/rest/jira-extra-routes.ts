@@ -1,12 +1,6 @@
 import { jiraError } from '../errors.ts';
-import { type Actor, browsableProjects } from '../jira/access.ts';
-import {
-  addAttachments,
-  attachmentContent,
-  deleteAttachment,
-  getAttachment,
-  type UploadedFile,
-} from '../jira/attachments.ts';
+import { browsableProjects } from '../jira/access.ts';
+import { addAttachments, attachmentContent, deleteAttachment, getAttachment } from '../jira/attachments.ts';
 import { listChangelogs } from '../jira/changelog.ts';
 import { deleteComment } from '../jira/comment-removal.ts';
 import {
@@ -49,7 +43,7 @@ import {
 import { addWatcher, getWatchers, removeWatcher } from '../jira/watchers.ts';
 import { getWorklog, listWorklogs, updateWorklog } from '../jira/worklog-list.ts';
 import type { SiteStore } from '../store.ts';
-import type { TransferKind } from '../transfers.ts';
+import { transferActor, uploadedFiles } from './transfer.ts';
 import { type RestContext, RestReply, type Route, intParam, listParam, route } from './route.ts';
 
 /**
@@ -63,35 +57,6 @@ function record(value: unknown): Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
     ? (value as Record<string, unknown>)
     : {};
-}
-
-/**
- * The caller, or the account a transfer ticket (`?token=`) was issued to: the short-lived URLs in the
- * `curl` commands Rovo hands out carry no other credential.
- */
-export function transferActor(c: RestContext, kind: TransferKind, targetId: string): Actor {
-  const token = c.query.get('token');
-  if (token === null || c.actor.accountId !== null) return c.actor;
-  const ticket = c.store.transfers.redeem(token, kind, 'jira', targetId, c.store.now());
-  if (!ticket) throw jiraError(403, ['This transfer link has expired or is not valid for this file.']);
-  return { accountId: ticket.accountId };
-}
-
-/** The `file` parts of a multipart upload; Jira refuses uploads without `X-Atlassian-Token: no-check`. */
-export async function uploadedFiles(request: Request): Promise<UploadedFile[]> {
-  if (request.headers.get('x-atlassian-token')?.toLowerCase() !== 'no-check')
-    throw jiraError(403, ['XSRF check failed: send the header X-Atlassian-Token: no-check.']);
-  let form: FormData;
-  try {
-    form = await request.formData();
-  } catch {
-    throw jiraError(400, ['The request is not multipart/form-data.']);
-  }
-  const files: UploadedFile[] = [];
-  for (const part of form.getAll('file'))
-    if (typeof part !== 'string')
-      files.push({ name: part.name, type: part.type, bytes: new Uint8Array(await part.arrayBuffer()) });
-  return files;
 }
 
 function issueIdOf(store: SiteStore, idOrKey: string): string {
@@ -217,7 +182,7 @@ export const JIRA_EXTRA_ROUTES: Route[] = [
     return new RestReply(204);
   }),
   route('GET', '/attachment/content/:id', (c) =>
-    attachmentContent(c.store, transferActor(c, 'download', p(c, 'id')), p(c, 'id')),
+    attachmentContent(c.store, transferActor(c, 'download', 'jira', p(c, 'id')), p(c, 'id')),
   ),
   route('GET', '/attachment/:id', (c) => getAttachment(c.store, c.actor, p(c, 'id'))),
   route('DELETE', '/attachment/:id', (c) => {
@@ -226,8 +191,8 @@ export const JIRA_EXTRA_ROUTES: Route[] = [
   }),
   route('POST', '/issue/:key/attachments', async (c) => {
     // The request is checked before the one-time ticket is spent on it.
-    const files = await uploadedFiles(c.request);
-    const actor = transferActor(c, 'upload', issueIdOf(c.store, p(c, 'key')));
+    const files = await uploadedFiles(c.request, 'jira');
+    const actor = transferActor(c, 'upload', 'jira', issueIdOf(c.store, p(c, 'key')));
     return addAttachments(c.store, actor, p(c, 'key'), files);
   }),
   route('GET', '/issue/:key/worklog', (c) =>

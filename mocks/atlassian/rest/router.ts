@@ -3,6 +3,7 @@ import { AtlassianError, jiraError } from '../errors.ts';
 import { accessibleResources, renderMe } from '../identity.ts';
 import type { Actor } from '../jira/access.ts';
 import type { SiteStore } from '../store.ts';
+import { CONFLUENCE_V1_EXTRA_ROUTES, CONFLUENCE_V2_EXTRA_ROUTES } from './confluence-extra-routes.ts';
 import { CONFLUENCE_V1_ROUTES, CONFLUENCE_V2_ROUTES } from './confluence-routes.ts';
 import { AGILE_ROUTES } from './agile-routes.ts';
 import { JIRA_EXTRA_ROUTES } from './jira-extra-routes.ts';
@@ -31,20 +32,22 @@ interface Mount {
 const GATEWAY_401 = { code: 401, message: 'Unauthorized' };
 
 const JIRA = [...JIRA_ROUTES, ...JIRA_EXTRA_ROUTES];
+const WIKI_V2 = [...CONFLUENCE_V2_ROUTES, ...CONFLUENCE_V2_EXTRA_ROUTES];
+const WIKI_V1 = [...CONFLUENCE_V1_ROUTES, ...CONFLUENCE_V1_EXTRA_ROUTES];
 
 const MOUNTS: Mount[] = [
   { prefix: /^\/ex\/jira\/([^/]+)\/rest\/api\/3(\/.*)$/, routes: JIRA, gateway: true },
   { prefix: /^()\/rest\/api\/3(\/.*)$/, routes: JIRA, gateway: false },
   { prefix: /^\/ex\/jira\/([^/]+)\/rest\/agile\/1\.0(\/.*)$/, routes: AGILE_ROUTES, gateway: true },
   { prefix: /^()\/rest\/agile\/1\.0(\/.*)$/, routes: AGILE_ROUTES, gateway: false },
-  { prefix: /^\/ex\/confluence\/([^/]+)\/wiki\/api\/v2(\/.*)$/, routes: CONFLUENCE_V2_ROUTES, gateway: true },
-  { prefix: /^()\/wiki\/api\/v2(\/.*)$/, routes: CONFLUENCE_V2_ROUTES, gateway: false },
+  { prefix: /^\/ex\/confluence\/([^/]+)\/wiki\/api\/v2(\/.*)$/, routes: WIKI_V2, gateway: true },
+  { prefix: /^()\/wiki\/api\/v2(\/.*)$/, routes: WIKI_V2, gateway: false },
   {
     prefix: /^\/ex\/confluence\/([^/]+)\/wiki\/rest\/api(\/.*)$/,
-    routes: CONFLUENCE_V1_ROUTES,
+    routes: WIKI_V1,
     gateway: true,
   },
-  { prefix: /^()\/wiki\/rest\/api(\/.*)$/, routes: CONFLUENCE_V1_ROUTES, gateway: false },
+  { prefix: /^()\/wiki\/rest\/api(\/.*)$/, routes: WIKI_V1, gateway: false },
 ];
 
 const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
