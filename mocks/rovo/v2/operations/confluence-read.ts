@@ -46,7 +46,9 @@ function shapeDocument(
   detail: 'summary' | 'ai_summary' | 'outline' | 'full',
   format: 'markdown' | 'html' | 'adf',
 ) {
-  const base = { ...doc.content, ...(doc.snapshotToken ? { snapshotToken: doc.snapshotToken } : {}) };
+  // The REST shape's empty `body` (no body-format asked) gives way to what `detail` asks for.
+  const { body: _none, ...meta } = doc.content as Record<string, unknown>;
+  const base = { ...meta, ...(doc.snapshotToken ? { snapshotToken: doc.snapshotToken } : {}) };
   if (!doc.body) return base;
   if (detail === 'outline') return { ...base, outline: headings(doc.body) };
   if (detail === 'full') {
