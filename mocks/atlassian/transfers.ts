@@ -60,6 +60,17 @@ export class TransferTickets {
   }
 }
 
+/** A stored file as the download answer: its bytes, type and name (quotes and line breaks replaced). */
+export function fileResponse(bytes: Uint8Array, mimeType: string, filename: string): Response {
+  return new Response(bytes.slice().buffer, {
+    status: 200,
+    headers: {
+      'content-type': mimeType,
+      'content-disposition': `attachment; filename="${filename.replace(/["\\\r\n]/g, '_')}"`,
+    },
+  });
+}
+
 /** POSIX single quoting: names and URLs from users never reach the shell as code. */
 export function shellQuote(text: string): string {
   return `'${text.replace(/'/g, `'\\''`)}'`;

@@ -1,7 +1,7 @@
 import { confluenceError } from '../errors.ts';
 import type { Actor } from '../jira/access.ts';
 import type { Page, SiteStore } from '../store.ts';
-import { downloadCommand, uploadCommand } from '../transfers.ts';
+import { downloadCommand, fileResponse, uploadCommand } from '../transfers.ts';
 import { siteUrl } from '../urls.ts';
 import { canEditPage, canViewPage } from './access.ts';
 import { PLURAL, visibleContent } from './content.ts';
@@ -84,13 +84,7 @@ export function getWikiAttachment(store: SiteStore, actor: Actor, id: string) {
 /** The file itself (v1 download). */
 export function wikiAttachmentContent(store: SiteStore, actor: Actor, id: string): Response {
   const a = visibleWikiAttachment(store, actor, id);
-  return new Response(a.content.slice().buffer, {
-    status: 200,
-    headers: {
-      'content-type': a.mimeType,
-      'content-disposition': `attachment; filename="${a.filename.replace(/["\\\r\n]/g, '_')}"`,
-    },
-  });
+  return fileResponse(a.content, a.mimeType, a.filename);
 }
 
 /** A ticket to download without a credential, and the `curl` command that does it. */

@@ -8,7 +8,7 @@ import { PLURAL, visibleContent } from './content.ts';
 import { lineDiff, unifiedText } from './diff.ts';
 import { type CursorRequest, cursorPage } from './paging.ts';
 import { CANNOT_EDIT } from './pages.ts';
-import { type BodyFormat, renderBody } from './render.ts';
+import { type BodyFormat, renderBody, renderVersion } from './render.ts';
 
 /**
  * Content versions: the list and one version (REST v2 `/{type}/{id}/versions`), a diff between two
@@ -19,13 +19,9 @@ import { type BodyFormat, renderBody } from './render.ts';
 export const versionNotFound = (n: number | string) =>
   confluenceError(404, 'NOT_FOUND', `Version ${n} not found`);
 
-function renderContentVersion(store: SiteStore, item: Page, v: ContentVersion, format?: BodyFormat) {
+function renderContentVersion(item: Page, v: ContentVersion, format?: BodyFormat) {
   return {
-    number: v.number,
-    message: v.message,
-    minorEdit: v.minorEdit,
-    authorId: v.authorId,
-    createdAt: v.createdAt.toISOString(),
+    ...renderVersion(v),
     [item.contentType]: { id: item.id, title: v.title },
     ...(format ? { body: renderBody(v.body, format) } : {}),
   };
@@ -53,7 +49,7 @@ export function listContentVersions(store: SiteStore, actor: Actor, id: string, 
   if (sort === '-modified-date') versions.reverse();
   const path = `/wiki/api/v2/${PLURAL[item.contentType]}/${item.id}/versions`;
   return cursorPage(store, versions, q, path, { sort: q.sort, 'body-format': q.bodyFormat }, (v) =>
-    renderContentVersion(store, item, v, q.bodyFormat),
+    renderContentVersion(item, v, q.bodyFormat),
   );
 }
 
@@ -66,7 +62,7 @@ export function getContentVersion(
   bodyFormat?: BodyFormat,
 ) {
   const item = visibleContent(store, actor, id);
-  return renderContentVersion(store, item, versionOf(item, store.wikiExtras.versionsOf(item), n), bodyFormat);
+  return renderContentVersion(item, versionOf(item, store.wikiExtras.versionsOf(item), n), bodyFormat);
 }
 
 /** What changed from version `from` to version `to`: the title, and the text line by line (as Markdown). */
@@ -127,5 +123,5 @@ export function restoreContentVersion(
     authorId: actor.accountId ?? '',
     createdAt: now,
   };
-  return renderContentVersion(store, item, { ...item.version, title: item.title, body: item.body });
+  return renderContentVersion(item, { ...item.version, title: item.title, body: item.body });
 }

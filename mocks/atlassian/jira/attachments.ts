@@ -1,6 +1,6 @@
 import { jiraError } from '../errors.ts';
 import type { Issue, SiteStore } from '../store.ts';
-import { downloadCommand, uploadCommand } from '../transfers.ts';
+import { downloadCommand, fileResponse, uploadCommand } from '../transfers.ts';
 import { jiraApiBase, siteUrl } from '../urls.ts';
 import { type Actor, canSeeIssue, holds, projectOf, visibleIssue } from './access.ts';
 import { jiraDateTime } from './dates.ts';
@@ -59,13 +59,7 @@ export function getAttachment(store: SiteStore, actor: Actor, id: string) {
 /** `GET /rest/api/3/attachment/content/{id}`: the file itself, served as `redirect=false` would. */
 export function attachmentContent(store: SiteStore, actor: Actor, id: string): Response {
   const { a } = visibleAttachment(store, actor, id);
-  return new Response(a.content.slice().buffer, {
-    status: 200,
-    headers: {
-      'content-type': a.mimeType,
-      'content-disposition': `attachment; filename="${a.filename.replace(/["\\\r\n]/g, '_')}"`,
-    },
-  });
+  return fileResponse(a.content, a.mimeType, a.filename);
 }
 
 /** A ticket to fetch the file without a credential, and the command that does it. */

@@ -20,12 +20,20 @@ import {
   listContentVersions,
 } from '../../../atlassian/confluence/versions.ts';
 import { visibleComment } from '../../../atlassian/confluence/access.ts';
-import { count, fromAdf, NotModelledError, type OperationService, operation, text } from './define.ts';
+import {
+  count,
+  fromAdf,
+  modelledContentType,
+  NotModelledError,
+  type OperationService,
+  operation,
+  text,
+  V2_CONTENT_TYPES,
+} from './define.ts';
 
 /** Confluence reads of the v2 catalogue (rovo-v2-surface.md 3.2 and the primary read and search). */
 
 const EXCERPT = 280;
-const UNMODELLED_TYPES = new Set(['live_doc', 'embed', 'smart_link', 'slide']);
 
 function headings(doc: AdfDoc) {
   return doc.content
@@ -130,27 +138,18 @@ export const CONFLUENCE_READ_OPERATIONS: Record<string, OperationService> = {
   }),
   listConfluenceContent: operation('listConfluenceContent', {
     input: z.object({
-      type: z.enum([
-        'page',
-        'blogpost',
-        'folder',
-        'whiteboard',
-        'database',
-        'live_doc',
-        'embed',
-        'smart_link',
-        'slide',
-      ]),
+      type: z.enum(V2_CONTENT_TYPES),
       spaceId: text,
       status: z.array(text).optional(),
       cursor: text.optional(),
       limit: count.optional(),
     }),
     backedBy: ['confluence/content.listSpaceContent'],
-    run: ({ type, spaceId, ...q }, { store, actor }) => {
-      if (UNMODELLED_TYPES.has(type)) throw new NotModelledError('listConfluenceContent', `${type} content`);
-      return listSpaceContent(store, actor, spaceId, { ...q, type: type as 'page' });
-    },
+    run: ({ type, spaceId, ...q }, { store, actor }) =>
+      listSpaceContent(store, actor, spaceId, {
+        ...q,
+        type: modelledContentType('listConfluenceContent', type),
+      }),
   }),
   getConfluenceContentDescendants: operation('getConfluenceContentDescendants', {
     input: z.object({

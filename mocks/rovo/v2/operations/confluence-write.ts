@@ -22,7 +22,16 @@ import {
 import { setTaskStatus } from '../../../atlassian/confluence/tasks.ts';
 import { restoreContentVersion } from '../../../atlassian/confluence/versions.ts';
 import { isWatching, unwatch, watch, type WatchKind } from '../../../atlassian/confluence/watches.ts';
-import { count, NotModelledError, type OperationService, operation, text, toAdf } from './define.ts';
+import {
+  count,
+  modelledContentType,
+  NotModelledError,
+  type OperationService,
+  operation,
+  text,
+  toAdf,
+  V2_CONTENT_TYPES,
+} from './define.ts';
 
 /** Confluence writes of the v2 catalogue (rovo-v2-surface.md 3.2 and the primary create and update). */
 
@@ -92,32 +101,21 @@ export const CONFLUENCE_WRITE_OPERATIONS: Record<string, OperationService> = {
   createConfluenceContent: operation('createConfluenceContent', {
     input: z.object({
       parent: z.object({ spaceId: text, parentContentId: text.optional() }),
-      contentType: z.enum([
-        'page',
-        'blogpost',
-        'folder',
-        'whiteboard',
-        'database',
-        'live_doc',
-        'embed',
-        'smart_link',
-      ]),
+      contentType: z.enum(V2_CONTENT_TYPES).exclude(['slide']),
       title: text,
       body: BODY.optional(),
     }),
     backedBy: ['confluence/pages.createPageRecord', 'confluence/content.createTyped'],
     run: (i, { store, actor }) => {
       const where = { spaceId: i.parent.spaceId, title: i.title, parentId: i.parent.parentContentId };
-      if (i.contentType === 'folder' || i.contentType === 'whiteboard' || i.contentType === 'database')
-        return createTyped(store, actor, i.contentType, where);
-      if (i.contentType !== 'page' && i.contentType !== 'blogpost')
-        throw new NotModelledError('createConfluenceContent', `${i.contentType} content`);
+      const type = modelledContentType('createConfluenceContent', i.contentType);
+      if (type !== 'page' && type !== 'blogpost') return createTyped(store, actor, type, where);
       const body = i.body ? toAdf(i.body.value, i.body.format) : undefined;
       const created = createPageRecord(
         store,
         actor,
         { ...where, ...(body ? { body: atlas(body) } : {}) },
-        { contentType: i.contentType },
+        { contentType: type },
       );
       return { ...renderContent(store, created), snapshotToken: snapshotToken(store, created) };
     },

@@ -103,6 +103,28 @@ export function fromAdf(doc: AdfDoc, format: TextFormat): string | AdfDoc {
   return format === 'adf' ? doc : format === 'html' ? adfToHtml(doc) : adfToMarkdown(doc);
 }
 
+/** Content types v2 names (rovo-v2-surface.md 2.2 #15, 3.2); the site models the first five. */
+export const V2_CONTENT_TYPES = [
+  'page',
+  'blogpost',
+  'folder',
+  'whiteboard',
+  'database',
+  'live_doc',
+  'embed',
+  'smart_link',
+  'slide',
+] as const;
+export const MODELLED_CONTENT_TYPES = ['page', 'blogpost', 'folder', 'whiteboard', 'database'] as const;
+export type ModelledContentType = (typeof MODELLED_CONTENT_TYPES)[number];
+
+/** The content type, or a NotModelledError naming it. */
+export function modelledContentType(operation: string, type: string): ModelledContentType {
+  const found = MODELLED_CONTENT_TYPES.find((t) => t === type);
+  if (!found) throw new NotModelledError(operation, `${type} content`);
+  return found;
+}
+
 export const text = z.string();
 export const id = z.union([z.string(), z.number()]).transform(String);
 export const count = z.number().int();
