@@ -12,32 +12,59 @@ import { loadAllChecks } from '../scenario/suites.ts';
 import { buildSettings, type RunSettings } from '../settings.ts';
 import { closeMockRuntime } from '../targets/mock-runtime.ts';
 import type { TargetSpec } from '../targets/types.ts';
-import { parseFlags } from './args.ts';
-import { LIVE_USAGE, liveTargets, preflightAll, readOnlyOf, teardownAll } from './live-run.ts';
+import { defineCommand, type FlagSpecs, type FlagValues } from './define-command.ts';
+import { CONFIG_FLAG, PROFILE_FLAG, REQUIREMENTS_FLAG } from './flags.ts';
+import { LIVE_FLAGS, liveTargets, preflightAll, readOnlyOf, teardownAll } from './live-run.ts';
 import { Progress } from './progress.ts';
 import { renderReadiness } from './readiness-table.ts';
 import { useColour } from './style.ts';
 
-export const CHECK_USAGE = `Usage: rovo-mcp-conformance check --target <t> (--requirements <file> | --derive-from <legacy>) [options]
+const FLAGS = {
+  target: {
+    type: 'string',
+    arg: 't',
+    help: 'the server to migrate to: rovo-mock, rovo-live, http:<url>, a config name...',
+    required: true,
+    repeat: 'once',
+  },
+  requirements: REQUIREMENTS_FLAG,
+  'derive-from': {
+    type: 'string',
+    arg: 't',
+    help: "derive the requirement set from this legacy server's tools/list instead (mapping in fixtures/migration/legacy-tool-map.json)",
+  },
+  out: {
+    type: 'string',
+    arg: 'file',
+    help: 'also write the derived requirement set, to edit and reuse',
+    requires: ['derive-from'],
+  },
+  profile: PROFILE_FLAG,
+  'read-only': {
+    type: 'boolean',
+    help: 'run only checks that change nothing (the others are unverified)',
+    conflicts: ['allow-writes'],
+  },
+  'allow-writes': LIVE_FLAGS['allow-writes'],
+  config: CONFIG_FLAG,
+  json: { type: 'boolean', help: 'print the readiness as JSON instead of a table' },
+} as const satisfies FlagSpecs;
 
-The pre-migration check: runs the checks of every capability a requirement set needs against one
-target and says whether the target is ready for the agents that rely on them.
-
-Options:
-  --target <t>           the server to migrate to: rovo-mock, rovo-live, http:<url>, a config name...
-  --requirements <file>  the requirement set (fixtures/migration/*.json, schema in harness/migration/schema.ts)
-  --derive-from <t>      derive the requirement set from this legacy server's tools/list instead
-                         (mapping in fixtures/migration/legacy-tool-map.json)
-  --out <file>           with --derive-from: also write the derived requirement set, to edit and reuse
-  --profile <p>          mock behaviour profile, default "default"
-  --read-only            run only checks that change nothing (the others are unverified)
-${LIVE_USAGE.split('\n').slice(0, 2).join('\n')}
-  --config <f>           config file (default: conformance.config.json when present)
-  --json                 print the readiness as JSON instead of a table
-  -h, --help             this text
-
-Exit codes: 0 ready, 1 blocked (each blocker named, with any workaround the harness verified),
-2 bad usage or config (the message names the flag or field and the fix).`;
+export const checkCommand = defineCommand({
+  name: 'check',
+  summary: 'pre-migration check: is a target ready for a requirement set? (exit 0/1)',
+  description: [
+    'The pre-migration check: runs the checks of every capability a requirement set needs against one target and says whether the target is ready for the agents that rely on them.',
+  ],
+  flags: FLAGS,
+  oneOf: [['requirements', 'derive-from']],
+  exits: {
+    0: 'ready',
+    1: 'blocked (each blocker named, with any workaround the harness verified)',
+    2: 'bad usage or config (the message names the flag or field and the fix)',
+  },
+  run: ({ values }) => checkReadiness(values),
+});
 
 interface Chosen {
   set: RequirementSet;
@@ -105,39 +132,10 @@ async function runNeeded(ids: readonly string[], settings: RunSettings): Promise
   return records;
 }
 
-export async function checkCommand(argv: string[]): Promise<number> {
-  const { values } = parseFlags(
-    argv,
-    {
-      target: { type: 'string', multiple: true },
-      requirements: { type: 'string' },
-      'derive-from': { type: 'string' },
-      out: { type: 'string' },
-      profile: { type: 'string' },
-      'read-only': { type: 'boolean' },
-      'allow-writes': { type: 'boolean' },
-      config: { type: 'string' },
-      json: { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
-    },
-    CHECK_USAGE,
-  );
-  if (values.help) {
-    console.log(CHECK_USAGE);
-    return 0;
-  }
-  const usage = (message: string) => new HarnessError('USAGE', `${message}\n\n${CHECK_USAGE}`);
-  if (!values.target || values.target.length === 0)
-    throw usage('--target is required: the server to migrate to');
-  if (values.target.length > 1)
-    throw usage('--target is given more than once; check judges one target per run');
-  if (Boolean(values.requirements) === Boolean(values['derive-from']))
-    throw usage('give exactly one of --requirements <file> and --derive-from <legacy target>');
-  if (values.out && !values['derive-from']) throw usage('--out writes a derived set; it needs --derive-from');
-
+async function checkReadiness(values: FlagValues<typeof FLAGS>): Promise<number> {
   const derive = values['derive-from'];
   const resolved = buildSettings({
-    targets: [...values.target, ...(derive ? [derive] : [])],
+    targets: [values.target, ...(derive ? [derive] : [])],
     ...(values.profile ? { profile: values.profile } : {}),
     ...(values.config ? { config: values.config } : {}),
   });

@@ -31,8 +31,13 @@ it('npm run mock --json prints one JSON line, serves MCP on loopback and stops c
 }, 30_000);
 
 it.each([
-  [['run', '--bogus'], /Unknown option '--bogus'/],
-  [['run', '--area', 'nope'], /unknown --area "nope"; areas are:/],
+  [['run', '--bogus'], /unknown flag --bogus for run; it takes --target, /],
+  [['run', '--area', 'nope'], /unknown --area "nope"; the choices are: auth, bulk, /],
+  [
+    ['run', '--read-only', '--allow-writes'],
+    /--read-only and --allow-writes contradict each other; pass one/,
+  ],
+  [['check', '--target', 'rovo-mock'], /give exactly one of --requirements <file> and --derive-from <t>/],
   [['run', '--target', 'nonsense'], /cannot resolve target "nonsense"/],
   [['mock', '--port', 'abc'], /--port must be a number/],
   [['mock', '--host', 'localhost'], /--host must be an IP address such as 127.0.0.1, got "localhost"/],

@@ -5,14 +5,16 @@ import { join } from 'node:path';
 import { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
 import { ListToolsRequestSchema } from '@modelcontextprotocol/sdk/types.js';
-import { expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { serveOnLoopback } from '../../mocks/mounts/loopback.ts';
 import { catalogue } from '../catalogue/index.ts';
 import { reportRecords } from '../reporters/capabilities.ts';
 import { sampleHeader, sampleRecords } from '../reporters/sample-records.ts';
 import { writeReports } from '../reporters/write.ts';
+import { COMMANDS } from './commands.ts';
 import { main } from './main.ts';
+import { flagLabel } from './usage.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
 const BIN = join(ROOT, 'bin/rovo-mcp-conformance.js');
@@ -48,12 +50,50 @@ async function inProcess(...args: string[]): Promise<{ status: number; stdout: s
   }
 }
 
-it('every command answers --help with its usage and exit 0', async () => {
-  for (const command of ['run', 'check', 'report', 'mock', 'mutants']) {
-    const { status, stdout } = await inProcess(command, '--help');
-    expect(status, command).toBe(0);
-    expect(stdout, command).toMatch(new RegExp(`^Usage: rovo-mcp-conformance ${command}`));
-  }
+describe.each(COMMANDS.map((c) => [c.name, c] as const))('%s', (name, command) => {
+  it('answers --help, -h and "help <command>" with its usage, generated from its declaration, and exit 0', async () => {
+    for (const args of [
+      [name, '--help'],
+      [name, '-h'],
+      ['help', name],
+    ]) {
+      const { status, stdout } = await inProcess(...args);
+      expect(status, args.join(' ')).toBe(0);
+      expect(stdout, args.join(' ')).toBe(command.usage());
+    }
+    const usage = command.usage();
+    expect(usage).toMatch(new RegExp(`^Usage: rovo-mcp-conformance ${name} `));
+    for (const [flag, spec] of Object.entries(command.spec.flags))
+      expect(usage, flag).toMatch(
+        new RegExp(`^ {2}${flagLabel(flag, spec).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}( |$)`, 'm'),
+      );
+    expect(usage).toMatch(/^ {2}-h, --help +this text$/m);
+    expect(usage).toMatch(/^Exit codes:\n(?: {2}\d .+\n(?: {5}.+\n)*)* {2}2 +bad usage/m);
+  });
+
+  it('refuses an unknown flag with exit 2, naming it and the flags it takes', async () => {
+    const { status, stdout, stderr } = await inProcess(name, '--no-such-flag');
+    expect(status).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(new RegExp(`^\\[harness\\] unknown flag --no-such-flag for ${name}; it takes `));
+    for (const flag of Object.keys(command.spec.flags)) expect(stderr).toContain(`--${flag}`);
+    expect(stderr).toMatch(new RegExp(`Run "rovo-mcp-conformance ${name} --help" for every flag\\.$`));
+  });
+});
+
+it('the top-level --help lists every command with its summary; an unknown command is exit 2', async () => {
+  const { status, stdout } = await inProcess('--help');
+  expect(status).toBe(0);
+  for (const c of COMMANDS)
+    expect(stdout).toMatch(new RegExp(`^ {2}${c.name} +${c.summary.replace(/[?()]/g, '\\$&')}$`, 'm'));
+  expect((await inProcess('help', 'frobnicate')).status).toBe(2);
+  expect((await inProcess('frobnicate')).stderr).toMatch(/^Unknown command "frobnicate"\.\n\nUsage:/);
+});
+
+it('flags before any command go to run, the default', async () => {
+  const { status, stderr } = await inProcess('--bogus');
+  expect(status).toBe(2);
+  expect(stderr).toMatch(/unknown flag --bogus for run;/);
 });
 
 it.concurrent(
@@ -235,3 +275,22 @@ it('report: rebuilds every report from a capabilities.json, with readiness and c
     /--from .*nothing\.json: no such file\. Pass a capabilities\.json written by "rovo-mcp-conformance run"/,
   );
 }, 60_000);
+
+it('mutants --area scores the checks of that area and the variants that break them, no others', async () => {
+  const graph = catalogue()
+    .capabilities.filter((c) => c.area === 'graph')
+    .map((c) => c.id);
+  const { status, stdout } = await inProcess('mutants', '--area', 'graph');
+  expect(status, stdout).toBe(0);
+  const scored = [...stdout.matchAll(/^killed {2}\S+ → (\S+) /gm)].map((m) => m[1]);
+  expect(new Set(scored)).toEqual(new Set(graph));
+  expect(stdout).toMatch(
+    new RegExp(
+      `^Mutation score \\(graph\\): ${graph.length}/${graph.length} checks proven able to fail \\(100\\.0%\\)$`,
+      'm',
+    ),
+  );
+  const unknown = await inProcess('mutants', '--area', 'nope');
+  expect(unknown.status).toBe(2);
+  expect(unknown.stderr).toMatch(/unknown --area "nope"; the choices are: auth, bulk, confluence, /);
+}, 120_000);

@@ -22,7 +22,7 @@ function run(name: string, failed: string[]): string {
 async function gate(args: string[]) {
   const lines: string[] = [];
   vi.spyOn(console, 'log').mockImplementation((line: string) => void lines.push(line));
-  const status = await gateCommand(['--requirements', SET, ...args]);
+  const status = await gateCommand.run(['--requirements', SET, ...args]);
   return { status, out: lines.join('\n') };
 }
 

@@ -1,45 +1,35 @@
 import { join, resolve } from 'node:path';
-import { HarnessError } from '../errors.ts';
 import { loadRequirementSet } from '../migration/load.ts';
 import { assessReadiness } from '../migration/readiness.ts';
 import { readCapabilities } from '../reporters/capabilities.ts';
-import { parseFlags } from './args.ts';
+import { defineCommand, type FlagSpecs, type FlagValues } from './define-command.ts';
+import { REQUIREMENTS_FLAG } from './flags.ts';
 import { PACKAGE_ROOT } from './versions.ts';
 
-export const GATE_USAGE = `Usage: rovo-mcp-conformance gate --requirements <file> [options]
+const FLAGS = {
+  requirements: { ...REQUIREMENTS_FLAG, required: true },
+  from: {
+    type: 'string',
+    arg: 'file',
+    help: "this run's capabilities.json",
+    defaultNote: 'reports/capabilities.json',
+  },
+  previous: { type: 'string', arg: 'file', help: "the previous run's capabilities.json" },
+  target: { type: 'string', arg: 't', help: 'only this target of the run', defaultNote: 'every target' },
+} as const satisfies FlagSpecs;
 
-The nightly gate, from a finished run (no check runs): fails when a critical requirement of the set
-is blocked on a target of this run and was not blocked in the previous run, i.e. a new migration
-blocker. Without --previous every blocker is new. Breaking drift fails the run itself
-(drift.surface.baseline).
+export const gateCommand = defineCommand({
+  name: 'gate',
+  summary: 'nightly gate: fail on a migration blocker the previous run did not have',
+  description: [
+    'The nightly gate, from a finished run (no check runs): fails when a critical requirement of the set is blocked on a target of this run and was not blocked in the previous run, i.e. a new migration blocker. Without --previous every blocker is new. Breaking drift fails the run itself (drift.surface.baseline).',
+  ],
+  flags: FLAGS,
+  exits: { 0: 'no new blocker', 1: 'a new blocker (named)', 2: 'bad usage or input' },
+  run: ({ values }) => gateRun(values),
+});
 
-Options:
-  --requirements <file>  the requirement set (fixtures/migration/*.json)
-  --from <file>          this run's capabilities.json (default reports/capabilities.json)
-  --previous <file>      the previous run's capabilities.json
-  --target <t>           only this target of the run (default: every target)
-  -h, --help             this text
-
-Exit codes: 0 no new blocker, 1 a new blocker (named), 2 bad usage or input.`;
-
-export function gateCommand(argv: string[]): Promise<number> {
-  const { values } = parseFlags(
-    argv,
-    {
-      requirements: { type: 'string' },
-      from: { type: 'string' },
-      previous: { type: 'string' },
-      target: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
-    GATE_USAGE,
-  );
-  if (values.help) {
-    console.log(GATE_USAGE);
-    return Promise.resolve(0);
-  }
-  if (!values.requirements)
-    throw new HarnessError('USAGE', `gate needs --requirements <file>\n\n${GATE_USAGE}`);
+function gateRun(values: FlagValues<typeof FLAGS>): number {
   const set = loadRequirementSet(values.requirements);
   const now = readCapabilities(
     values.from ?? join(resolve(PACKAGE_ROOT, 'reports'), 'capabilities.json'),
@@ -62,5 +52,5 @@ export function gateCommand(argv: string[]): Promise<number> {
     }
     if (blocked.length === 0) console.log(`${target}: every critical requirement of "${set.name}" is met`);
   }
-  return Promise.resolve(fresh > 0 ? 1 : 0);
+  return fresh > 0 ? 1 : 0;
 }

@@ -8,25 +8,37 @@ import { AtlassianRest } from '../live/rest.ts';
 import { ledgerDirOf, mainCredentials } from '../live/runtime.ts';
 import { summarize } from '../live/teardown.ts';
 import { buildSettings } from '../settings.ts';
-import { parseFlags } from './args.ts';
+import { defineCommand, type FlagSpecs, type FlagValues } from './define-command.ts';
+import { CONFIG_FLAG } from './flags.ts';
+import { LIVE_FLAGS } from './live-run.ts';
 
-export const JANITOR_USAGE = `Usage: rovo-mcp-conformance janitor [options]
+const FLAGS = {
+  'older-than': {
+    type: 'string',
+    arg: 'age',
+    help: 'only what is older than this: 30m, 6h, 2d, or 0 for everything',
+    default: '6h',
+  },
+  ledger: { ...LIVE_FLAGS.ledger, help: 'where run ledgers are' },
+  target: { type: 'string', arg: 't', help: 'the live target', default: 'rovo-live' },
+  config: CONFIG_FLAG,
+} as const satisfies FlagSpecs;
 
-Deletes what live runs left in the sandbox: every ledger older than --older-than (runs killed before
-their teardown, including creates whose answer never came), then every issue and page of the sandbox
-that still carries a run label (rovo-mcp-conformance-<runId>) and is older than --older-than. What may
-not be deleted is moved to done and labelled rovo-mcp-conformance-closed instead, and said so.
-Reads the same environment as a live run (ATLASSIAN_SITE, credentials, sandbox; see README "Live mode").
-
-Options:
-  --older-than <age>   only what is older than this: 30m, 6h, 2d, or 0 for everything (default 6h)
-  --ledger <dir>       where run ledgers are (default reports/ledger)
-  --target <t>         the live target (default rovo-live)
-  --config <f>         config file (default: conformance.config.json when present)
-  -h, --help           this text
-
-Exit codes: 0 nothing left behind (closed artifacts are listed), 1 an artifact could be neither deleted
-nor closed, 2 bad usage, configuration or preflight.`;
+export const janitorCommand = defineCommand({
+  name: 'janitor',
+  summary: 'delete what live runs left in the sandbox (ledgers, then labelled artifacts)',
+  description: [
+    'Deletes what live runs left in the sandbox: every ledger older than --older-than (runs killed before their teardown, including creates whose answer never came), then every issue and page of the sandbox that still carries a run label (rovo-mcp-conformance-<runId>) and is older than --older-than. What may not be deleted is moved to done and labelled rovo-mcp-conformance-closed instead, and said so.',
+    'Reads the same environment as a live run (ATLASSIAN_SITE, credentials, sandbox; see README "Live mode").',
+  ],
+  flags: FLAGS,
+  exits: {
+    0: 'nothing left behind (closed artifacts are listed)',
+    1: 'an artifact could be neither deleted nor closed',
+    2: 'bad usage, configuration or preflight',
+  },
+  run: ({ values }) => sweepSandbox(values),
+});
 
 const UNITS: Record<string, number> = { m: 60_000, h: 3_600_000, d: 86_400_000 };
 
@@ -41,25 +53,10 @@ export function parseAge(value: string): number {
   return Number(m[1]) * (UNITS[m[2]] ?? 0);
 }
 
-export async function janitorCommand(argv: string[]): Promise<number> {
-  const { values } = parseFlags(
-    argv,
-    {
-      'older-than': { type: 'string' },
-      ledger: { type: 'string' },
-      target: { type: 'string' },
-      config: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
-    JANITOR_USAGE,
-  );
-  if (values.help) {
-    console.log(JANITOR_USAGE);
-    return 0;
-  }
-  const olderThanMs = parseAge(values['older-than'] ?? '6h');
+async function sweepSandbox(values: FlagValues<typeof FLAGS>): Promise<number> {
+  const olderThanMs = parseAge(values['older-than']);
   const settings = buildSettings({
-    targets: [values.target ?? 'rovo-live'],
+    targets: [values.target],
     ...(values.config ? { config: values.config } : {}),
     ...(values.ledger ? { ledgerDir: resolve(values.ledger) } : {}),
   });
@@ -86,7 +83,7 @@ export async function janitorCommand(argv: string[]): Promise<number> {
     sandboxSpaceId: site.sandboxSpaceId,
   });
   console.log(
-    `Janitor (${site.host}, older than ${values['older-than'] ?? '6h'}): ${report.ledgers} ledger(s) replayed; ${summarize(report)}`,
+    `Janitor (${site.host}, older than ${values['older-than']}): ${report.ledgers} ledger(s) replayed; ${summarize(report)}`,
   );
   return report.outcomes.some((o) => o.event === 'failed') ? 1 : 0;
 }

@@ -8,19 +8,33 @@ import { ledgerDirOf, mainCredentials } from '../live/runtime.ts';
 import { settle, summarize } from '../live/teardown.ts';
 import type { RunSettings } from '../settings.ts';
 import type { TargetSpec } from '../targets/types.ts';
+import type { FlagSpecs } from './define-command.ts';
 
+/** The flags of a run with live targets (run takes them all, check only --allow-writes). */
 export const LIVE_FLAGS = {
-  'allow-writes': { type: 'boolean' },
-  ledger: { type: 'string' },
-  'max-concurrency': { type: 'string' },
-  'calls-per-minute': { type: 'string' },
-} as const;
-
-export const LIVE_USAGE = `  --allow-writes         live targets: run the checks that write (in the sandbox only; torn down after)
-                         without it, a run with a live target is --read-only
-  --ledger <dir>         live targets: where the ledger of created artifacts goes (default reports/ledger)
-  --max-concurrency <n>  live targets: requests in flight at once (default ${DEFAULT_BUDGET.concurrency})
-  --calls-per-minute <n> live targets: requests started per minute (default ${DEFAULT_BUDGET.perMinute})`;
+  'allow-writes': {
+    type: 'boolean',
+    help: 'live targets: run the checks that write (in the sandbox only; torn down after); without it, a run with a live target is --read-only',
+  },
+  ledger: {
+    type: 'string',
+    arg: 'dir',
+    help: 'live targets: where the ledger of created artifacts goes',
+    defaultNote: '<reports>/ledger',
+  },
+  'max-concurrency': {
+    type: 'string',
+    arg: 'n',
+    help: 'live targets: requests in flight at once',
+    default: String(DEFAULT_BUDGET.concurrency),
+  },
+  'calls-per-minute': {
+    type: 'string',
+    arg: 'n',
+    help: 'live targets: requests started per minute',
+    default: String(DEFAULT_BUDGET.perMinute),
+  },
+} as const satisfies FlagSpecs;
 
 function positive(flag: string, value: string | undefined, fallback: number): number {
   if (value === undefined) return fallback;
@@ -37,10 +51,8 @@ export interface LiveFlags {
   'calls-per-minute'?: string | undefined;
 }
 
-/** Live runs are read-only unless writes are allowed; the two flags together are a contradiction. */
+/** Live runs are read-only unless writes are allowed (--read-only declares the two contradict). */
 export function readOnlyOf(flags: LiveFlags, hasLive: boolean): boolean {
-  if (flags['read-only'] && flags['allow-writes'])
-    throw new HarnessError('USAGE', '--read-only and --allow-writes contradict each other; pass one');
   return flags['read-only'] ?? (hasLive ? !flags['allow-writes'] : false);
 }
 

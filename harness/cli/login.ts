@@ -11,24 +11,57 @@ import { signIn } from '../auth/sign-in.ts';
 import { FileTokenStore } from '../auth/token-store.ts';
 import { connect } from '../connect/session.ts';
 import { HarnessError } from '../errors.ts';
-import { parseFlags } from './args.ts';
+import { defineCommand, type FlagSpecs, type FlagValues } from './define-command.ts';
 
-export const LOGIN_USAGE = `Usage: rovo-mcp-conformance login --url <mcp-url> [options]
+const FLAGS = {
+  url: {
+    type: 'string',
+    arg: 'mcp-url',
+    help: 'the MCP endpoint, e.g. https://mcp.atlassian.com/v1/mcp/authv2',
+    required: true,
+  },
+  store: {
+    type: 'string',
+    arg: 'file',
+    help: 'token store',
+    defaultNote: '~/.config/rovo-mcp-conformance/oauth/<host>-<hash>.json',
+  },
+  scope: {
+    type: 'string',
+    arg: 'scopes',
+    help: 'scopes to ask for, space-separated',
+    defaultNote: "what the server's metadata lists",
+  },
+  port: {
+    type: 'string',
+    arg: 'n',
+    help: 'loopback port for the redirect; 0 picks a free one',
+    default: '0',
+  },
+  timeout: { type: 'string', arg: 's', help: 'how long to wait for the browser, in seconds', default: '300' },
+  'print-only': { type: 'boolean', help: 'print the authorization URL, do not try to open a browser' },
+  'import-mcp-remote': {
+    type: 'boolean',
+    help: 'take the sign-in mcp-remote made for --url instead of a browser',
+  },
+  'mcp-remote-dir': {
+    type: 'string',
+    arg: 'dir',
+    help: "mcp-remote's cache folder",
+    defaultNote: '$MCP_REMOTE_CONFIG_DIR or ~/.mcp-auth',
+  },
+} as const satisfies FlagSpecs;
 
-Signs in to an MCP server with OAuth for live runs: opens the authorization page in a browser,
-receives the redirect on a loopback port, and keeps the tokens in a token store (a JSON file with
-mode 0600; tokens are never printed). Runs then refresh them by themselves.
-
-Options:
-  --url <url>            the MCP endpoint, e.g. https://mcp.atlassian.com/v1/mcp/authv2
-  --store <file>         token store (default: ~/.config/rovo-mcp-conformance/oauth/<host>-<hash>.json)
-  --scope <scopes>       scopes to ask for, space-separated (default: what the server's metadata lists)
-  --port <n>             loopback port for the redirect (default: a free one)
-  --timeout <s>          how long to wait for the browser (default 300)
-  --print-only           print the authorization URL, do not try to open a browser
-  --import-mcp-remote    take the sign-in mcp-remote made for --url instead of a browser
-  --mcp-remote-dir <d>   mcp-remote's cache folder (default: $MCP_REMOTE_CONFIG_DIR or ~/.mcp-auth)
-  -h, --help             this text`;
+export const loginCommand = defineCommand({
+  name: 'login',
+  summary: 'sign in with OAuth for live runs (browser, loopback redirect, 0600 token store)',
+  description: [
+    'Signs in to an MCP server with OAuth for live runs: opens the authorization page in a browser, receives the redirect on a loopback port, and keeps the tokens in a token store (a JSON file with mode 0600; tokens are never printed). Runs then refresh them by themselves.',
+  ],
+  flags: FLAGS,
+  exits: { 0: 'signed in (the tools visible are counted)', 1: 'the sign-in failed', 2: 'bad usage' },
+  run: ({ values }) => signInCommand(values),
+});
 
 /** Where `login` keeps a sign-in unless told otherwise: one file per endpoint. */
 export function defaultStorePath(url: URL, env: NodeJS.ProcessEnv = process.env): string {
@@ -45,8 +78,7 @@ function openBrowser(url: URL): void {
   child.unref();
 }
 
-function parseUrl(value: string | undefined): URL {
-  if (value === undefined) throw new HarnessError('USAGE', `login needs --url <mcp-url>\n\n${LOGIN_USAGE}`);
+function parseUrl(value: string): URL {
   try {
     const url = new URL(value);
     if (url.protocol === 'https:' || url.protocol === 'http:') return url;
@@ -56,37 +88,17 @@ function parseUrl(value: string | undefined): URL {
   throw new HarnessError('USAGE', `--url must be an http(s) URL of an MCP endpoint, got "${value}"`);
 }
 
-function parseNumber(flag: string, value: string | undefined, fallback: number, max: number): number {
-  if (value === undefined) return fallback;
+function parseNumber(flag: string, value: string, max: number): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0 || n > max)
     throw new HarnessError('USAGE', `--${flag} must be a whole number from 0 to ${max}, got "${value}"`);
   return n;
 }
 
-export async function loginCommand(argv: string[]): Promise<number> {
-  const { values } = parseFlags(
-    argv,
-    {
-      url: { type: 'string' },
-      store: { type: 'string' },
-      scope: { type: 'string' },
-      port: { type: 'string' },
-      timeout: { type: 'string' },
-      'print-only': { type: 'boolean' },
-      'import-mcp-remote': { type: 'boolean' },
-      'mcp-remote-dir': { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
-    LOGIN_USAGE,
-  );
-  if (values.help) {
-    console.log(LOGIN_USAGE);
-    return 0;
-  }
+async function signInCommand(values: FlagValues<typeof FLAGS>): Promise<number> {
   const url = parseUrl(values.url);
-  const port = parseNumber('port', values.port, 0, 65535);
-  const timeoutMs = parseNumber('timeout', values.timeout, 300, 3600) * 1000;
+  const port = parseNumber('port', values.port, 65535);
+  const timeoutMs = parseNumber('timeout', values.timeout, 3600) * 1000;
   const store = new FileTokenStore(values.store ?? defaultStorePath(url));
 
   try {

@@ -1,84 +1,24 @@
 import { HarnessError } from '../errors.ts';
 import { LiveError } from '../live/errors.ts';
-import { BASELINE_USAGE, baselineCommand } from './surface-baseline.ts';
-import { JANITOR_USAGE, janitorCommand } from './janitor.ts';
-import { GATE_USAGE, gateCommand } from './gate.ts';
-import { CHECK_USAGE, checkCommand } from './check.ts';
-import { LOGIN_USAGE, loginCommand } from './login.ts';
-import { MOCK_USAGE, mockCommand } from './mock.ts';
-import { MUTANTS_USAGE, mutantsCommand } from './mutants.ts';
-import { REPORT_USAGE, reportCommand } from './report.ts';
-import { RUN_USAGE, runCommand } from './run.ts';
+import { COMMANDS } from './commands.ts';
+import { renderCommandList } from './usage.ts';
 
-type Command = { run(argv: string[]): Promise<number>; usage: string; summary: string };
-
-const COMMANDS: Record<string, Command> = {
-  run: {
-    run: runCommand,
-    usage: RUN_USAGE,
-    summary: 'run the suites against targets and print verdicts (default)',
-  },
-  check: {
-    run: checkCommand,
-    usage: CHECK_USAGE,
-    summary: 'pre-migration check: is a target ready for a requirement set? (exit 0/1)',
-  },
-  report: {
-    run: reportCommand,
-    usage: REPORT_USAGE,
-    summary: 'rebuild every report from a run (junit, comparison, Allure HTML)',
-  },
-  mock: { run: mockCommand, usage: MOCK_USAGE, summary: 'serve the Rovo MCP mock on 127.0.0.1' },
-  login: {
-    run: loginCommand,
-    usage: LOGIN_USAGE,
-    summary: 'sign in with OAuth for live runs (browser, loopback redirect, 0600 token store)',
-  },
-  janitor: {
-    run: janitorCommand,
-    usage: JANITOR_USAGE,
-    summary: 'delete what live runs left in the sandbox (ledgers, then labelled artifacts)',
-  },
-  baseline: {
-    run: baselineCommand,
-    usage: BASELINE_USAGE,
-    summary: 'record or diff a tool-surface baseline (drift: breaking or not)',
-  },
-  gate: {
-    run: gateCommand,
-    usage: GATE_USAGE,
-    summary: 'nightly gate: fail on a migration blocker the previous run did not have',
-  },
-  mutants: {
-    run: mutantsCommand,
-    usage: MUTANTS_USAGE,
-    summary: 'prove every check can fail against broken mocks',
-  },
-};
-
-const USAGE = `Usage: rovo-mcp-conformance <command> [options]
-
-Commands:
-${Object.entries(COMMANDS)
-  .map(([name, c]) => `  ${name.padEnd(10)} ${c.summary}`)
-  .join('\n')}
-
-Run "rovo-mcp-conformance <command> --help" for a command's options.`;
+const byName = new Map(COMMANDS.map((c) => [c.name, c]));
 
 export async function main(argv: string[]): Promise<number> {
   const [first, ...rest] = argv;
   if (first === '--help' || first === '-h' || first === 'help') {
-    console.log(USAGE);
+    const command = first === 'help' && rest[0] !== undefined ? byName.get(rest[0]) : undefined;
+    if (first === 'help' && rest[0] !== undefined && !command) return unknownCommand(rest[0]);
+    console.log(command ? command.usage() : renderCommandList(COMMANDS));
     return 0;
   }
-  const name = first === undefined || first.startsWith('-') ? 'run' : first;
-  const command = COMMANDS[name];
-  if (!command) {
-    console.error(`Unknown command "${name}".\n\n${USAGE}`);
-    return 2;
-  }
+  // No command, or flags first: `run` is the default.
+  const implicit = first === undefined || first.startsWith('-');
+  const command = implicit ? COMMANDS[0] : byName.get(first);
+  if (!command) return unknownCommand(first ?? '');
   try {
-    return await command.run(first === undefined || first.startsWith('-') ? argv : rest);
+    return await command.run(implicit ? argv : rest);
   } catch (error) {
     if (error instanceof HarnessError) {
       console.error(error.message);
@@ -90,4 +30,9 @@ export async function main(argv: string[]): Promise<number> {
     }
     throw error;
   }
+}
+
+function unknownCommand(name: string): number {
+  console.error(`Unknown command "${name}".\n\n${renderCommandList(COMMANDS)}`);
+  return 2;
 }

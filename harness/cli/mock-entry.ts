@@ -12,7 +12,7 @@ const fromEnv = (flag: string, name: string): string[] => {
 
 try {
   // Later flags win, so arguments given to the container override the environment.
-  process.exitCode = await mockCommand([
+  process.exitCode = await mockCommand.run([
     ...fromEnv('--port', 'PORT'),
     ...fromEnv('--host', 'HOST'),
     ...fromEnv('--public-url', 'PUBLIC_URL'),

@@ -2,49 +2,55 @@ import { isIP } from 'node:net';
 import { FakeCloud, loopbackOrigins } from '../../mocks/cloud.ts';
 import { LOOPBACK, serveOnLoopback } from '../../mocks/mounts/loopback.ts';
 import { HarnessError } from '../errors.ts';
-import { parseFlags } from './args.ts';
+import { defineCommand, type FlagSpecs, type FlagValues } from './define-command.ts';
 
-export const MOCK_USAGE = `Usage: rovo-mcp-conformance mock [options]
+const FLAGS = {
+  port: { type: 'string', arg: 'n', help: 'port to listen on; 0 picks a free one', default: '0' },
+  host: {
+    type: 'string',
+    arg: 'ip',
+    help: 'address to bind; 0.0.0.0 only inside a container image, whose port the runtime publishes: anywhere else it opens the mock to the network',
+    default: LOOPBACK,
+  },
+  'public-url': {
+    type: 'string',
+    arg: 'url',
+    help: 'the origin clients reach the mock at, named in its OAuth metadata and printed URLs',
+    defaultNote: 'the bound address; http://127.0.0.1:<port> when bound to 0.0.0.0 or ::',
+  },
+  profile: {
+    type: 'string',
+    arg: 'p',
+    help: 'behaviour profile (fixtures/profiles/<p>.json)',
+    default: 'default',
+  },
+  site: { type: 'string', arg: 's', help: 'site fixture (fixtures/sites/<s>.json)', default: 'default' },
+  'compliant-issuer': {
+    type: 'boolean',
+    help: "name RFC 8414-compliant issuers in the OAuth metadata (turns the profile's issuer-mismatch quirk off, so strict clients such as mcp-remote can sign in)",
+  },
+  json: {
+    type: 'boolean',
+    help: 'print one JSON line {url, authv2Url, listening, cloudId, site, identities} instead of text',
+  },
+} as const satisfies FlagSpecs;
 
-Serves the Rovo MCP mock (and the fake Jira/Confluence REST API) on 127.0.0.1 until Ctrl-C.
+export const mockCommand = defineCommand({
+  name: 'mock',
+  summary: 'serve the Rovo MCP mock on 127.0.0.1',
+  description: [
+    'Serves the Rovo MCP mock (and the fake Jira/Confluence REST API) on 127.0.0.1 until Ctrl-C.',
+  ],
+  flags: FLAGS,
+  exits: { 0: 'stopped by Ctrl-C (SIGINT) or SIGTERM', 2: 'bad usage' },
+  run: ({ values }) => serveMock(values),
+});
 
-Options:
-  --port <n>       port to listen on (default: a free one)
-  --host <ip>      address to bind (default 127.0.0.1); 0.0.0.0 only inside a container image,
-                   whose port the runtime publishes: anywhere else it opens the mock to the network
-  --public-url <u> the origin clients reach the mock at, named in its OAuth metadata and printed URLs
-                   (default: the bound address; http://127.0.0.1:<port> when bound to 0.0.0.0 or ::)
-  --profile <p>    behaviour profile (fixtures/profiles/<p>.json), default "default"
-  --site <s>       site fixture (fixtures/sites/<s>.json), default "default"
-  --compliant-issuer
-                   name RFC 8414-compliant issuers in the OAuth metadata (turns the profile's
-                   issuer-mismatch quirk off, so strict clients such as mcp-remote can sign in)
-  --json           print one JSON line {url, authv2Url, listening, cloudId, site, identities} instead of text
-  -h, --help       this text`;
-
-export async function mockCommand(argv: string[]): Promise<number> {
-  const { values } = parseFlags(
-    argv,
-    {
-      port: { type: 'string' },
-      host: { type: 'string' },
-      'public-url': { type: 'string' },
-      profile: { type: 'string' },
-      site: { type: 'string' },
-      'compliant-issuer': { type: 'boolean' },
-      json: { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
-    },
-    MOCK_USAGE,
-  );
-  if (values.help) {
-    console.log(MOCK_USAGE);
-    return 0;
-  }
-  const port = values.port === undefined ? 0 : Number(values.port);
+async function serveMock(values: FlagValues<typeof FLAGS>): Promise<number> {
+  const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new HarnessError('USAGE', `--port must be a number from 0 to 65535, got "${values.port}"`);
-  const host = values.host ?? LOOPBACK;
+  const host = values.host;
   if (isIP(host) === 0)
     throw new HarnessError('USAGE', `--host must be an IP address such as 127.0.0.1, got "${host}"`);
   let cloud: FakeCloud | undefined;
@@ -54,8 +60,8 @@ export async function mockCommand(argv: string[]): Promise<number> {
     (bound) => {
       const origin = publicOrigin(bound);
       cloud = new FakeCloud({
-        profile: values.profile ?? 'default',
-        site: values.site ?? 'default',
+        profile: values.profile,
+        site: values.site,
         origins: loopbackOrigins(origin),
       });
       if (values['compliant-issuer']) cloud.auth.issuerMismatch = false;

@@ -1,22 +1,32 @@
 import { scoreMutants } from '../scenario/mutants.ts';
 import { loadAllChecks } from '../scenario/suites.ts';
 import { closeMockRuntime } from '../targets/mock-runtime.ts';
-import { parseFlags } from './args.ts';
+import { defineCommand, type FlagSpecs, type FlagValues } from './define-command.ts';
+import { AREA_FLAG } from './flags.ts';
 import { paint } from './style.ts';
 
-export const MUTANTS_USAGE = `Usage: rovo-mcp-conformance mutants
+const FLAGS = {
+  area: { ...AREA_FLAG, help: 'only the mutants of this area: its checks and the variants that break them' },
+} as const satisfies FlagSpecs;
 
-Runs every check against the healthy mock and against each broken variant that claims it, and prints
-the mutation score: checks proven able to fail / all checks in the catalogue. Exit 1 below 100%.`;
+export const mutantsCommand = defineCommand({
+  name: 'mutants',
+  summary: 'prove every check can fail against broken mocks',
+  description: [
+    'Runs every check against the healthy mock and against each broken variant that claims it, and prints the mutation score: checks proven able to fail / all checks in the catalogue (or in the areas given).',
+  ],
+  flags: FLAGS,
+  exits: {
+    0: 'every check proven able to fail',
+    1: 'below 100% (the unproven checks are listed)',
+    2: 'bad usage',
+  },
+  run: ({ values }) => scoreCommand(values),
+});
 
-export async function mutantsCommand(argv: string[]): Promise<number> {
-  const { values } = parseFlags(argv, { help: { type: 'boolean', short: 'h' } }, MUTANTS_USAGE);
-  if (values.help) {
-    console.log(MUTANTS_USAGE);
-    return 0;
-  }
+async function scoreCommand(values: FlagValues<typeof FLAGS>): Promise<number> {
   const checks = await loadAllChecks();
-  const score = await scoreMutants(checks);
+  const score = await scoreMutants(checks, undefined, values.area);
   await closeMockRuntime();
   for (const r of score.results) {
     const mark = r.proven ? paint('killed', 'green') : paint('SURVIVED', 'red');
@@ -34,7 +44,7 @@ export async function mutantsCommand(argv: string[]): Promise<number> {
   const pct = score.total === 0 ? 0 : (100 * score.proven.length) / score.total;
   console.log('');
   console.log(
-    `Mutation score: ${score.proven.length}/${score.total} checks proven able to fail (${pct.toFixed(1)}%)`,
+    `Mutation score${values.area ? ` (${values.area.join(', ')})` : ''}: ${score.proven.length}/${score.total} checks proven able to fail (${pct.toFixed(1)}%)`,
   );
   if (unproven.length > 0) {
     console.log('Unproven checks:');

@@ -6,43 +6,40 @@ import { sortRecords } from '../records/order.ts';
 import { buildAllureHtml } from '../reporters/allure/html.ts';
 import { readCapabilities } from '../reporters/capabilities.ts';
 import { writeReports } from '../reporters/write.ts';
-import { parseFlags } from './args.ts';
+import { defineCommand, type FlagSpecs, type FlagValues } from './define-command.ts';
+import { PREVIOUS_FLAG, REQUIREMENTS_FLAG } from './flags.ts';
 import { PACKAGE_ROOT } from './versions.ts';
 
-export const REPORT_USAGE = `Usage: rovo-mcp-conformance report [options]
+const FLAGS = {
+  from: {
+    type: 'string',
+    arg: 'file',
+    help: "the run's capabilities.json",
+    defaultNote: '<reports>/capabilities.json',
+  },
+  requirements: { ...REQUIREMENTS_FLAG, help: `${REQUIREMENTS_FLAG.help}: adds migration readiness` },
+  previous: PREVIOUS_FLAG,
+  reports: { type: 'string', arg: 'dir', help: 'where reports are read and written', default: 'reports' },
+  screenshot: {
+    type: 'string',
+    arg: 'png',
+    help: 'also render comparison.html in headless Chromium to this PNG',
+  },
+} as const satisfies FlagSpecs;
 
-Rebuilds every report of a finished run without running a check: junit.xml, comparison.md and
-comparison.html from capabilities.json, and the single-file Allure report (allure/index.html) from
-allure-results/. The same capabilities.json always gives the same bytes.
+export const reportCommand = defineCommand({
+  name: 'report',
+  summary: 'rebuild every report from a run (junit, comparison, Allure HTML)',
+  description: [
+    'Rebuilds every report of a finished run without running a check: junit.xml, comparison.md and comparison.html from capabilities.json, and the single-file Allure report (allure/index.html) from allure-results/. The same capabilities.json always gives the same bytes.',
+  ],
+  flags: FLAGS,
+  exits: { 0: 'reports written', 1: 'a report could not be built', 2: 'bad usage or input' },
+  run: ({ values }) => rebuildReports(values),
+});
 
-Options:
-  --from <file>          the run's capabilities.json (default: <reports>/capabilities.json)
-  --requirements <file>  a requirement set (fixtures/migration/*.json): adds migration readiness
-  --previous <file>      an earlier capabilities.json: adds what changed since then
-  --reports <dir>        where reports are read and written (default: reports)
-  --screenshot <png>     also render comparison.html in headless Chromium to this PNG
-  -h, --help             this text
-
-Exit codes: 0 reports written, 1 a report could not be built, 2 bad usage or input.`;
-
-export async function reportCommand(argv: string[]): Promise<number> {
-  const { values } = parseFlags(
-    argv,
-    {
-      from: { type: 'string' },
-      requirements: { type: 'string' },
-      previous: { type: 'string' },
-      reports: { type: 'string' },
-      screenshot: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
-    REPORT_USAGE,
-  );
-  if (values.help) {
-    console.log(REPORT_USAGE);
-    return 0;
-  }
-  const dir = resolve(PACKAGE_ROOT, values.reports ?? 'reports');
+async function rebuildReports(values: FlagValues<typeof FLAGS>): Promise<number> {
+  const dir = resolve(PACKAGE_ROOT, values.reports);
   const run = readCapabilities(values.from ?? join(dir, 'capabilities.json'), '--from');
   const requirements = values.requirements ? loadRequirementSet(values.requirements) : undefined;
   const previous = values.previous ? readCapabilities(values.previous, '--previous') : undefined;

@@ -3,56 +3,23 @@ import { join, relative, resolve } from 'node:path';
 import { startVitest } from 'vitest/node';
 import { loadProfile, profileDigest } from '../../mocks/rovo/profile/load.ts';
 import { applyBaselines, baselinePasses } from '../baselines/evaluate.ts';
-import { loadBaseline } from '../baselines/load.ts';
+import { DEFAULT_BASELINES_DIR, loadBaseline } from '../baselines/load.ts';
 import { catalogue } from '../catalogue/index.ts';
-import { HarnessError } from '../errors.ts';
 import { loadRequirementSet } from '../migration/load.ts';
 import { RecordCollector } from '../records/collector.ts';
 import { AllureRecordsReporter } from '../reporters/allure/reporter.ts';
 import { readCapabilities, reportRecords, type RunHeader } from '../reporters/capabilities.ts';
 import { buildReports } from '../reporters/build.ts';
 import { buildSettings, type RunSettings, SETTINGS_ENV } from '../settings.ts';
-import { parseFlags } from './args.ts';
+import { defineCommand, type FlagSpecs, type FlagValues } from './define-command.ts';
+import { AREA_FLAG, CONFIG_FLAG, PREVIOUS_FLAG, PROFILE_FLAG, REQUIREMENTS_FLAG } from './flags.ts';
 import { Progress } from './progress.ts';
 import { paint, useColour } from './style.ts';
 import { renderBaselines } from './baseline-summary.ts';
 import { renderSummary } from './summary.ts';
 import { PACKAGE_ROOT, versions } from './versions.ts';
 import { mockFidelity } from '../drift/fidelity.ts';
-import {
-  budgetOf,
-  LIVE_FLAGS,
-  LIVE_USAGE,
-  liveTargets,
-  preflightAll,
-  readOnlyOf,
-  teardownAll,
-} from './live-run.ts';
-
-export const RUN_USAGE = `Usage: rovo-mcp-conformance run [options]
-
-Runs the conformance suites against one or more targets, prints a verdict per capability and writes
-every report to reports/: capabilities.json, junit.xml, comparison.md, comparison.html,
-allure-results/ and the single-file Allure report allure/index.html.
-
-Options:
-  --target <t>           rovo-mock (default), legacy-mock, rovo-live, http:<url>, stdio:<cmd>,
-                         container:<image> or a name from conformance.config.json; repeat for side by side
-  --profile <p>          mock behaviour profile (fixtures/profiles/<p>.json), default "default"
-  --area <a>             only this capability area (identity, jira, confluence, search, ...); repeatable
-  --read-only            run only checks that change nothing (the others report not-testable)
-  --strict               exit 1 when any check is not-testable, too
-  --requirements <file>  a requirement set (fixtures/migration/*.json): adds migration readiness to the comparison
-  --previous <file>      an earlier capabilities.json: adds what changed since then to the comparison
-  --config <f>           config file (default: conformance.config.json when present)
-  --reports <dir>        where reports go (default: reports)
-  --baselines <dir>      where expected-failures.<target>.json files are (default: fixtures/baselines)
-${LIVE_USAGE}
-  -h, --help             this text
-
-Exit codes: 0 no check failed, or only checks the target's expected-failures baseline lists;
-1 a check failed that the baseline does not list, a baseline entry now passes (stale: remove it),
-or with --strict a check was not testable; 2 bad usage, config or baseline file.`;
+import { budgetOf, LIVE_FLAGS, liveTargets, preflightAll, readOnlyOf, teardownAll } from './live-run.ts';
 
 /** Checks each area will report: its capabilities times the targets. */
 function expectedChecks(settings: RunSettings): Map<string, number> {
@@ -63,34 +30,59 @@ function expectedChecks(settings: RunSettings): Map<string, number> {
   return expected;
 }
 
-export async function runCommand(argv: string[]): Promise<number> {
-  const { values } = parseFlags(
-    argv,
-    {
-      target: { type: 'string', multiple: true },
-      profile: { type: 'string' },
-      area: { type: 'string', multiple: true },
-      'read-only': { type: 'boolean' },
-      strict: { type: 'boolean' },
-      requirements: { type: 'string' },
-      previous: { type: 'string' },
-      config: { type: 'string' },
-      reports: { type: 'string' },
-      baselines: { type: 'string' },
-      ...LIVE_FLAGS,
-      help: { type: 'boolean', short: 'h' },
-    },
-    RUN_USAGE,
-  );
-  if (values.help) {
-    console.log(RUN_USAGE);
-    return 0;
-  }
-  const known = new Set(catalogue().areas.map((a) => a.id));
-  for (const area of values.area ?? [])
-    if (!known.has(area))
-      throw new HarnessError('USAGE', `unknown --area "${area}"; areas are: ${[...known].join(', ')}`);
+const FLAGS = {
+  target: {
+    type: 'string',
+    arg: 't',
+    help: 'rovo-mock, legacy-mock, rovo-live, http:<url>, stdio:<cmd>, container:<image> or a name from conformance.config.json; several are compared side by side',
+    repeat: 'collect',
+    defaultNote: "the config file's defaultTargets, else rovo-mock",
+  },
+  profile: PROFILE_FLAG,
+  area: AREA_FLAG,
+  'read-only': {
+    type: 'boolean',
+    help: 'run only checks that change nothing (the others report not-testable)',
+    conflicts: ['allow-writes'],
+  },
+  strict: { type: 'boolean', help: 'exit 1 when any check is not-testable, too' },
+  requirements: {
+    ...REQUIREMENTS_FLAG,
+    help: `${REQUIREMENTS_FLAG.help}: adds migration readiness to the comparison`,
+  },
+  previous: PREVIOUS_FLAG,
+  config: CONFIG_FLAG,
+  reports: {
+    type: 'string',
+    arg: 'dir',
+    help: 'where reports go',
+    defaultNote: "the config file's reportsDir, else reports",
+  },
+  baselines: {
+    type: 'string',
+    arg: 'dir',
+    help: 'where expected-failures.<target>.json files are',
+    defaultNote: relative(PACKAGE_ROOT, DEFAULT_BASELINES_DIR),
+  },
+  ...LIVE_FLAGS,
+} as const satisfies FlagSpecs;
 
+export const runCommand = defineCommand({
+  name: 'run',
+  summary: 'run the suites against targets and print verdicts (default)',
+  description: [
+    'Runs the conformance suites against one or more targets, prints a verdict per capability and writes every report to reports/: capabilities.json, junit.xml, comparison.md, comparison.html, allure-results/ and the single-file Allure report allure/index.html.',
+  ],
+  flags: FLAGS,
+  exits: {
+    0: "no check failed, or only checks the target's expected-failures baseline lists",
+    1: 'a check failed that the baseline does not list, a baseline entry now passes (stale: remove it), or with --strict a check was not testable',
+    2: 'bad usage, config or baseline file',
+  },
+  run: ({ values }) => runSuites(values),
+});
+
+async function runSuites(values: FlagValues<typeof FLAGS>): Promise<number> {
   const built = buildSettings({
     ...(values.target ? { targets: values.target } : {}),
     ...(values.profile ? { profile: values.profile } : {}),

@@ -1,4 +1,5 @@
 import { relative, resolve } from 'node:path';
+import { DEFAULT_BASELINES_DIR } from '../baselines/load.ts';
 import { connect } from '../connect/session.ts';
 import {
   endpointOf,
@@ -15,32 +16,9 @@ import { buildSettings, type RunSettings } from '../settings.ts';
 import { closeMockRuntime } from '../targets/mock-runtime.ts';
 import { runtimeFor } from '../targets/runtimes.ts';
 import type { TargetSpec } from '../targets/types.ts';
-import { parseFlags } from './args.ts';
+import { defineCommand, type FlagSpecs, type FlagValues } from './define-command.ts';
+import { CONFIG_FLAG, PROFILE_FLAG } from './flags.ts';
 import { PACKAGE_ROOT } from './versions.ts';
-
-export const BASELINE_USAGE = `Usage: rovo-mcp-conformance baseline record|diff [options]
-
-Tool-surface baselines: tools/list normalized (input schemas with sorted keys, description digests,
-annotations) in fixtures/baselines/<endpoint>.json, the same surface always the same bytes.
-
-  baseline record --target <t>   write the target's surface as its endpoint's baseline
-  baseline diff --target <t>     compare the target's surface with the committed baseline
-  baseline diff --from <a.json> --to <b.json>   compare two recorded surfaces
-
-Changes are breaking (tool removed, required parameter added, type narrowed, enum value removed,
-parameter removed from a closed schema, bound tightened) or not (tool added, optional parameter added,
-enum widened, description or annotations changed).
-
-Options:
-  --target <t>        rovo-mock (default), rovo-live, http:<url>... (as for run)
-  --profile <p>       mock profile, for rovo-mock
-  --dir <d>           where baselines are (default fixtures/baselines)
-  --fail-on <level>   diff: exit 1 on "breaking" changes (default), "any" change, or "none"
-  --json              diff: print the changes as JSON
-  --config <f>        config file
-  -h, --help          this text
-
-Exit codes: 0 recorded, or no change at the --fail-on level; 1 such a change; 2 bad usage or no baseline.`;
 
 /** The surface a target shows its default identity, with the endpoint it belongs to. */
 export async function captureSurface(target: TargetSpec, settings: RunSettings): Promise<SurfaceBaseline> {
@@ -61,6 +39,62 @@ export async function captureSurface(target: TargetSpec, settings: RunSettings):
 
 const FAIL_ON = ['breaking', 'any', 'none'] as const;
 
+const FLAGS = {
+  target: {
+    type: 'string',
+    arg: 't',
+    help: 'rovo-mock, rovo-live, http:<url>... (as for run)',
+    default: 'rovo-mock',
+  },
+  profile: PROFILE_FLAG,
+  dir: {
+    type: 'string',
+    arg: 'dir',
+    help: 'where baselines are',
+    defaultNote: relative(PACKAGE_ROOT, DEFAULT_BASELINES_DIR),
+  },
+  from: { type: 'string', arg: 'a.json', help: 'diff: the earlier recorded surface', requires: ['to'] },
+  to: { type: 'string', arg: 'b.json', help: 'diff: the later recorded surface', requires: ['from'] },
+  'fail-on': {
+    type: 'string',
+    arg: 'level',
+    help: 'diff: exit 1 on breaking changes, on any change, or never',
+    choices: FAIL_ON,
+    default: 'breaking',
+  },
+  json: { type: 'boolean', help: 'diff: print the changes as JSON' },
+  config: CONFIG_FLAG,
+} as const satisfies FlagSpecs;
+
+export const baselineCommand = defineCommand({
+  name: 'baseline',
+  summary: 'record or diff a tool-surface baseline (drift: breaking or not)',
+  description: [
+    'Tool-surface baselines: tools/list normalized (input schemas with sorted keys, description digests, annotations) in <dir>/<endpoint>.json, the same surface always the same bytes.',
+    'Changes are breaking (tool removed, required parameter added, type narrowed, enum value removed, parameter removed from a closed schema, bound tightened) or not (tool added, optional parameter added, enum widened, description or annotations changed).',
+  ],
+  positionals: [
+    {
+      name: 'action',
+      help: "record: write the target's surface as its endpoint's baseline; diff: compare a surface with a baseline",
+      choices: ['record', 'diff'],
+    },
+  ],
+  examples: [
+    { command: 'record --target <t>', help: "write the target's surface as its endpoint's baseline" },
+    { command: 'diff --target <t>', help: "compare the target's surface with the committed baseline" },
+    { command: 'diff --from <a.json> --to <b.json>', help: 'compare two recorded surfaces' },
+  ],
+  flags: FLAGS,
+  exits: {
+    0: 'recorded, or no change at the --fail-on level',
+    1: 'such a change',
+    2: 'bad usage or no baseline',
+  },
+  run: ({ values, positionals: [action] }) =>
+    surfaceBaseline(action === 'record' ? 'record' : 'diff', values),
+});
+
 export function failsOn(level: (typeof FAIL_ON)[number], changes: readonly SurfaceChange[]): boolean {
   return level === 'any' ? changes.length > 0 : level === 'breaking' && changes.some((c) => c.breaking);
 }
@@ -68,43 +102,19 @@ export function failsOn(level: (typeof FAIL_ON)[number], changes: readonly Surfa
 const readSurface = (path: string, flag: string) =>
   readJsonFile(path, SurfaceBaselineSchema, { flag, fix: 'Pass a file written by "baseline record".' });
 
-export async function baselineCommand(argv: string[]): Promise<number> {
-  const [action, ...rest] = argv;
-  const { values } = parseFlags(
-    rest,
-    {
-      target: { type: 'string' },
-      profile: { type: 'string' },
-      dir: { type: 'string' },
-      from: { type: 'string' },
-      to: { type: 'string' },
-      'fail-on': { type: 'string' },
-      json: { type: 'boolean' },
-      config: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
-    BASELINE_USAGE,
-  );
-  if (values.help || action === '--help' || action === '-h') {
-    console.log(BASELINE_USAGE);
-    return 0;
-  }
-  if (action !== 'record' && action !== 'diff')
-    throw new HarnessError(
-      'USAGE',
-      `baseline needs "record" or "diff", got "${action ?? ''}"\n\n${BASELINE_USAGE}`,
-    );
-  const failOn = values['fail-on'] ?? 'breaking';
-  if (!FAIL_ON.includes(failOn as (typeof FAIL_ON)[number]))
-    throw new HarnessError('USAGE', `--fail-on must be breaking, any or none, got "${failOn}"`);
+async function surfaceBaseline(action: 'record' | 'diff', values: FlagValues<typeof FLAGS>): Promise<number> {
   const dir = values.dir ? resolve(values.dir) : undefined;
 
   let before: SurfaceBaseline;
   let after: SurfaceBaseline;
   let beforeName: string;
-  if (values.from || values.to) {
-    if (!values.from || !values.to || action !== 'diff')
-      throw new HarnessError('USAGE', 'baseline diff compares two files with both --from and --to');
+  // --from and --to require each other (declared above).
+  if (values.from && values.to) {
+    if (action !== 'diff')
+      throw new HarnessError(
+        'USAGE',
+        '--from and --to compare two recorded surfaces with "baseline diff"; "baseline record" takes --target',
+      );
     [before, after, beforeName] = [
       readSurface(values.from, '--from'),
       readSurface(values.to, '--to'),
@@ -112,7 +122,7 @@ export async function baselineCommand(argv: string[]): Promise<number> {
     ];
   } else {
     const settings = buildSettings({
-      targets: [values.target ?? 'rovo-mock'],
+      targets: [values.target],
       ...(values.profile ? { profile: values.profile } : {}),
       ...(values.config ? { config: values.config } : {}),
     });
@@ -144,5 +154,5 @@ export async function baselineCommand(argv: string[]): Promise<number> {
     console.log(`${after.endpoint}: ${changes.length} change(s) against ${beforeName}, ${breaking} breaking`);
     for (const c of changes) console.log(`  ${describeChange(c)}`);
   }
-  return failsOn(failOn as (typeof FAIL_ON)[number], changes) ? 1 : 0;
+  return failsOn(values['fail-on'], changes) ? 1 : 0;
 }

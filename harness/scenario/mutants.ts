@@ -65,20 +65,27 @@ export async function tryMutant(
   };
 }
 
-/** The mutation score: checks proven able to fail over all checks in the catalogue. */
+/**
+ * The mutation score: checks proven able to fail over all checks in the catalogue, or over those of
+ * the given areas. A variant is scoped by the catalogue area of each capability it breaks, so the
+ * filter holds however the variants are found.
+ */
 export async function scoreMutants(
   checks: ReadonlyMap<string, RegisteredCheck>,
   variants: readonly Variant[] = VARIANTS,
+  areas?: readonly string[],
 ): Promise<MutantScore> {
+  const cat = catalogue();
+  const inScope = (id: string) => !areas || (cat.has(id) && areas.includes(cat.get(id).area));
   const results: MutantResult[] = [];
   for (const variant of variants) {
-    for (const id of variant.breaks) {
+    for (const id of variant.breaks.filter(inScope)) {
       const check = checks.get(id);
       if (check) results.push(await tryMutant(check, variant));
     }
   }
   const claimed = new Set(variants.flatMap((v) => v.breaks));
-  const all = catalogue().capabilities.map((c) => c.id);
+  const all = cat.capabilities.map((c) => c.id).filter(inScope);
   return {
     results,
     unclaimed: all.filter((id) => !claimed.has(id)),
