@@ -1,4 +1,7 @@
 import { markdownToAdf } from '../../lib/content/index.ts';
+import { WikiExtras } from './confluence/extras.ts';
+import { JiraExtras } from './jira/extras.ts';
+import { TransferTickets } from './transfers.ts';
 import type { CustomFieldDef, Sprint } from './entities/custom-fields.ts';
 import type { ConfluenceComment, Page, Space } from './entities/confluence.ts';
 import type {
@@ -54,6 +57,12 @@ export class SiteStore {
   pages = new Map<string, Page>();
   contentComments = new Map<string, ConfluenceComment>();
   counters!: Counters;
+  /** Boards, filters, versions, components, watchers, attachments, history (jira/extras.ts). */
+  jiraExtras!: JiraExtras;
+  /** Content versions, attachments and watches (confluence/extras.ts). */
+  wikiExtras!: WikiExtras;
+  /** Short-lived download and upload URLs (transfers.ts). */
+  transfers!: TransferTickets;
 
   constructor(
     private seedData: SiteSeed,
@@ -241,7 +250,7 @@ export class SiteStore {
       this.pages.set(p.id, {
         id: p.id,
         spaceId: space.id,
-        contentType: 'page',
+        contentType: p.type,
         status: 'current',
         title: p.title,
         parentId: p.parent ?? null,
@@ -260,7 +269,7 @@ export class SiteStore {
             }
           : {}),
       });
-      if (!p.parent && space.homepageId === null) space.homepageId = p.id;
+      if (!p.parent && p.type === 'page' && space.homepageId === null) space.homepageId = p.id;
       for (const c of p.footerComments) {
         const cAt = new Date(c.created);
         const id = String(++this.counters.contentCommentId);
@@ -282,6 +291,9 @@ export class SiteStore {
         });
       }
     }
+    this.jiraExtras = JiraExtras.seed(jira, this);
+    this.wikiExtras = WikiExtras.seed(confluence, this);
+    this.transfers = new TransferTickets(seed.site.cloudId);
   }
 
   // ---- lookups used by every service ----
@@ -333,9 +345,13 @@ export class SiteStore {
     return String(this.counters[kind]);
   }
 
-  /** Marks an issue changed: bumps `updated` and drops its cached search view. */
-  touchIssue(issue: Issue): void {
+  /**
+   * Marks an issue changed: bumps `updated`, drops its cached search view, and records the fields
+   * that changed since the last call in its history (as `authorId`, when the caller names one).
+   */
+  touchIssue(issue: Issue, authorId: string | null = null): void {
     issue.updated = this.now();
     delete issue.view;
+    this.jiraExtras.noteChange(issue, authorId, issue.updated);
   }
 }

@@ -11,10 +11,10 @@ describe('space permissions', () => {
   };
 
   it.each([
-    ['admin', ['ENG', 'HB', 'SBX', 'SEC']],
-    ['member', ['ENG', 'HB', 'SBX', 'SEC']],
-    ['viewer', ['ENG', 'HB', 'SBX']],
-    ['outsider', ['ENG', 'HB', 'SBX']],
+    ['admin', ['ENG', 'HB', 'SBX', 'SEC', 'DOCS']],
+    ['member', ['ENG', 'HB', 'SBX', 'SEC', 'DOCS']],
+    ['viewer', ['ENG', 'HB', 'SBX', 'DOCS']],
+    ['outsider', ['ENG', 'HB', 'SBX', 'DOCS']],
     ['former', []],
   ] as const)('%s views %j', (who, keys) => {
     expect(viewableSpaces(store, actor(who)).map((s) => s.key)).toEqual(keys);

@@ -3,7 +3,7 @@ import { confluenceError } from '../errors.ts';
 import type { Actor } from '../jira/access.ts';
 import type { SiteStore } from '../store.ts';
 import type { ConfluenceComment, Page } from '../entities/confluence.ts';
-import { canEditSpace, spaceOf, visibleComment, visiblePage } from './access.ts';
+import { canEditSpace, pageNotFound, spaceOf, visibleComment, visiblePage } from './access.ts';
 import { parseWriteBody } from './body.ts';
 import { type CursorRequest, cursorPage } from './paging.ts';
 import { type BodyFormat, renderComment } from './render.ts';
@@ -182,6 +182,8 @@ export function createCommentRecord(
       throw confluenceError(400, 'INVALID_REQUEST_PARAMETER', 'The parent comment is on another page');
   } else if (pageId !== undefined) {
     page = visiblePage(store, actor, pageId);
+    // Folders, whiteboards and databases take no comments here.
+    if (page.contentType !== 'page' && page.contentType !== 'blogpost') throw pageNotFound();
   } else {
     throw confluenceError(
       400,

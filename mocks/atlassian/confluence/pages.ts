@@ -100,9 +100,10 @@ function checkTitle(
   }
 }
 
+/** A page may sit under a page or under a folder, whiteboard or database; never under a blog post. */
 function parentIn(store: SiteStore, actor: Actor, space: Space, parentId: string): Page {
   const parent = store.pages.get(parentId);
-  if (!parent || parent.contentType !== 'page' || !canViewPage(store, actor, parent))
+  if (!parent || parent.contentType === 'blogpost' || !canViewPage(store, actor, parent))
     throw badRequest(`Invalid parentId: page ${parentId} was not found`);
   if (parent.spaceId !== space.id) throw badRequest('The parent page must be in the same space');
   return parent;
@@ -177,6 +178,7 @@ function isAncestor(store: SiteStore, maybeAncestor: string, page: Page): boolea
 /** Validates and applies a v2 update; returns the stored page. */
 export function updatePageRecord(store: SiteStore, actor: Actor, id: string, raw: unknown): Page {
   const page = visiblePage(store, actor, id);
+  if (page.contentType !== 'page' && page.contentType !== 'blogpost') throw pageNotFound();
   const input = parse(UpdateSchema, raw);
   if (input.id !== page.id) throw badRequest('The id in the body does not match the page being updated');
   const space = spaceOf(store, page);
@@ -196,6 +198,7 @@ export function updatePageRecord(store: SiteStore, actor: Actor, id: string, raw
   }
   const body = parseWriteBody(input.body);
   const now = store.now();
+  store.wikiExtras.keepVersion(page);
   page.title = input.title;
   page.status = input.status;
   page.parentId = parentId;
@@ -340,7 +343,10 @@ export function listChildren(
   q: CursorRequest & { sort?: string } = {},
 ) {
   const page = visiblePage(store, actor, id);
-  const children = childrenOf(store, actor, page.id).sort(pageSorter(q.sort));
+  // Child pages only; folders, whiteboards and databases are direct children (content.ts).
+  const children = childrenOf(store, actor, page.id)
+    .filter((p) => p.contentType === 'page')
+    .sort(pageSorter(q.sort));
   return cursorPage(store, children, q, `/wiki/api/v2/pages/${page.id}/children`, { sort: q.sort }, (p) => ({
     id: p.id,
     status: p.status,
@@ -385,7 +391,7 @@ export function listDescendants(
       id: d.page.id,
       status: d.page.status,
       title: d.page.title,
-      type: 'page',
+      type: d.page.contentType,
       parentId: d.page.parentId,
       depth: d.depth,
       childPosition: d.position,

@@ -72,7 +72,10 @@ export function renderPageMeta(store: SiteStore, page: Page) {
     title: page.title,
     spaceId: page.spaceId,
     ...(page.contentType === 'page'
-      ? { parentId: page.parentId, parentType: page.parentId === null ? null : 'page' }
+      ? {
+          parentId: page.parentId,
+          parentType: page.parentId === null ? null : (store.pages.get(page.parentId)?.contentType ?? 'page'),
+        }
       : {}),
     authorId: page.authorId,
     ownerId: page.ownerId,

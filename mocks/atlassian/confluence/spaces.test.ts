@@ -12,6 +12,7 @@ describe('GET /spaces', () => {
       ['ENG', '98305'],
       ['HB', '131073'],
       ['SBX', '163841'],
+      ['DOCS', '229377'],
     ]);
     expect(page._links.next).toBeUndefined();
   });
@@ -25,6 +26,7 @@ describe('GET /spaces', () => {
     expect(listSpaces(store, actor('admin'), { sort: '-name' }).results.map((s) => s.key)).toEqual([
       'HB',
       'SEC',
+      'DOCS',
       'ENG',
       'SBX',
     ]);
@@ -39,7 +41,7 @@ describe('GET /spaces', () => {
     const first = listSpaces(store, actor('admin'), { limit: 3 });
     expect(first.results).toHaveLength(3);
     const second = listSpaces(store, actor('admin'), { limit: 3, cursor: cursorOf(first._links.next) });
-    expect(second.results.map((s) => s.key)).toEqual(['SEC']);
+    expect(second.results.map((s) => s.key)).toEqual(['SEC', 'DOCS']);
     expect(second._links.next).toBeUndefined();
   });
 
@@ -49,7 +51,7 @@ describe('GET /spaces', () => {
     expect(first._links.next).toBe('/wiki/api/v2/spaces?start=2&limit=2');
     const last = listSpacesByOffset(store, actor('admin'), { start: 2, limit: 2 });
     expect(last.results.map((s) => s.key)).toEqual(['SBX', 'SEC']);
-    expect(last._links.next).toBeUndefined();
+    expect(last._links.next).toBe('/wiki/api/v2/spaces?start=4&limit=2');
   });
 
   it('a hidden space is a 404', () => {

@@ -1,3 +1,4 @@
+import type { ContentType } from '../seed/confluence-extras.ts';
 import type { AdfDoc } from '../../../lib/content/types.ts';
 
 /** Confluence as the fake site stores it: spaces, pages with their versions, comments. */
@@ -27,7 +28,7 @@ export interface PageVersion {
 export interface Page {
   id: string;
   spaceId: string;
-  contentType: 'page' | 'blogpost';
+  contentType: ContentType;
   status: 'current' | 'draft' | 'archived' | 'trashed';
   title: string;
   parentId: string | null;

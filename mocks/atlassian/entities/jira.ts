@@ -90,7 +90,9 @@ export interface Worklog {
 export interface RemoteLink {
   id: number;
   globalId?: string;
-  object: { url: string; title: string };
+  relationship?: string;
+  application?: { type?: string; name?: string };
+  object: { url: string; title: string; summary?: string; status?: { resolved?: boolean } };
 }
 
 export interface Issue {

@@ -28,7 +28,7 @@ export function renderComment(store: SiteStore, issue: Issue, c: Comment, viewer
   };
 }
 
-function canReadComment(store: SiteStore, actor: Actor, issue: Issue, c: Comment): boolean {
+export function canReadComment(store: SiteStore, actor: Actor, issue: Issue, c: Comment): boolean {
   if (!c.visibility) return true;
   const user = actor.accountId ? store.users.get(actor.accountId) : undefined;
   if (!user) return false;
@@ -36,14 +36,23 @@ function canReadComment(store: SiteStore, actor: Actor, issue: Issue, c: Comment
   return projectOf(store, issue).roles.get(c.visibility.value)?.has(user.accountId) ?? false;
 }
 
+/** `orderBy` of the comment list: `created` (or `+created`) oldest first, `-created` newest first. */
+export type CommentOrder = 'created' | '+created' | '-created';
+
 export function renderCommentPage(
   store: SiteStore,
   issue: Issue,
   viewer: Actor,
   startAt = 0,
   maxResults = 5000,
+  orderBy: CommentOrder = 'created',
 ) {
   const visible = issue.comments.filter((c) => canReadComment(store, viewer, issue, c));
+  visible.sort(
+    (a, b) =>
+      (a.created.getTime() - b.created.getTime() || Number(a.id) - Number(b.id)) *
+      (orderBy === '-created' ? -1 : 1),
+  );
   return {
     self: `${jiraApiBase(store)}/issue/${issue.id}/comment`,
     comments: visible.slice(startAt, startAt + maxResults).map((c) => renderComment(store, issue, c, viewer)),
@@ -109,7 +118,16 @@ export function updateComment(
   return renderComment(store, issue, comment, actor);
 }
 
-export function listComments(store: SiteStore, actor: Actor, idOrKey: string, startAt = 0, maxResults = 50) {
+export function listComments(
+  store: SiteStore,
+  actor: Actor,
+  idOrKey: string,
+  startAt = 0,
+  maxResults = 50,
+  orderBy?: string,
+) {
   const issue = visibleIssue(store, actor, idOrKey);
-  return renderCommentPage(store, issue, actor, startAt, maxResults);
+  if (orderBy !== undefined && !['created', '+created', '-created'].includes(orderBy))
+    throw jiraError(400, [`orderBy '${orderBy}' is not valid: use created, +created or -created.`]);
+  return renderCommentPage(store, issue, actor, startAt, maxResults, orderBy as CommentOrder | undefined);
 }

@@ -184,6 +184,8 @@ export function commitCreate(
   draft.key = store.nextIssueKey(project);
   store.issues.set(draft.id, draft);
   store.issueKeys.set(draft.key, draft.id);
+  // Its history starts here: later changes are recorded against this state.
+  store.touchIssue(draft);
   const created: CreatedIssue = {
     id: draft.id,
     key: draft.key,
@@ -192,7 +194,7 @@ export function commitCreate(
   if (transitionId !== undefined) {
     const t = availableTransitions(store, actor, draft).find((x) => x.id === transitionId);
     if (t) {
-      applyTransition(store, draft, t, undefined);
+      applyTransition(store, draft, t, undefined, actor.accountId);
       created.transition = { status: 200, errorCollection: { errorMessages: [], errors: {} } };
     } else {
       created.transition = {
@@ -244,7 +246,7 @@ export function editIssue(store: SiteStore, actor: Actor, idOrKey: string, rawBo
   }
   if (Object.keys(errors).length > 0) throw jiraError(400, [], errors);
   Object.assign(issue, draft);
-  store.touchIssue(issue);
+  store.touchIssue(issue, actor.accountId);
 }
 
 /** `GET /rest/api/3/issue/{key}`: all navigable fields unless `fields` says otherwise. */

@@ -1,3 +1,4 @@
+import { issueAttachments } from './attachments.ts';
 import { renderCommentPage } from './comments.ts';
 import type { FieldHandler } from './fields/types.ts';
 import { renderIssueLinks } from './links.ts';
@@ -35,6 +36,12 @@ export const RELATION_FIELDS: readonly FieldHandler[] = [
     'Linked Issues',
     { type: 'array', items: 'issuelinks', system: 'issuelinks' },
     (i, store, viewer) => renderIssueLinks(store, i, viewer),
+  ),
+  relation(
+    'attachment',
+    'Attachment',
+    { type: 'array', items: 'attachment', system: 'attachment' },
+    (i, store, viewer) => issueAttachments(store, i, viewer),
   ),
   relation(
     'worklog',

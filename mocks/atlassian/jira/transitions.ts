@@ -79,6 +79,7 @@ export function applyTransition(
   issue: Issue,
   t: Transition,
   resolutionId: string | undefined,
+  authorId: string | null = null,
 ) {
   const target = store.statuses.get(t.toStatusId);
   issue.statusId = t.toStatusId;
@@ -89,7 +90,7 @@ export function applyTransition(
     issue.resolutionId = null;
     issue.resolutionDate = null;
   }
-  store.touchIssue(issue);
+  store.touchIssue(issue, authorId);
 }
 
 const TransitionBodySchema = z.object({
@@ -141,7 +142,7 @@ export function transitionIssue(store: SiteStore, actor: Actor, idOrKey: string,
         );
   if (commentBody?.ok === false) errors.comment = 'Comment body must be an Atlassian Document.';
   if (Object.keys(errors).length > 0) throw jiraError(400, [], errors);
-  applyTransition(store, issue, t, resolutionId);
+  applyTransition(store, issue, t, resolutionId, actor.accountId);
   if (commentBody?.ok) {
     const now = store.now();
     const author = actor.accountId ?? '';

@@ -38,7 +38,7 @@ describe('Confluence REST v2 routes', () => {
     const gateway = await call('viewer', 'GET', `/ex/confluence/${store.site.cloudId}/wiki/api/v2/spaces`);
     expect(site.status).toBe(200);
     expect(gateway.body).toEqual(site.body);
-    expect((site.body.results as { key: string }[]).map((s) => s.key)).toEqual(['ENG', 'HB', 'SBX']);
+    expect((site.body.results as { key: string }[]).map((s) => s.key)).toEqual(['ENG', 'HB', 'SBX', 'DOCS']);
   });
 
   it('pages a space with _links.next and a Link header', async () => {

@@ -18,8 +18,6 @@ import { countIssues, searchIssues } from '../jira/search.ts';
 import { listTransitions, transitionIssue } from '../jira/transitions.ts';
 import { renderUser, searchUsers } from '../jira/users.ts';
 import { saveWorklog, type WorklogInput } from '../jira/worklogs.ts';
-import { visibleIssue } from '../jira/access.ts';
-import { jiraApiBase } from '../urls.ts';
 import { type RestContext, RestReply, type Route, intParam, listParam, route } from './route.ts';
 
 const REMOVED_SEARCH =
@@ -144,6 +142,7 @@ export const JIRA_ROUTES: Route[] = [
       c.params.key ?? '',
       intParam(c.query, 'startAt'),
       intParam(c.query, 'maxResults'),
+      c.query.get('orderBy') ?? undefined,
     ),
   ),
   route('POST', '/issue/:key/comment', async (c) => {
@@ -163,11 +162,6 @@ export const JIRA_ROUTES: Route[] = [
     };
     return new RestReply(201, saveWorklog(c.store, c.actor, c.params.key ?? '', input));
   }),
-  route(
-    'GET',
-    '/issue/:key/remotelink',
-    (c) => visibleIssue(c.store, c.actor, c.params.key ?? '').remoteLinks,
-  ),
   route('POST', '/issueLink', async (c) => {
     createIssueLink(c.store, c.actor, record(await c.body()) as unknown as LinkInput);
     return new RestReply(201);
@@ -210,12 +204,5 @@ export const JIRA_ROUTES: Route[] = [
       permissions[key] = { id: key, key, name: key, type: 'PROJECT', description: '', havePermission: have };
     }
     return { permissions };
-  }),
-  route('GET', '/issue/:key/remotelink/:id', (c) => {
-    const link = visibleIssue(c.store, c.actor, c.params.key ?? '').remoteLinks.find(
-      (l) => String(l.id) === c.params.id,
-    );
-    if (!link) throw jiraError(404, ['Remote link not found.']);
-    return { ...link, self: `${jiraApiBase(c.store)}/issue/${c.params.key}/remotelink/${link.id}` };
   }),
 ];

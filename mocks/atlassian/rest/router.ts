@@ -4,7 +4,10 @@ import { ILL_FORMED_MESSAGE, illFormedPath } from '../well-formed.ts';
 import { accessibleResources, renderMe } from '../identity.ts';
 import type { Actor } from '../jira/access.ts';
 import type { SiteStore } from '../store.ts';
+import { CONFLUENCE_V1_EXTRA_ROUTES, CONFLUENCE_V2_EXTRA_ROUTES } from './confluence-extra-routes.ts';
 import { CONFLUENCE_V1_ROUTES, CONFLUENCE_V2_ROUTES } from './confluence-routes.ts';
+import { AGILE_ROUTES } from './agile-routes.ts';
+import { JIRA_EXTRA_ROUTES } from './jira-extra-routes.ts';
 import { JIRA_ROUTES } from './jira-routes.ts';
 import { type RestContext, RestReply, type Route } from './route.ts';
 
@@ -35,38 +38,26 @@ const CONFLUENCE_V1_400 = (message: string) => confluenceV1Error(400, message);
 
 const GATEWAY_401 = { code: 401, message: 'Unauthorized' };
 
+const JIRA = [...JIRA_ROUTES, ...JIRA_EXTRA_ROUTES];
+const WIKI_V2 = [...CONFLUENCE_V2_ROUTES, ...CONFLUENCE_V2_EXTRA_ROUTES];
+const WIKI_V1 = [...CONFLUENCE_V1_ROUTES, ...CONFLUENCE_V1_EXTRA_ROUTES];
+
+/** Each API is served through the gateway (`/ex/<product>/<cloudId>/...`) and on the site itself. */
+const both = (
+  product: 'jira' | 'confluence',
+  path: string,
+  routes: Route[],
+  badRequest: Mount['badRequest'],
+): Mount[] => [
+  { prefix: new RegExp(`^/ex/${product}/([^/]+)${path}(/.*)$`), routes, gateway: true, badRequest },
+  { prefix: new RegExp(`^()${path}(/.*)$`), routes, gateway: false, badRequest },
+];
+
 const MOUNTS: Mount[] = [
-  {
-    prefix: /^\/ex\/jira\/([^/]+)\/rest\/api\/3(\/.*)$/,
-    routes: JIRA_ROUTES,
-    gateway: true,
-    badRequest: JIRA_400,
-  },
-  { prefix: /^()\/rest\/api\/3(\/.*)$/, routes: JIRA_ROUTES, gateway: false, badRequest: JIRA_400 },
-  {
-    prefix: /^\/ex\/confluence\/([^/]+)\/wiki\/api\/v2(\/.*)$/,
-    routes: CONFLUENCE_V2_ROUTES,
-    gateway: true,
-    badRequest: CONFLUENCE_400,
-  },
-  {
-    prefix: /^()\/wiki\/api\/v2(\/.*)$/,
-    routes: CONFLUENCE_V2_ROUTES,
-    gateway: false,
-    badRequest: CONFLUENCE_400,
-  },
-  {
-    prefix: /^\/ex\/confluence\/([^/]+)\/wiki\/rest\/api(\/.*)$/,
-    routes: CONFLUENCE_V1_ROUTES,
-    gateway: true,
-    badRequest: CONFLUENCE_V1_400,
-  },
-  {
-    prefix: /^()\/wiki\/rest\/api(\/.*)$/,
-    routes: CONFLUENCE_V1_ROUTES,
-    gateway: false,
-    badRequest: CONFLUENCE_V1_400,
-  },
+  ...both('jira', String.raw`/rest/api/3`, JIRA, JIRA_400),
+  ...both('jira', String.raw`/rest/agile/1\.0`, AGILE_ROUTES, JIRA_400),
+  ...both('confluence', String.raw`/wiki/api/v2`, WIKI_V2, CONFLUENCE_400),
+  ...both('confluence', String.raw`/wiki/rest/api`, WIKI_V1, CONFLUENCE_V1_400),
 ];
 
 const formatField = (path: readonly (string | number)[]) => (path.length ? path.join('.') : '(body)');
@@ -205,6 +196,8 @@ export class RestApi {
           },
         };
         const result = await r.handler(context);
+        // A file (attachment content) goes out as it is.
+        if (result instanceof Response) return result;
         if (result instanceof RestReply) return json(result.status, result.body, { ...result.headers });
         return json(200, result);
       }

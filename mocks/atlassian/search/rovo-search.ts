@@ -1,3 +1,4 @@
+import type { ContentType } from '../seed/confluence-extras.ts';
 import { adfToPlainText } from '../../../lib/content/index.ts';
 import { canViewPage } from '../confluence/access.ts';
 import { pageWebUrl } from '../confluence/render.ts';
@@ -15,7 +16,7 @@ import { browseUrl } from '../urls.ts';
  * so only "the object carrying a unique word is found" is faithful, not the order of loose matches.
  */
 
-export type RovoObjectType = 'issue' | 'page' | 'blogpost';
+export type RovoObjectType = 'issue' | ContentType;
 
 export interface RovoHit {
   id: string;

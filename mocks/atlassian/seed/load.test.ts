@@ -1,17 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
-import { loadSiteSeed, parseSiteSeed, SITES_DIR } from './load.ts';
-
-const pristine = (): unknown => JSON.parse(readFileSync(join(SITES_DIR, 'default.json'), 'utf8'));
-
-/** Sets a value deep inside parsed JSON, so each case breaks exactly one thing. */
-function setAt(json: unknown, path: readonly (string | number)[], value: unknown): unknown {
-  let node = json as Record<string | number, unknown>;
-  for (const step of path.slice(0, -1)) node = node[step] as Record<string | number, unknown>;
-  node[path[path.length - 1] ?? ''] = value;
-  return json;
-}
+import { loadSiteSeed, parseSiteSeed } from './load.ts';
+import { pristine, setAt } from './test-fixture.ts';
 
 it('loads the default site with the fixture the issues ask for', () => {
   const seed = loadSiteSeed('default');

@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { CONFLUENCE_EXTRA_SEEDS, CONTENT_TYPES, checkConfluenceExtraSeeds } from './confluence-extras.ts';
 import { CustomFieldSeedSchema, SprintSeedSchema, checkCustomFieldSeeds } from './custom-fields.ts';
+import { JIRA_EXTRA_SEEDS, checkJiraExtraSeeds } from './jira-extras.ts';
 
 /**
  * The fake site's seed, as written in `fixtures/sites/*.json`. People are referred to by a short
@@ -23,6 +25,19 @@ export const PERMISSION_KEYS = [
   'LINK_ISSUES',
   'WORK_ON_ISSUES',
   'SET_ISSUE_SECURITY',
+  // Used by boards, versions, watchers, attachments and worklogs (jira/extras.ts and its services).
+  'ADMINISTER_PROJECTS',
+  'MANAGE_SPRINTS_PERMISSION',
+  'SCHEDULE_ISSUES',
+  'VIEW_VOTERS_AND_WATCHERS',
+  'MANAGE_WATCHERS',
+  'CREATE_ATTACHMENTS',
+  'DELETE_OWN_ATTACHMENTS',
+  'DELETE_ALL_ATTACHMENTS',
+  'DELETE_OWN_COMMENTS',
+  'DELETE_ALL_COMMENTS',
+  'EDIT_OWN_WORKLOGS',
+  'EDIT_ALL_WORKLOGS',
 ] as const;
 export const PermissionKeySchema = z.enum(PERMISSION_KEYS);
 export type PermissionKey = z.infer<typeof PermissionKeySchema>;
@@ -183,6 +198,8 @@ const PageSeedSchema = z
   .object({
     id: numericId,
     space: z.string(),
+    /** Blog posts, folders, whiteboards and databases sit in the same content tree as pages. */
+    type: z.enum(CONTENT_TYPES).default('page'),
     title: z.string().min(1),
     parent: numericId.optional(),
     author: handle,
@@ -223,12 +240,14 @@ export const SiteSeedSchema = z
         issues: z.array(IssueSeedSchema),
         customFields: z.array(CustomFieldSeedSchema).default([]),
         sprints: z.array(SprintSeedSchema).default([]),
+        ...JIRA_EXTRA_SEEDS,
       })
       .strict(),
     confluence: z
       .object({
         spaces: z.array(SpaceSchema),
         pages: z.array(PageSeedSchema),
+        ...CONFLUENCE_EXTRA_SEEDS,
       })
       .strict(),
   })
@@ -345,6 +364,19 @@ function checkReferences(seed: Seedish, ctx: z.RefinementCtx): void {
     { projects: new Set(projects.keys()), issueTypes: types, issueKeys: keys },
     issue,
   );
+  checkJiraExtraSeeds(
+    jira,
+    {
+      handles,
+      groups,
+      projects: new Set(projects.keys()),
+      issueKeys: keys,
+      statuses,
+      priorities,
+      sprintBoards: jira.sprints,
+    },
+    issue,
+  );
   const spaces = unique(confluence.spaces, (s) => s.key, ['confluence', 'spaces'], 'space key');
   confluence.spaces.forEach((s, si) => {
     s.viewers?.forEach((g, gi) => checkGrant(g, ['confluence', 'spaces', si, 'viewers', gi]));
@@ -368,4 +400,5 @@ function checkReferences(seed: Seedish, ctx: z.RefinementCtx): void {
         else checkGrant(g, [...path, 'restrictions', kind, gi]);
       });
   });
+  checkConfluenceExtraSeeds(confluence, { handles, spaces, pages: confluence.pages }, issue);
 }

@@ -1,6 +1,7 @@
+import type { ContentType } from '../../seed/confluence-extras.ts';
 /** The CQL engine's view of Confluence content; the Confluence service adapts stored content into it. */
 
-export type CqlContentType = 'page' | 'blogpost' | 'comment';
+export type CqlContentType = ContentType | 'comment';
 
 export interface CqlContentView {
   id: string;
