@@ -13,7 +13,7 @@ import { forbidden } from './rovo/auth/challenge.ts';
 import { RovoAuthorization } from './rovo/oauth/servers.ts';
 import { RovoV2Mock } from './rovo/v2/http.ts';
 import { v2Authenticator } from './rovo/v2/auth.ts';
-import { loadV2Profile } from './rovo/v2/profile/load.ts';
+import { loadV2Profile, parseV2Profile } from './rovo/v2/profile/load.ts';
 import type { V2Profile } from './rovo/v2/profile/schema.ts';
 import { RestApi } from './atlassian/rest/router.ts';
 import { rateLimitInterceptor } from './atlassian/rest/rate-limit.ts';
@@ -85,7 +85,7 @@ export class FakeCloud {
     });
     const v2Profile =
       typeof options.v2Profile === 'object'
-        ? options.v2Profile
+        ? parseV2Profile(options.v2Profile, 'the v2Profile option')
         : loadV2Profile(options.v2Profile ?? 'default');
     this.rovoV2 = new RovoV2Mock({
       store: this.store,

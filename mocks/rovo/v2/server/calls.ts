@@ -67,20 +67,8 @@ function run(
   try {
     const actor = { accountId: ctx.caller.user?.accountId ?? null };
     let payload = OPERATION_SERVICES.get(op.name)?.call(withFormat, { store: ctx.store, actor });
-    if (
-      op.name === 'getAccessibleAtlassianResources' &&
-      profile.answers.Q25 === 'data-resources' &&
-      Array.isArray(payload)
-    )
-      payload = {
-        data: {
-          resources: (payload as { id: string; url: string; name: string }[]).map((r) => ({
-            cloudId: r.id,
-            url: r.url,
-            name: r.name,
-          })),
-        },
-      };
+    if (op.name === 'getAccessibleAtlassianResources' && profile.answers.Q25 === 'data-resources')
+      payload = { data: { resources: v2Resources(payload) } };
     return v2Success(profile, payload, ctx.clientName);
   } catch (error) {
     if (error instanceof OperationInputError)
@@ -90,6 +78,14 @@ function run(
       return v2Error(JSON.stringify(error.body));
     return v2Error(UPSTREAM_ERROR);
   }
+}
+
+/** v1's per-product rows as v2's one resource per site: `{cloudId, url, name}` without scopes (T-RES). */
+function v2Resources(rows: unknown): { cloudId: string; url: string; name: string }[] {
+  const sites = new Map<string, { cloudId: string; url: string; name: string }>();
+  for (const r of rows as { id: string; url: string; name: string }[])
+    sites.set(r.id, { cloudId: r.id, url: r.url, name: r.name });
+  return [...sites.values()];
 }
 
 /** A primary tool (or, with `?tools=all`, any listed operation) called by its own name. */
