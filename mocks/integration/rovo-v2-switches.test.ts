@@ -4,7 +4,7 @@ import { CallToolResultSchema } from '@modelcontextprotocol/sdk/types.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FakeCloud } from '../cloud.ts';
 import { loadV2Profile } from '../rovo/v2/profile/load.ts';
-import type { Answers } from '../rovo/v2/profile/schema.ts';
+import type { Answers } from '../rovo/v2/profile/questions.ts';
 import { UPSTREAM_ERROR } from '../rovo/v2/server/envelope.ts';
 
 const clouds: FakeCloud[] = [];
@@ -38,6 +38,7 @@ async function connect(
     }),
   );
   return {
+    cloud,
     names: async () => (await client.listTools()).tools.map((t) => t.name),
     tools: async () => (await client.listTools()).tools,
     call: async (name: string, args: Record<string, unknown>) => {
@@ -138,15 +139,14 @@ describe('the v2 profile switches', () => {
   it('Q9 and Q10 shape the success envelope; Q25 the resources', async () => {
     const always = await connect(cloudWith());
     const r = await always.call('getAccessibleAtlassianResources', {});
+    const site = always.cloud.store.site;
     expect(r.json).toEqual({
-      data: { resources: [expect.objectContaining({ cloudId: expect.any(String) })] },
+      data: { resources: [{ cloudId: site.cloudId, url: `https://${site.host}`, name: site.name }] },
     });
     expect(r.structured).toEqual(r.json);
     const known = await connect(cloudWith({ Q9: 'known-clients', Q10: 'data', Q25: 'v1-array' }));
     const v1 = await known.call('getAccessibleAtlassianResources', {});
-    expect(v1.json.data).toEqual(
-      expect.arrayContaining([expect.objectContaining({ id: expect.any(String) })]),
-    );
+    expect((v1.json.data as { id: string }[]).map((row) => row.id)).toEqual([site.cloudId, site.cloudId]);
     expect(v1.structured).toBeUndefined();
     const cursor = await connect(cloudWith({ Q9: 'known-clients' }), { clientName: 'cursor' });
     expect((await cursor.call('atlassianUserInfo', {})).structured).toBeDefined();
