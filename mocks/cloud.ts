@@ -94,6 +94,14 @@ export class FakeCloud {
       authenticate: v2Authenticator({ ...deps, profile: () => this.rovoV2.profile }),
       authenticateV1: (request, path) => this.rovo.authenticate(request, path),
       authorizationServer: () => this.oauth.servers().gen2.url,
+      authorize: {
+        store: this.store,
+        tokens: this.tokens,
+        clients: this.oauth.clients,
+        auth: () => this.auth,
+        server: () => this.oauth.servers().gen2,
+        profile: () => this.rovoV2.profile,
+      },
     });
     this.rest = new RestApi(this.store);
     this.restLimiter = new RateLimiter(this.profile.rateLimits);
@@ -113,7 +121,7 @@ export class FakeCloud {
   handle = async (request: Request): Promise<Response> => {
     if (this.auth.ipAllowlist === 'blocks-caller') return forbidden(IP_NOT_ALLOWED);
     const path = new URL(request.url).pathname;
-    if (this.rovoV2.handles(path)) return this.rovoV2.handle(request);
+    if (this.rovoV2.handles(request)) return this.rovoV2.handle(request);
     if (this.rovo.handles(path)) return this.rovo.handle(request);
     if (this.oauth.handles(path)) return this.oauth.handle(request);
     if (this.rest.handles(path)) return this.rest.handle(request);

@@ -9,6 +9,7 @@ import { MockHooks } from '../hooks.ts';
 import { PRM_PREFIX } from '../oauth/endpoints.ts';
 import { loadOperationCatalogue, type OperationCatalogue } from './catalogue/load.ts';
 import { buildDiscoverIndex, type DiscoverIndex } from './discover/match.ts';
+import { asksForV2, handleV2Authorize, type V2AuthorizeDeps } from './authorize.ts';
 import { V2_PATH, type V2AuthOutcome, v2Resource } from './auth.ts';
 import { type V2Caller, endpointMode, groupsOf } from './server/caller.ts';
 import { createV2Server } from './server/server.ts';
@@ -30,6 +31,8 @@ export interface RovoV2MockOptions {
   /** The authorization server the PRM names (the authv2 tenant issuer). */
   authorizationServer: () => string;
   catalogue?: OperationCatalogue;
+  /** What `/authorize?resource=<v2>` needs; without it only API tokens reach /v2/mcp. */
+  authorize?: V2AuthorizeDeps;
 }
 
 interface Session {
@@ -67,7 +70,10 @@ export class RovoV2Mock {
     return new V2Surface(this.catalogue, this.profile);
   }
 
-  handles(path: string): boolean {
+  handles(request: Request): boolean {
+    const url = new URL(request.url);
+    const path = url.pathname;
+    if (this.options.authorize && asksForV2(url, v2Resource(this.options.origins))) return true;
     if (path === V2_PATH || path === `${V2_PATH}/` || path === `${PRM_PREFIX}${V2_PATH}`) return true;
     return this.profile.answers.Q24 === 'v2-surface' && (CUTOVER_PATHS as readonly string[]).includes(path);
   }
@@ -78,6 +84,8 @@ export class RovoV2Mock {
 
   private async route(request: Request): Promise<Response> {
     const url = new URL(request.url);
+    if (this.options.authorize && asksForV2(url, v2Resource(this.options.origins)))
+      return handleV2Authorize(request, v2Resource(this.options.origins), this.options.authorize);
     if (url.pathname === `${PRM_PREFIX}${V2_PATH}`)
       return request.method === 'GET'
         ? json(
