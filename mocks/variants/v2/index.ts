@@ -1,4 +1,12 @@
 import type { FakeCloud } from '../../cloud.ts';
+import type { Answer, Question } from '../../rovo/v2/profile/questions.ts';
+
+/** A variant that answers one open question the other way. */
+const answering =
+  <Q extends Question>(question: Q, option: Answer<Q>) =>
+  (cloud: FakeCloud): void => {
+    (cloud.rovoV2.profile.answers as Record<Question, string>)[question] = option;
+  };
 
 /**
  * Broken v2 endpoints, one named defect each, for the v2 checks issue 17 writes. They live below the
@@ -18,25 +26,19 @@ export const v2Variants: PendingVariant[] = [
     name: 'v2-unknown-inputs-refused',
     defect: 'execute* refuses an unknown key in inputs instead of dropping it (Q6 strict on a drop server)',
     future: 'an execute call with an extra input key succeeds and ignores it',
-    apply: (cloud) => {
-      cloud.rovoV2.profile.answers.Q6 = 'strict';
-    },
+    apply: answering('Q6', 'strict'),
   },
   {
     name: 'v2-write-through-execute-read',
     defect: 'executeRead runs a write-tier operation',
     future: 'createJiraIssueLink through executeRead is refused and links nothing',
-    apply: (cloud) => {
-      cloud.rovoV2.profile.answers.Q5 = 'accept';
-    },
+    apply: answering('Q5', 'accept'),
   },
   {
     name: 'v2-v1-names-aliased',
     defect: 'execute* runs a retired v1 name as its v2 operation instead of answering unknown operation',
     future: 'getTransitionsForJiraIssue through executeRead is an unknown operation',
-    apply: (cloud) => {
-      cloud.rovoV2.profile.answers.Q4 = 'alias';
-    },
+    apply: answering('Q4', 'alias'),
   },
   {
     name: 'v2-disabled-groups-enabled',
@@ -58,9 +60,7 @@ export const v2Variants: PendingVariant[] = [
     name: 'v2-v1-token-accepted',
     defect: 'a v1 (authv2) OAuth token is accepted by the v2 resource',
     future: '/v2/mcp answers a v1 token 401 invalid_token',
-    apply: (cloud) => {
-      cloud.rovoV2.profile.answers.Q18 = 'accepted';
-    },
+    apply: answering('Q18', 'accepted'),
   },
   {
     name: 'v2-challenge-names-v1-metadata',
@@ -80,8 +80,6 @@ export const v2Variants: PendingVariant[] = [
     name: 'v2-product-errors-specific',
     defect: "a product failure shows the site's own error instead of the generic upstream text",
     future: 'a call for a missing issue answers the generic "We are having trouble..." text',
-    apply: (cloud) => {
-      cloud.rovoV2.profile.answers.Q17 = 'specific';
-    },
+    apply: answering('Q17', 'specific'),
   },
 ];
