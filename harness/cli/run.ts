@@ -1,5 +1,4 @@
 import { join, relative, resolve } from 'node:path';
-import { startVitest } from 'vitest/node';
 import { loadProfile, profileDigest } from '../../mocks/rovo/profile/load.ts';
 import { applyBaselines, baselinePasses } from '../expected-failures/evaluate.ts';
 import { EXPECTED_FAILURES_DIR, loadBaseline } from '../expected-failures/load.ts';
@@ -153,6 +152,8 @@ async function runSuites(values: FlagValues<typeof FLAGS>): Promise<number> {
   const files = settings.areas
     ? settings.areas.map((a) => `${relative(PACKAGE_ROOT, SUITES_DIR)}/${a}/`)
     : [];
+  // Loaded here, not at the top: every other command (report, --help, mock) starts without vite.
+  const { startVitest } = await import('vitest/node');
   const vitest = await startVitest('test', files, {
     root: PACKAGE_ROOT,
     project: ['suites'],
