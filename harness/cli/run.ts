@@ -85,7 +85,7 @@ export const runCommand = defineCommand({
   name: 'run',
   summary: 'run the suites against targets and print verdicts (default)',
   description: [
-    'Runs the conformance suites against one or more targets, prints a verdict per capability and writes every report to reports/: capabilities.json, junit.xml, comparison.md, comparison.html, allure-results/, and with --allure-html the single-file Allure report allure/index.html (or later: report).',
+    'Runs the conformance suites against one or more targets, prints a verdict per capability and writes every report to reports/: capabilities.json, junit.xml, comparison.md, comparison.html and allure-results/; the single-file Allure report allure/index.html only with --allure-html (report builds it later from allure-results/).',
     'A run can be split over machines: run --shard 1/n … --shard n/n, each into its own --reports folder, then report --merge <folder> once per shard writes the reports one unsharded run would.',
   ],
   flags: FLAGS,
