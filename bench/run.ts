@@ -6,6 +6,7 @@ import { jqlBench } from './jql.ts';
 import { liveBench } from './live.ts';
 import { bulkBench as nativeBulkBench, sideBySideBench } from './legacy-vs-rovo.ts';
 import { reportsBench } from './reports.ts';
+import { rovoV2Bench } from './rovo-v2.ts';
 import type { Bench } from './stats.ts';
 import { latencyBench, transportBench } from './transport.ts';
 import { wireBench } from './wire.ts';
@@ -22,6 +23,7 @@ const BENCHES: Bench[] = [
   reportsBench,
   wireBench,
   authBench,
+  rovoV2Bench,
   containersBench,
   liveBench,
 ];

@@ -11,6 +11,10 @@ import { rovoAuthenticator } from './rovo/auth/authenticate.ts';
 import { IP_NOT_ALLOWED } from './rovo/auth/api-token.ts';
 import { forbidden } from './rovo/auth/challenge.ts';
 import { RovoAuthorization } from './rovo/oauth/servers.ts';
+import { RovoV2Mock } from './rovo/v2/http.ts';
+import { v2Authenticator } from './rovo/v2/auth.ts';
+import { loadV2Profile, parseV2Profile } from './rovo/v2/profile/load.ts';
+import type { V2Profile } from './rovo/v2/profile/schema.ts';
 import { RestApi } from './atlassian/rest/router.ts';
 import { rateLimitInterceptor } from './atlassian/rest/rate-limit.ts';
 import { RateLimiter, type RateLimits } from './atlassian/rate-limiter.ts';
@@ -24,6 +28,8 @@ export interface CloudOptions {
   site?: string | SiteSeed;
   /** A profile name under fixtures/profiles, or a parsed profile. */
   profile?: string | Profile;
+  /** A v2 profile name under fixtures/rovo-v2/profiles, or a parsed one (default: default). */
+  v2Profile?: string | V2Profile;
   clock?: Clock;
   /** Where the cloud is reachable; default the real hosts (msw). A loopback mount passes its own. */
   origins?: CloudOrigins;
@@ -39,6 +45,8 @@ export class FakeCloud {
   readonly store: SiteStore;
   readonly profile: Profile;
   readonly rovo: RovoMock;
+  /** The v2 endpoint (/v2/mcp, and the v1 paths on a cutover profile) over the same store. */
+  readonly rovoV2: RovoV2Mock;
   readonly rest: RestApi;
   /** Atlassian's identity service: 3LO tokens for REST callers (legacy servers), OAuth for the MCP mock. */
   readonly tokens: TokenService;
@@ -75,6 +83,26 @@ export class FakeCloud {
       authenticate: rovoAuthenticator(deps),
       ...options.rovo,
     });
+    const v2Profile =
+      typeof options.v2Profile === 'object'
+        ? parseV2Profile(options.v2Profile, 'the v2Profile option')
+        : loadV2Profile(options.v2Profile ?? 'default');
+    this.rovoV2 = new RovoV2Mock({
+      store: this.store,
+      profile: v2Profile,
+      origins: this.origins,
+      authenticate: v2Authenticator({ ...deps, profile: () => this.rovoV2.profile }),
+      authenticateV1: (request, path) => this.rovo.authenticate(request, path),
+      authorizationServer: () => this.oauth.servers().gen2.url,
+      authorize: {
+        store: this.store,
+        tokens: this.tokens,
+        clients: this.oauth.clients,
+        auth: () => this.auth,
+        server: () => this.oauth.servers().gen2,
+        profile: () => this.rovoV2.profile,
+      },
+    });
     this.rest = new RestApi(this.store);
     this.restLimiter = new RateLimiter(this.profile.rateLimits);
     this.rest.interceptors.push(rateLimitInterceptor(() => this.restLimiter));
@@ -93,6 +121,7 @@ export class FakeCloud {
   handle = async (request: Request): Promise<Response> => {
     if (this.auth.ipAllowlist === 'blocks-caller') return forbidden(IP_NOT_ALLOWED);
     const path = new URL(request.url).pathname;
+    if (this.rovoV2.handles(request)) return this.rovoV2.handle(request);
     if (this.rovo.handles(path)) return this.rovo.handle(request);
     if (this.oauth.handles(path)) return this.oauth.handle(request);
     if (this.rest.handles(path)) return this.rest.handle(request);
@@ -104,5 +133,6 @@ export class FakeCloud {
 
   async close(): Promise<void> {
     await this.rovo.close();
+    await this.rovoV2.close();
   }
 }

@@ -24,6 +24,12 @@ const FLAGS = {
     help: 'behaviour profile (fixtures/profiles/<p>.json)',
     default: 'default',
   },
+  'v2-profile': {
+    type: 'string',
+    arg: 'p',
+    help: 'v2 behaviour profile (fixtures/rovo-v2/profiles/<p>.json); cutover makes /v1/mcp serve the v2 tools',
+    default: 'default',
+  },
   site: { type: 'string', arg: 's', help: 'site fixture (fixtures/sites/<s>.json)', default: 'default' },
   'compliant-issuer': {
     type: 'boolean',
@@ -31,7 +37,7 @@ const FLAGS = {
   },
   json: {
     type: 'boolean',
-    help: 'print one JSON line {url, authv2Url, listening, cloudId, site, identities} instead of text',
+    help: 'print one JSON line {url, authv2Url, v2Url, v2NotModelled, listening, cloudId, site, identities} instead of text',
   },
 } as const satisfies FlagSpecs;
 
@@ -61,6 +67,7 @@ async function serveMock(values: FlagValues<typeof FLAGS>): Promise<number> {
       const origin = publicOrigin(bound);
       cloud = new FakeCloud({
         profile: values.profile,
+        v2Profile: values['v2-profile'],
         site: values.site,
         origins: loopbackOrigins(origin),
       });
@@ -80,6 +87,8 @@ async function serveMock(values: FlagValues<typeof FLAGS>): Promise<number> {
       JSON.stringify({
         url,
         authv2Url: `${url}/authv2`,
+        v2Url: `${publicOrigin(mount.origin)}/v2/mcp`,
+        v2NotModelled: notModelled(cloud),
         listening: mount.origin,
         cloudId: cloud.store.site.cloudId,
         site: cloud.store.site.host,
@@ -89,6 +98,9 @@ async function serveMock(values: FlagValues<typeof FLAGS>): Promise<number> {
   } else {
     console.log(
       `Rovo MCP mock on ${url} (site ${cloud.store.site.host}, cloudId ${cloud.store.site.cloudId}, profile ${cloud.profile.name})`,
+    );
+    console.log(
+      `Rovo v2 on ${publicOrigin(mount.origin)}/v2/mcp (v2 profile ${cloud.rovoV2.profile.name}); not modelled: ${notModelled(cloud).products.join(', ')} and ${notModelled(cloud).operations.length} operations in all`,
     );
     console.log(
       `Authenticate with Basic base64(email:apiToken) as one of: ${identities.map((i) => `${i.name} <${i.email}>`).join(', ')}`,
@@ -106,6 +118,19 @@ async function serveMock(values: FlagValues<typeof FLAGS>): Promise<number> {
   await mount.close();
   await cloud.close();
   return 0;
+}
+
+/**
+ * What the v2 mock does not model, as it describes itself: the products none of whose operations the
+ * fake site backs, and every such operation (absent from discover, never answered with made-up data).
+ */
+function notModelled(cloud: FakeCloud): { products: string[]; operations: string[] } {
+  const ops = cloud.rovoV2.catalogue.operations;
+  const operations = ops.filter((o) => !o.modelled).map((o) => o.name);
+  const products = [...new Set(ops.map((o) => o.product))].filter((p) =>
+    ops.every((o) => o.product !== p || !o.modelled),
+  );
+  return { products: products.sort(), operations: operations.sort() };
 }
 
 /**
