@@ -135,7 +135,11 @@ async function runSuites(values: FlagValues<typeof FLAGS>): Promise<number> {
   );
   for (const [name, { reason }] of Object.entries(unreachable ?? {}))
     console.error(
-      paint(`${terminalText(name)} did not answer initialize: ${terminalText(reason)}; each of its checks fails without running`, 'red', useColour()),
+      paint(
+        `${terminalText(name)} did not answer initialize: ${terminalText(reason)}; each of its checks fails without running`,
+        'red',
+        useColour(),
+      ),
     );
   const collector = new RecordCollector();
   const progress = new Progress(expectedChecks(settings));

@@ -17,16 +17,29 @@ it('expands ${VAR} in headers and env at load, leaving the CONFORMANCE_* names i
   expect(def.env).toEqual({ A: 'x-one-value-1', B: '${CONFORMANCE_API_TOKEN}' });
   expect(() =>
     expandDefinition('api', { kind: 'http', dialect: 'auto', headers: { 'x-key': '${HB_NONE}' } }, [], {}),
-  ).toThrow('targets.api.headers.x-key uses ${HB_NONE}, which is not set; export HB_NONE or change targets.api.headers.x-key');
+  ).toThrow(
+    'targets.api.headers.x-key uses ${HB_NONE}, which is not set; export HB_NONE or change targets.api.headers.x-key',
+  );
   expect(() =>
-    expandDefinition('api', { kind: 'container', dialect: 'auto', image: 'x', env: { T: '${HB_EMPTY}' } }, ['CONFORMANCE_PORT'], { HB_EMPTY: '' }),
-  ).toThrow('targets.api.env.T uses ${HB_EMPTY}, which is empty; use one of CONFORMANCE_PORT or export HB_EMPTY');
+    expandDefinition(
+      'api',
+      { kind: 'container', dialect: 'auto', image: 'x', env: { T: '${HB_EMPTY}' } },
+      ['CONFORMANCE_PORT'],
+      { HB_EMPTY: '' },
+    ),
+  ).toThrow(
+    'targets.api.env.T uses ${HB_EMPTY}, which is empty; use one of CONFORMANCE_PORT or export HB_EMPTY',
+  );
 });
 
 it('registers every env value and every header value but the public ones, with the parts of a Basic value', () => {
   const basic = Buffer.from('someone@example.com:expandTokenCanary9').toString('base64');
   registerTargetSecrets({
-    headers: { authorization: `Basic ${basic}`, accept: 'application/json', 'x-custom': 'expandHeaderCanary8' },
+    headers: {
+      authorization: `Basic ${basic}`,
+      accept: 'application/json',
+      'x-custom': 'expandHeaderCanary8',
+    },
     env: { CONTAINER_SECRET: 'expandEnvCanary7', LATER: '${CONFORMANCE_API_TOKEN}' },
   });
   const text = redactText(

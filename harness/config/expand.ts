@@ -22,7 +22,9 @@ function expand(field: string, value: string, vars: Variables, keep: ReadonlySet
       throw new HarnessError(
         'CONFIG_INVALID',
         `${field} uses \${${name}}, which is ${set === undefined ? 'not set' : 'empty'}; ${
-          keep.size > 0 ? `use one of ${[...keep].join(', ')} or export ${name}` : `export ${name} or change ${field}`
+          keep.size > 0
+            ? `use one of ${[...keep].join(', ')} or export ${name}`
+            : `export ${name} or change ${field}`
         }`,
       );
     registerCredential(set);
@@ -42,7 +44,11 @@ export function expandDefinition(
   vars: Variables = process.env,
 ): TargetDefinition {
   const kept = new Set(keep);
-  const each = (field: 'headers' | 'env', values: Record<string, string> | undefined, from: ReadonlySet<string>) =>
+  const each = (
+    field: 'headers' | 'env',
+    values: Record<string, string> | undefined,
+    from: ReadonlySet<string>,
+  ) =>
     values &&
     Object.fromEntries(
       Object.entries(values).map(([key, value]) => [

@@ -41,7 +41,8 @@ function unanswered(cause: unknown): boolean {
   return (
     cause.message === 'fetch failed' ||
     codes.some(
-      (c) => typeof c === 'string' && /^(ECONNREFUSED|ECONNRESET|ENOTFOUND|EHOSTUNREACH|UND_ERR_SOCKET)$/.test(c),
+      (c) =>
+        typeof c === 'string' && /^(ECONNREFUSED|ECONNRESET|ENOTFOUND|EHOSTUNREACH|UND_ERR_SOCKET)$/.test(c),
     )
   );
 }

@@ -29,5 +29,7 @@ export function wrongIdAnswers(frames: readonly RecordedFrame[]): string | undef
   return `the target answered with JSON-RPC id ${wrong
     .slice(0, 3)
     .map((id) => JSON.stringify(id))
-    .join(', ')}${wrong.length > 3 ? ` (and ${wrong.length - 3} more)` : ''}, which no request had (sent ${asked.join(', ')})`;
+    .join(
+      ', ',
+    )}${wrong.length > 3 ? ` (and ${wrong.length - 3} more)` : ''}, which no request had (sent ${asked.join(', ')})`;
 }

@@ -8,6 +8,18 @@ import { BIN } from '../cli/mock-process.ts';
 import { startHostile } from '../testing/hostile/http.ts';
 import { hostileStdioCommand } from '../testing/hostile/stdio.ts';
 import { base64Forms } from './canary.ts';
+import { ConfigSchema } from '../config/schema.ts';
+import { registerTargetSecrets } from '../config/expand.ts';
+import { closeKinds } from '../kinds/index.ts';
+import { resolveTarget } from '../kinds/resolve.ts';
+import { storableRecord } from '../records/storable.ts';
+import { mutantSettings } from '../scenario/mutants.ts';
+import { runCheck } from '../scenario/run-check.ts';
+import { loadAllChecks } from '../scenario/suites.ts';
+import { writeAllureResults } from './allure/results.ts';
+import { buildReports } from './build.ts';
+import { reportRecords } from './capabilities.ts';
+import { sampleHeader } from './sample-records.ts';
 
 /** One canary per place a secret can enter a run from the configuration (issue 14). */
 const CANARY = {
@@ -53,7 +65,7 @@ function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number 
   });
 }
 
-it('secrets from config headers (after ${VAR}), Basic parts and stdio env reach no written byte, though the target echoes them', async () => {
+it('secrets from config headers (after ${VAR}) and Basic parts reach no byte the CLI writes, though the target echoes them', async () => {
   await using server = await startHostile('echoes-headers');
   const dir = mkdtempSync(join(tmpdir(), 'canary-config-'));
   const config = join(dir, 'conformance.config.json');
@@ -70,27 +82,16 @@ it('secrets from config headers (after ${VAR}), Basic parts and stdio env reach 
             'x-tenant-token': CANARY.headerLiteral,
           },
         },
-        'echo-stdio': {
-          kind: 'stdio',
-          command: hostileStdioCommand('echoes-headers'),
-          env: { UPSTREAM_TOKEN: '${CANARY_ENV}', UPSTREAM_PASSWORD: CANARY.envLiteral },
-        },
       },
     }),
   );
   const reports = join(dir, 'reports');
   const { code, output } = await runCli(
-    ['run', '--config', config, '--target', 'echo', '--target', 'echo-stdio', '--area', 'protocol', '--reports', reports],
-    {
-      ...process.env,
-      CANARY_BASIC: BASIC,
-      CANARY_HEADER: CANARY.headerVar,
-      CANARY_ENV: CANARY.envVar,
-      NO_COLOR: '1',
-    },
+    ['run', '--config', config, '--target', 'echo', '--area', 'protocol', '--reports', reports],
+    { ...process.env, CANARY_BASIC: BASIC, CANARY_HEADER: CANARY.headerVar, NO_COLOR: '1' },
   );
   // The run went through: both targets answered, and the echoes reached the records as [REDACTED].
-  expect(output, output).toMatch(/protocol +34\/34 checks/);
+  expect(output, output).toMatch(/protocol +17\/17 checks/);
   expect(code === 0 || code === 1, output).toBe(true);
   const capabilities = readFileSync(join(reports, 'capabilities.json'), 'utf8');
   expect(capabilities).toContain('received headers:');
@@ -99,31 +100,78 @@ it('secrets from config headers (after ${VAR}), Basic parts and stdio env reach 
   const artifacts = files(reports);
   expect(artifacts.some((p) => p.endsWith('allure/index.html'))).toBe(true);
   expect(artifacts.some((p) => p.includes('allure-results'))).toBe(true);
-  for (const [where, text] of [['the terminal', output], ...artifacts.map((p) => [p, readable(p)])])
-    for (const needle of NEEDLES) expect(text?.includes(needle), `${needle} in ${where}`).toBe(false);
-}, 600_000);
+  expectNoCanary([['the terminal', output], ...artifacts.map((p): [string, string] => [p, readable(p)])]);
+}, 900_000);
+
+it("a stdio target's env values (literal and ${VAR}) reach no artifact, though the server echoes its environment", async () => {
+  process.env.HB_CANARY_ENV = CANARY.envVar;
+  const target = resolveTarget(
+    'echo-stdio',
+    ConfigSchema.parse({
+      targets: {
+        'echo-stdio': {
+          kind: 'stdio',
+          command: hostileStdioCommand('echoes-headers'),
+          env: { UPSTREAM_TOKEN: '${HB_CANARY_ENV}', UPSTREAM_PASSWORD: CANARY.envLiteral },
+        },
+      },
+    }),
+  );
+  delete process.env.HB_CANARY_ENV;
+  registerTargetSecrets(target);
+  const settings = { ...mutantSettings(), targets: [target] };
+  const checks = await loadAllChecks();
+  const records = [];
+  for (const id of ['protocol.tools.invalid-cursor', 'protocol.utilities.ping']) {
+    const check = checks.get(id);
+    if (!check) throw new Error(`no check ${id}`);
+    records.push(storableRecord(await runCheck({ check, target, settings })));
+  }
+  await closeKinds();
+  expect(JSON.stringify(records)).toContain('received headers:');
+  const dir = mkdtempSync(join(tmpdir(), 'canary-env-'));
+  writeAllureResults(records, join(dir, 'allure-results'));
+  const built = buildReports(dir, { header: sampleHeader([target.name]), records: reportRecords(records) });
+  expect(built.problems).toEqual([]);
+  expectNoCanary(files(dir).map((p): [string, string] => [p, readable(p)]));
+}, 300_000);
+
+function expectNoCanary(texts: [string, string][]): void {
+  for (const [where, text] of texts)
+    for (const needle of NEEDLES) expect(text.includes(needle), `${needle} in ${where}`).toBe(false);
+}
 
 it.each([
   ['not set', undefined],
   ['empty', ''],
-])('a header naming a variable that is %s is exit 2 naming the field and the variable, before anything runs or is written', async (state, value) => {
-  const dir = mkdtempSync(join(tmpdir(), 'unset-var-'));
-  const config = join(dir, 'conformance.config.json');
-  writeFileSync(
-    config,
-    JSON.stringify({
-      targets: { api: { kind: 'http', url: 'http://127.0.0.1:9/mcp', headers: { authorization: 'Bearer ${HB_UNSET_TOKEN}' } } },
-    }),
-  );
-  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
-  delete env.HB_UNSET_TOKEN;
-  if (value !== undefined) env.HB_UNSET_TOKEN = value;
-  const { code, output } = await runCli(
-    ['run', '--config', config, '--target', 'api', '--reports', join(dir, 'reports')],
-    env,
-  );
-  expect(code, output).toBe(2);
-  expect(output).toContain(`targets.api.headers.authorization uses \${HB_UNSET_TOKEN}, which is ${state}`);
-  expect(output).not.toMatch(/rovo-mcp-conformance: run /);
-  expect(readdirSync(dir)).toEqual(['conformance.config.json']);
-}, 60_000);
+])(
+  'a header naming a variable that is %s is exit 2 naming the field and the variable, before anything runs or is written',
+  async (state, value) => {
+    const dir = mkdtempSync(join(tmpdir(), 'unset-var-'));
+    const config = join(dir, 'conformance.config.json');
+    writeFileSync(
+      config,
+      JSON.stringify({
+        targets: {
+          api: {
+            kind: 'http',
+            url: 'http://127.0.0.1:9/mcp',
+            headers: { authorization: 'Bearer ${HB_UNSET_TOKEN}' },
+          },
+        },
+      }),
+    );
+    const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
+    delete env.HB_UNSET_TOKEN;
+    if (value !== undefined) env.HB_UNSET_TOKEN = value;
+    const { code, output } = await runCli(
+      ['run', '--config', config, '--target', 'api', '--reports', join(dir, 'reports')],
+      env,
+    );
+    expect(code, output).toBe(2);
+    expect(output).toContain(`targets.api.headers.authorization uses \${HB_UNSET_TOKEN}, which is ${state}`);
+    expect(output).not.toMatch(/rovo-mcp-conformance: run /);
+    expect(readdirSync(dir)).toEqual(['conformance.config.json']);
+  },
+  180_000,
+);
