@@ -26,6 +26,9 @@ export default defineConfig({
           name: 'suites',
           include: ['suites/**/*.test.ts'],
           setupFiles: ['harness/vitest/suite-setup.ts'],
+          // Suite files share nothing but the worker's fake cloud, which every check replaces: one
+          // module graph per worker instead of one per file (most of a run was loading, not checking).
+          isolate: false,
         },
       },
     ],

@@ -38,3 +38,12 @@ it('the catalogue loads, ids are unique and prefixed by their area', () => {
   expect(cat.capabilities.length).toBeGreaterThan(0);
   for (const c of cat.capabilities) expect(c.id.startsWith(`${c.area}.`)).toBe(true);
 });
+
+it("every check lives in its area's folder, suites/<area>/, so --area picks files before they load", () => {
+  const misplaced = [...citations()]
+    .filter(([id]) => catalogue().has(id))
+    .flatMap(([id, files]) =>
+      files.filter((f) => !f.startsWith(`suites/${catalogue().get(id).area}/`)).map((f) => `${id} in ${f}`),
+    );
+  expect(misplaced).toEqual([]);
+});

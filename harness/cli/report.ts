@@ -1,14 +1,20 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, rmSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { screenshotFile } from '../browser.ts';
 import { loadRequirementSet } from '../migration/load.ts';
 import { sortRecords } from '../records/order.ts';
 import { buildAllureHtml } from '../reporters/allure/html.ts';
-import { readCapabilities } from '../reporters/capabilities.ts';
+import {
+  CAPABILITIES_SCHEMA_VERSION,
+  type CapabilitiesReport,
+  readCapabilities,
+} from '../reporters/capabilities.ts';
+import { mergeShards } from '../reporters/merge.ts';
 import { writeReports } from '../reporters/write.ts';
 import { defineCommand, type FlagSpecs, type FlagValues } from './define-command.ts';
 import { PREVIOUS_FLAG, REQUIREMENTS_FLAG } from './flags.ts';
 import { PACKAGE_ROOT } from '../../lib/paths.ts';
+import { HarnessError } from '../errors.ts';
 
 const FLAGS = {
   from: {
@@ -16,6 +22,13 @@ const FLAGS = {
     arg: 'file',
     help: "the run's capabilities.json",
     defaultNote: '<reports>/capabilities.json',
+    conflicts: ['merge'],
+  },
+  merge: {
+    type: 'string',
+    arg: 'dir',
+    help: "a shard's reports folder (run --shard i/n); give one per shard: writes the reports of the whole run, the same bytes as one unsharded run (its id and time aside)",
+    repeat: 'collect',
   },
   requirements: { ...REQUIREMENTS_FLAG, help: `${REQUIREMENTS_FLAG.help}: adds migration readiness` },
   previous: PREVIOUS_FLAG,
@@ -40,7 +53,9 @@ export const reportCommand = defineCommand({
 
 async function rebuildReports(values: FlagValues<typeof FLAGS>): Promise<number> {
   const dir = resolve(PACKAGE_ROOT, values.reports);
-  const run = readCapabilities(values.from ?? join(dir, 'capabilities.json'), '--from');
+  const run = values.merge
+    ? mergeInto(dir, values.merge)
+    : readCapabilities(values.from ?? join(dir, 'capabilities.json'), '--from');
   const requirements = values.requirements ? loadRequirementSet(values.requirements) : undefined;
   const previous = values.previous ? readCapabilities(values.previous, '--previous') : undefined;
   const written = writeReports(dir, {
@@ -67,4 +82,25 @@ async function rebuildReports(values: FlagValues<typeof FLAGS>): Promise<number>
   }
   console.log(`Reports: ${written.map((p) => relative(process.cwd(), p)).join(', ')}`);
   return status;
+}
+
+/** The shards' records as one run, and their Allure results in `dir/allure-results` for the HTML. */
+function mergeInto(dir: string, shardDirs: readonly string[]): CapabilitiesReport {
+  if (shardDirs.some((d) => resolve(d) === dir))
+    throw new HarnessError(
+      'USAGE',
+      `--reports ${dir} is one of the --merge folders: write the merged reports elsewhere`,
+    );
+  const shards = shardDirs.map((d) => ({
+    source: d,
+    report: readCapabilities(join(resolve(d), 'capabilities.json'), '--merge'),
+  }));
+  const merged = mergeShards(shards);
+  const results = join(dir, 'allure-results');
+  rmSync(results, { recursive: true, force: true });
+  for (const d of shardDirs) {
+    const from = join(resolve(d), 'allure-results');
+    if (existsSync(from)) cpSync(from, results, { recursive: true });
+  }
+  return { schemaVersion: CAPABILITIES_SCHEMA_VERSION, run: merged.header, records: merged.records };
 }

@@ -110,6 +110,9 @@ it('an interrupted run leaves the previous reports as they were, Allure results 
 it("a finished run swaps every artifact in at once, keeps what is not its own, and clears a killed run's folder", () => {
   const { reports, read } = previousReports('finished');
   const previous = read();
+  // An older run's Allure page: this run builds none, so it must not stay beside the new reports.
+  mkdirSync(join(reports, 'allure'));
+  writeFileSync(join(reports, 'allure', 'index.html'), 'older run');
   mkdirSync(join(reports, '.next-killed-run', 'allure-results'), { recursive: true });
   const staged = stageReports(reports, 'run-2');
   expect(readdirSync(reports)).not.toContain('.next-killed-run');

@@ -106,12 +106,13 @@ export function stageReports(reportsDir: string, runId: string): StagedReports {
     commit(written) {
       const old = join(dir, '.previous');
       mkdirSync(old);
+      // An artifact this run did not write goes too (the Allure page without --allure-html): what
+      // is left beside the new reports never describes an older run.
       for (const name of RUN_ARTIFACTS) {
         const next = join(dir, name);
-        if (!existsSync(next)) continue;
         const current = join(reportsDir, name);
         if (existsSync(current)) renameSync(current, join(old, name));
-        renameSync(next, current);
+        if (existsSync(next)) renameSync(next, current);
       }
       rmSync(dir, { recursive: true, force: true });
       return written.map((p) => join(reportsDir, relative(dir, p)));

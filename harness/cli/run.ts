@@ -1,5 +1,4 @@
 import { join, relative, resolve } from 'node:path';
-import { startVitest } from 'vitest/node';
 import { loadProfile, profileDigest } from '../../mocks/rovo/profile/load.ts';
 import { applyBaselines, baselinePasses } from '../expected-failures/evaluate.ts';
 import { EXPECTED_FAILURES_DIR, loadBaseline } from '../expected-failures/load.ts';
@@ -9,11 +8,14 @@ import { RecordCollector } from '../records/collector.ts';
 import { AllureRecordsReporter } from '../reporters/allure/reporter.ts';
 import { readCapabilities, reportRecords, type RunHeader } from '../reporters/capabilities.ts';
 import { buildReports } from '../reporters/build.ts';
+import { writeReports } from '../reporters/write.ts';
 import { type RunSettings, SETTINGS_ENV } from '../config/settings.ts';
 import { buildSettings } from '../kinds/resolve.ts';
 import { defineCommand, type FlagSpecs, type FlagValues } from './define-command.ts';
 import { AREA_FLAG, CONFIG_FLAG, PREVIOUS_FLAG, PROFILE_FLAG, REQUIREMENTS_FLAG } from './flags.ts';
 import { Progress } from './progress.ts';
+import { parseShard } from './shard.ts';
+import { SUITES_DIR } from '../scenario/suites.ts';
 import { paint, useColour } from './style.ts';
 import { renderBaselines } from './baseline-summary.ts';
 import { checkReportsDir, stageReports } from './reports-dir.ts';
@@ -68,6 +70,15 @@ const FLAGS = {
     help: 'where expected-failures.<target>.json files are',
     defaultNote: relative(PACKAGE_ROOT, EXPECTED_FAILURES_DIR),
   },
+  'allure-html': {
+    type: 'boolean',
+    help: 'also build the single-file Allure report allure/index.html (the slowest report; on in CI and nightly)',
+  },
+  shard: {
+    type: 'string',
+    arg: 'i/n',
+    help: 'run part i of n (suite files split by vitest); merge the parts with report --merge',
+  },
   ...LIVE_FLAGS,
 } as const satisfies FlagSpecs;
 
@@ -75,7 +86,8 @@ export const runCommand = defineCommand({
   name: 'run',
   summary: 'run the suites against targets and print verdicts (default)',
   description: [
-    'Runs the conformance suites against one or more targets, prints a verdict per capability and writes every report to reports/: capabilities.json, junit.xml, comparison.md, comparison.html, allure-results/ and the single-file Allure report allure/index.html.',
+    'Runs the conformance suites against one or more targets, prints a verdict per capability and writes every report to reports/: capabilities.json, junit.xml, comparison.md, comparison.html and allure-results/; the single-file Allure report allure/index.html only with --allure-html (report builds it later from allure-results/).',
+    'A run can be split over machines: run --shard 1/n … --shard n/n, each into its own --reports folder, then report --merge <folder> once per shard writes the reports one unsharded run would.',
   ],
   flags: FLAGS,
   exits: {
@@ -87,6 +99,7 @@ export const runCommand = defineCommand({
 });
 
 async function runSuites(values: FlagValues<typeof FLAGS>): Promise<number> {
+  const shard = values.shard ? parseShard(values.shard) : undefined;
   const built = buildSettings({
     ...(values.target ? { targets: values.target } : {}),
     ...(values.profile ? { profile: values.profile } : {}),
@@ -129,6 +142,7 @@ async function runSuites(values: FlagValues<typeof FLAGS>): Promise<number> {
     profile: { name: profile.name, digest: profileDigest(profile) },
     versions: versions(),
     ...(fidelity ? { fidelity } : {}),
+    ...(shard ? { shard } : {}),
   };
   console.log(
     `rovo-mcp-conformance: run ${settings.runId} against ${settings.targets.map((t) => t.name).join(', ')} (profile ${profile.name})`,
@@ -142,15 +156,23 @@ async function runSuites(values: FlagValues<typeof FLAGS>): Promise<number> {
       ),
     );
   const collector = new RecordCollector();
-  const progress = new Progress(expectedChecks(settings));
+  // Which files a shard gets is vitest's choice, so a shard cannot say which checks are missing.
+  const progress = new Progress(shard ? new Map() : expectedChecks(settings));
   const cat = catalogue();
   collector.onRecord((r) => progress.add(cat.has(r.capabilityId) ? cat.get(r.capabilityId).area : '?', r));
-  const vitest = await startVitest('test', [], {
+  // An area filter picks suite folders before anything loads, not checks after every suite loaded.
+  const files = settings.areas
+    ? settings.areas.map((a) => `${relative(PACKAGE_ROOT, SUITES_DIR)}/${a}/`)
+    : [];
+  // Loaded here, not at the top: every other command (report, --help, mock) starts without vite.
+  const { startVitest } = await import('vitest/node');
+  const vitest = await startVitest('test', files, {
     root: PACKAGE_ROOT,
     project: ['suites'],
     watch: false,
     reporters: [collector, new AllureRecordsReporter(allureResults, header)],
     passWithNoTests: true,
+    ...(shard ? { shard: `${shard.index}/${shard.count}` } : {}),
     // A live run spends one request budget and one OAuth store: one worker, files in turn.
     ...(hasLive ? { maxWorkers: 1, fileParallelism: false } : {}),
   });
@@ -159,12 +181,15 @@ async function runSuites(values: FlagValues<typeof FLAGS>): Promise<number> {
   const teardownProblems = hasLive && !readOnly ? await teardownAll(settings) : [];
 
   const records = collector.records;
-  const reports = buildReports(staged.dir, {
+  const input = {
     header,
     records: reportRecords(records),
     ...(requirements ? { requirements } : {}),
     ...(previous ? { previous } : {}),
-  });
+  };
+  const reports = values['allure-html']
+    ? buildReports(staged.dir, input)
+    : { written: writeReports(staged.dir, input), problems: [] };
   const written = staged.commit(reports.written);
   const colour = useColour();
   const baseline = applyBaselines(records, baselines);
@@ -183,7 +208,7 @@ async function runSuites(values: FlagValues<typeof FLAGS>): Promise<number> {
   );
   const problems = [...collector.problems, ...reports.problems, ...teardownProblems];
   for (const p of problems) console.error(paint(`error: ${terminalText(p)}`, 'red', colour));
-  if (records.length === 0) {
+  if (records.length === 0 && !shard) {
     console.error('No check ran: check the --area and --target values.');
     return 1;
   }

@@ -1,4 +1,5 @@
-import { type ContainerRuntimeClient, getContainerRuntimeClient, ImageName } from 'testcontainers';
+// testcontainers is loaded on first use: a run without a container target never pays for it.
+import type { ContainerRuntimeClient } from 'testcontainers';
 import { PACKAGE_ROOT } from '../../lib/paths.ts';
 import { NotTestableError } from '../errors.ts';
 
@@ -43,11 +44,13 @@ export function containerEngine(): Promise<ContainerRuntimeClient> {
   // image from a registry; the harness stops its own containers.
   process.env.TESTCONTAINERS_HOST_OVERRIDE = '127.0.0.1';
   process.env.TESTCONTAINERS_RYUK_DISABLED = 'true';
-  client ??= getContainerRuntimeClient().catch((error: Error) => {
-    throw new NotTestableError(
-      `a container runtime (testcontainers: ${error.message}; start one with scripts/container-runtime.sh start and eval "$(scripts/container-runtime.sh env)")`,
-    );
-  });
+  client ??= import('testcontainers')
+    .then((tc) => tc.getContainerRuntimeClient())
+    .catch((error: Error) => {
+      throw new NotTestableError(
+        `a container runtime (testcontainers: ${error.message}; start one with scripts/container-runtime.sh start and eval "$(scripts/container-runtime.sh env)")`,
+      );
+    });
   return client;
 }
 
@@ -58,6 +61,7 @@ export class ImageMissingError extends Error {
 
 /** The harness never pulls (no registry is reachable, and a pull is a request to another host). */
 export async function requireLocalImage(engine: ContainerRuntimeClient, image: string): Promise<void> {
+  const { ImageName } = await import('testcontainers');
   if (!(await engine.image.exists(ImageName.fromString(image))))
     throw new ImageMissingError(
       `image ${image} is not in the container runtime's store, and the harness never pulls: build, load or import it first (scripts/container-runtime.sh build makes the repository's own)`,

@@ -1,7 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { GenericContainer } from 'testcontainers';
 import { FakeCloud } from '../../mocks/cloud.ts';
 import { LOOPBACK, type LoopbackMount, freePort, serveOnLoopback } from '../../mocks/mounts/loopback.ts';
 import type { RunSettings } from '../config/settings.ts';
@@ -116,6 +115,7 @@ class ContainerTarget {
         .filter(Boolean)
         .join(' ');
       const tail = new LogTail();
+      const { GenericContainer } = await import('testcontainers');
       const started = await new GenericContainer(image)
         .withNetworkMode('host')
         .withLabels(CHECKOUT_LABEL)

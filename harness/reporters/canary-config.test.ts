@@ -87,7 +87,18 @@ it('secrets from config headers (after ${VAR}) and Basic parts reach no byte the
   );
   const reports = join(dir, 'reports');
   const { code, output } = await runCli(
-    ['run', '--config', config, '--target', 'echo', '--area', 'protocol', '--reports', reports],
+    [
+      'run',
+      '--config',
+      config,
+      '--target',
+      'echo',
+      '--area',
+      'protocol',
+      '--allure-html',
+      '--reports',
+      reports,
+    ],
     { ...process.env, CANARY_BASIC: BASIC, CANARY_HEADER: CANARY.headerVar, NO_COLOR: '1' },
   );
   // The run went through: both targets answered, and the echoes reached the records as [REDACTED].

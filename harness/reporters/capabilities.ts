@@ -10,6 +10,10 @@ import { readJsonFile } from '../read-json.ts';
 /** Bumped whenever a field changes meaning or goes away; readers refuse other versions. */
 export const CAPABILITIES_SCHEMA_VERSION = 1;
 
+/** Which part of a sharded run a report holds (`run --shard i/n`); `report --merge` joins the parts. */
+export const ShardSchema = z.object({ index: z.number().int().min(1), count: z.number().int().min(1) });
+export type Shard = z.infer<typeof ShardSchema>;
+
 export const RunHeaderSchema = z.object({
   runId: z.string(),
   /** The only time in the file. */
@@ -19,6 +23,7 @@ export const RunHeaderSchema = z.object({
   versions: z.record(z.string(), z.string()),
   /** The mock's tool surface against the committed baseline (runs with rovo-mock). */
   fidelity: MockFidelitySchema.optional(),
+  shard: ShardSchema.optional(),
 });
 export type RunHeader = z.infer<typeof RunHeaderSchema>;
 

@@ -1,5 +1,5 @@
-import { markdownToAdf } from '../../lib/content/index.ts';
 import { WikiExtras } from './confluence/extras.ts';
+import { seedAdf } from './seed/seed-adf.ts';
 import { JiraExtras } from './jira/extras.ts';
 import { TransferTickets } from './transfers.ts';
 import type { CustomFieldDef, Sprint } from './entities/custom-fields.ts';
@@ -179,7 +179,7 @@ export class SiteStore {
         issueTypeId: typeId(s.issueType),
         statusId: s.status ? statusId(s.status) : project.workflow.initialStatusId,
         summary: s.summary,
-        description: s.description === undefined ? null : markdownToAdf(s.description),
+        description: s.description === undefined ? null : seedAdf(s.description),
         priorityId: this.priorities.find((p) => p.name === s.priority)?.id ?? this.defaultPriorityId,
         resolutionId: resolution?.id ?? null,
         resolutionDate: resolution ? new Date(s.updated ?? s.created) : null,
@@ -197,7 +197,7 @@ export class SiteStore {
           id: String(++this.counters.commentId),
           authorId: accountOf(c.author),
           updateAuthorId: accountOf(c.author),
-          body: markdownToAdf(c.body),
+          body: seedAdf(c.body),
           created: new Date(c.created),
           updated: new Date(c.created),
         })),
@@ -254,7 +254,7 @@ export class SiteStore {
         status: 'current',
         title: p.title,
         parentId: p.parent ?? null,
-        body: markdownToAdf(p.body),
+        body: seedAdf(p.body),
         authorId,
         ownerId: authorId,
         createdAt,
@@ -278,7 +278,7 @@ export class SiteStore {
           kind: 'footer',
           pageId: p.id,
           parentCommentId: null,
-          body: markdownToAdf(c.body),
+          body: seedAdf(c.body),
           authorId: accountOf(c.author),
           createdAt: cAt,
           version: {

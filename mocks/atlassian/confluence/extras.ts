@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { adfToPlainText, markdownToAdf } from '../../../lib/content/index.ts';
+import { seedAdf } from '../seed/seed-adf.ts';
+import { adfToPlainText } from '../../../lib/content/index.ts';
 import type { AdfDoc } from '../../../lib/content/types.ts';
 import type { ConfluenceExtraSeed } from '../seed/confluence-extras.ts';
 
@@ -111,7 +112,7 @@ export class WikiExtras {
         authorId: accountOf(v.author),
         createdAt: new Date(v.created),
         title: v.title ?? page.title,
-        body: markdownToAdf(v.body),
+        body: seedAdf(v.body),
       }));
       x.history.set(page.id, versions);
       const first = versions[0];
@@ -150,7 +151,7 @@ export class WikiExtras {
           kind: c.kind,
           pageId: page.id,
           parentCommentId: parent?.id ?? null,
-          body: markdownToAdf(body),
+          body: seedAdf(body),
           authorId,
           createdAt: at,
           version: { number: 1, message: '', minorEdit: false, authorId, createdAt: at },

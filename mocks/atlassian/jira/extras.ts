@@ -1,4 +1,5 @@
-import { adfToPlainText, markdownToAdf } from '../../../lib/content/index.ts';
+import { adfToPlainText } from '../../../lib/content/index.ts';
+import { seedAdf } from '../seed/seed-adf.ts';
 import type { AdfDoc } from '../../../lib/content/types.ts';
 import type { JiraExtraSeed } from '../seed/jira-extras.ts';
 import { jiraDateTime } from './dates.ts';
@@ -270,7 +271,7 @@ export class JiraExtras {
         // The seed schema checks the shape only; an unreadable duration counts as a minute.
         timeSpentSeconds: parseDuration(w.timeSpent) ?? 60,
         started: jiraDateTime(at),
-        ...(w.comment ? { comment: markdownToAdf(w.comment) } : {}),
+        ...(w.comment ? { comment: seedAdf(w.comment) } : {}),
         created: at,
         updated: at,
       });
