@@ -2,6 +2,7 @@ import { authBench } from './auth.ts';
 import { bulkBench } from './bulk.ts';
 import { conformanceRunBench } from './conformance-run.ts';
 import { containersBench } from './containers.ts';
+import { hostileBench } from './hostile.ts';
 import { jqlBench } from './jql.ts';
 import { liveBench } from './live.ts';
 import { bulkBench as nativeBulkBench, sideBySideBench } from './legacy-vs-rovo.ts';
@@ -26,6 +27,7 @@ const BENCHES: Bench[] = [
   rovoV2Bench,
   containersBench,
   liveBench,
+  hostileBench,
 ];
 
 const only = process.argv.slice(2);

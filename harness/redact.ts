@@ -19,6 +19,25 @@ export function registerSecret(value: string | undefined): void {
   if (value && value.length >= 6) registered.add(value);
 }
 
+/**
+ * Registers a credential and the parts a target could echo on their own: the value after a
+ * `Basic`/`Bearer` scheme and, when that decodes as base64 to `user:token`, the decoded pair and the
+ * token (an echoed header, a server that logs the user it authenticated).
+ */
+export function registerCredential(value: string | undefined): void {
+  if (!value) return;
+  registerSecret(value);
+  const bare = /^(?:Basic|Bearer)\s+(\S+)$/i.exec(value.trim())?.[1] ?? value.trim();
+  registerSecret(bare);
+  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(bare) || bare.length % 4 !== 0) return;
+  const decoded = Buffer.from(bare, 'base64').toString('utf8');
+  // Only a printable user:secret pair is taken for one; other base64 is left as it is.
+  const pair = /^([\x20-\x7e]+?):([\x20-\x7e]+)$/.exec(decoded);
+  if (!pair) return;
+  registerSecret(decoded);
+  registerSecret(pair[2]);
+}
+
 export function redactText(text: string): string {
   let out = text;
   for (const secret of registered) out = out.split(secret).join(MASK);

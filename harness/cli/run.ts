@@ -23,6 +23,7 @@ import { renderSummary } from './summary.ts';
 import { PACKAGE_ROOT } from '../../lib/paths.ts';
 import { terminalText } from './terminal.ts';
 import { versions } from './versions.ts';
+import { findUnreachable } from '../scenario/reachability.ts';
 import { mockFidelity } from '../drift/fidelity.ts';
 import { budgetOf, LIVE_FLAGS, liveTargets, preflightAll, readOnlyOf, teardownAll } from './live-run.ts';
 
@@ -120,7 +121,10 @@ async function runSuites(values: FlagValues<typeof FLAGS>): Promise<number> {
   // Read (and so validate) every target's baseline before anything runs: a broken one is a usage error.
   const baselines = built.targets.map((t) => loadBaseline(t.name, built.baselinesDir));
   // Live targets are checked before any check runs; a problem stops here with what to do.
-  const settings = await preflightAll({ ...built, readOnly });
+  const preflighted = await preflightAll({ ...built, readOnly });
+  // A target that never answers is found once, here, not by every check waiting out its timeouts.
+  const unreachable = await findUnreachable(preflighted);
+  const settings = { ...preflighted, ...(unreachable ? { unreachable } : {}) };
   process.env[SETTINGS_ENV] = JSON.stringify(settings);
   // Written beside the previous reports and swapped in at the end: an interrupted run leaves them intact.
   const staged = stageReports(resolve(PACKAGE_ROOT, settings.reportsDir), settings.runId);
@@ -143,6 +147,14 @@ async function runSuites(values: FlagValues<typeof FLAGS>): Promise<number> {
   console.log(
     `rovo-mcp-conformance: run ${settings.runId} against ${settings.targets.map((t) => t.name).join(', ')} (profile ${profile.name})`,
   );
+  for (const [name, { reason }] of Object.entries(unreachable ?? {}))
+    console.error(
+      paint(
+        `${terminalText(name)} did not answer initialize: ${terminalText(reason)}; each of its checks fails without running`,
+        'red',
+        useColour(),
+      ),
+    );
   const collector = new RecordCollector();
   // Which files a shard gets is vitest's choice, so a shard cannot say which checks are missing.
   const progress = new Progress(shard ? new Map() : expectedChecks(settings));

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { describeIssues } from '../../lib/errors.ts';
 import { HarnessError } from '../errors.ts';
+import { FrameSchema } from '../records/schema.ts';
 import { TargetSpecSchema } from '../targets/spec.ts';
 
 /** Everything a suite worker needs to know about the run; the CLI passes it in `CONFORMANCE_SETTINGS`. */
@@ -22,6 +23,13 @@ export const RunSettingsSchema = z.object({
   /** Live targets: the request budget (default 4 in flight, 120 a minute). */
   budget: z
     .object({ concurrency: z.number().int().positive(), perMinute: z.number().int().positive() })
+    .optional(),
+  /**
+   * Targets by name that never answered initialize when the CLI tried them before any check: each of
+   * their checks fails at once with this reason and exchange instead of waiting out its timeouts.
+   */
+  unreachable: z
+    .record(z.string(), z.object({ reason: z.string(), exchange: z.array(FrameSchema) }))
     .optional(),
   /** Live targets by name: the site preflight found, so workers need not ask again. */
   live: z

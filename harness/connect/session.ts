@@ -1,5 +1,11 @@
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { type CallToolResult, CallToolResultSchema } from '@modelcontextprotocol/sdk/types.js';
+import {
+  type CallToolResult,
+  CallToolResultSchema,
+  ErrorCode,
+  McpError,
+} from '@modelcontextprotocol/sdk/types.js';
+import { wrongIdAnswers } from '../protocol/answer-ids.ts';
 import { HarnessError } from '../errors.ts';
 import type { TargetSpec } from '../targets/spec.ts';
 import { registerCredentials } from './headers.ts';
@@ -20,6 +26,39 @@ export interface ConnectOptions extends TransportOptions {
   protocolVersion?: string;
   /** See every tool call, in order (the check runner's Rovo tool guard, live mode's write guard). */
   calls?: readonly CallHook[];
+  /** Sees the recording transport before initialize, so a failed connect keeps its frames. */
+  onTransport?: (transport: RecordingTransport) => void;
+}
+
+/**
+ * Initialize got no answer at all: the request timed out, or the connection could not be made. An
+ * HTTP status (401, 500) is an answer; a spawned server that exits at once fails fast by itself.
+ */
+function unanswered(cause: unknown): boolean {
+  if (cause instanceof McpError) return cause.code === (ErrorCode.RequestTimeout as number);
+  if (!(cause instanceof Error)) return false;
+  const codes = [cause, cause.cause].map((e) => (e as { code?: unknown } | undefined)?.code);
+  return (
+    cause.message === 'fetch failed' ||
+    codes.some(
+      (c) =>
+        typeof c === 'string' && /^(ECONNREFUSED|ECONNRESET|ENOTFOUND|EHOSTUNREACH|UND_ERR_SOCKET)$/.test(c),
+    )
+  );
+}
+
+/** A connect that failed, with what passed before it did (the frames go into the check's record). */
+export class ConnectFailedError extends HarnessError {
+  override readonly name = 'ConnectFailedError';
+  constructor(
+    message: string,
+    readonly transport: RecordingTransport,
+    /** Initialize got no JSON-RPC answer at all (or only answers under wrong ids). */
+    readonly unanswered: boolean,
+    options: { cause: unknown },
+  ) {
+    super('TARGET_UNREACHABLE', message, options);
+  }
 }
 
 /**
@@ -108,15 +147,19 @@ export async function connect(target: TargetSpec, options: ConnectOptions): Prom
     ...(options.observe ? { observer: options.observe } : {}),
     ...(options.protocolVersion ? { requestVersion: options.protocolVersion } : {}),
   });
+  options.onTransport?.(transport);
   const client = new Client(HARNESS_CLIENT, { capabilities: {} });
   try {
     await client.connect(transport, { timeout: options.requestTimeoutMs });
   } catch (cause) {
     await client.close().catch(() => undefined);
-    const hint = isDiagnosable(inner) ? inner.diagnostics() : '';
-    throw new HarnessError(
-      'TARGET_UNREACHABLE',
+    const wrongIds = wrongIdAnswers(transport.frames);
+    const hint = [wrongIds, isDiagnosable(inner) ? inner.diagnostics() : ''].filter(Boolean).join('; ');
+    throw new ConnectFailedError(
       `cannot connect to ${target.name}: ${(cause as Error).message}${hint ? `; ${hint}` : ''}`,
+      transport,
+      // A revision the check chose may be what the server cannot answer; only a plain initialize tells.
+      !options.protocolVersion && (unanswered(cause) || wrongIds !== undefined),
       { cause },
     );
   }

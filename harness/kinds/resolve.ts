@@ -5,7 +5,8 @@ import { HarnessError } from '../errors.ts';
 import type { TargetSpec } from '../targets/spec.ts';
 import { kinds } from './index.ts';
 import type { Declined, Kind } from './kind.ts';
-import { checkEnvReferences } from './stdio-env.ts';
+import { expandDefinition, registerTargetSecrets } from '../config/expand.ts';
+import { CONFORMANCE_VARIABLES } from './stdio-env.ts';
 
 interface Strategy {
   name: string;
@@ -23,8 +24,8 @@ function strategies(): Strategy[] {
       resolve(ref, config) {
         const def = config.targets[ref];
         if (!def) return { skipped: `no target named "${ref}" in the config` };
-        checkEnvReferences(ref, def.env ?? {}, kinds[def.kind].envVariables);
-        return { name: ref, ...def, reason: `defined as "${ref}" in the config` };
+        const expanded = expandDefinition(ref, def, kinds[def.kind].envVariables ?? CONFORMANCE_VARIABLES);
+        return { name: ref, ...expanded, reason: `defined as "${ref}" in the config` };
       },
     },
     {
@@ -65,9 +66,11 @@ export function buildSettings(
 ): RunSettings {
   const { config } = loadConfig(overrides.config);
   const refs = overrides.targets?.length ? overrides.targets : config.defaultTargets;
+  const targets = refs.map((r) => resolveTarget(r, config));
+  for (const t of targets) registerTargetSecrets(t);
   return {
     runId: overrides.runId ?? newRunId(),
-    targets: refs.map((r) => resolveTarget(r, config)),
+    targets,
     profile: overrides.profile ?? config.profile,
     site: overrides.site ?? config.site,
     ...(overrides.areas ? { areas: overrides.areas } : {}),
@@ -85,6 +88,10 @@ let cached: RunSettings | undefined;
 
 /** The run's settings inside a worker: from the CLI's env, or the config defaults under plain vitest. */
 export function runSettings(): RunSettings {
-  cached ??= settingsFromEnv() ?? buildSettings({ runId: 'local' });
+  if (cached) return cached;
+  const fromEnv = settingsFromEnv();
+  // A worker knows the CLI's secrets too: redaction happens wherever a record is made or written.
+  for (const t of fromEnv?.targets ?? []) registerTargetSecrets(t);
+  cached = fromEnv ?? buildSettings({ runId: 'local' });
   return cached;
 }

@@ -40,13 +40,3 @@ export function expandEnv(
     ]),
   );
 }
-
-/** Fails at resolution, before any check runs, when an env value names a variable no one will set. */
-export function checkEnvReferences(
-  targetName: string,
-  env: Readonly<Record<string, string>>,
-  names: readonly string[] = CONFORMANCE_VARIABLES,
-): void {
-  const placeholders = Object.fromEntries(names.map((name) => [name, '']));
-  expandEnv(targetName, env, { ...process.env, ...placeholders }, names);
-}

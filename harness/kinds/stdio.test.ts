@@ -127,7 +127,7 @@ describe('a legacy server spawned through stdio:, the fake site behind it on loo
 
   it('refuses, before anything runs, an env value naming a variable no one sets', () => {
     expect(() => resolveTarget('legacy-typo', config)).toThrow(
-      /target "legacy-typo": env.JIRA_CLOUD_ID uses \$\{CONFORMANCE_CLUD_ID\}, which is not set; use one of CONFORMANCE_ATLASSIAN_URL/,
+      /targets\.legacy-typo\.env\.JIRA_CLOUD_ID uses \$\{CONFORMANCE_CLUD_ID\}, which is not set; use one of CONFORMANCE_ATLASSIAN_URL/,
     );
   });
 });

@@ -43,14 +43,46 @@ function validator(dialect: CompilableDialect): Ajv | Ajv2019 | Ajv2020 {
   return ajv;
 }
 
-/** Compiles a schema under a dialect; the problem as text, or undefined when it compiles. */
+const shared = new Map<CompilableDialect, Ajv | Ajv2019 | Ajv2020>();
+
+/** Results by dialect and shape: servers with thousands of tools repeat a few shapes with other words. */
+const known = new Map<string, string | undefined>();
+const KNOWN_CAP = 10_000;
+
+/** The schema without its descriptions and titles (any string is valid there), as the key of its shape. */
+function shapeKey(dialect: CompilableDialect, schema: object): string {
+  return `${dialect}\u0000${JSON.stringify(schema, (key, value: unknown) =>
+    (key === 'description' || key === 'title') && typeof value === 'string' ? undefined : value,
+  )}`;
+}
+
+/**
+ * Compiles a schema under a dialect; the problem as text, or undefined when it compiles. One
+ * validator per dialect, the schema removed after: a fresh one per schema costs tens of
+ * milliseconds, which 10,000 tools turn into minutes (issue 14). Schemas that name an `$id`
+ * (tools may reuse one, which a shared validator would refuse) get a validator of their own.
+ */
 export function compileProblem(schema: object, dialect: CompilableDialect): string | undefined {
-  // One validator per schema: tools may reuse `$id`s, which a shared instance would refuse.
-  const ajv = validator(dialect);
+  const key = shapeKey(dialect, schema);
+  if (known.has(key)) return known.get(key);
+  if (known.size >= KNOWN_CAP) known.clear();
+  const problem = compileOnce(schema, dialect, key.includes('"$id"'));
+  known.set(key, problem);
+  return problem;
+}
+
+function compileOnce(schema: object, dialect: CompilableDialect, own: boolean): string | undefined {
+  let ajv = own ? undefined : shared.get(dialect);
+  if (!ajv) {
+    ajv = validator(dialect);
+    if (!own) shared.set(dialect, ajv);
+  }
   try {
     ajv.compile(schema);
     return undefined;
   } catch (error) {
     return error instanceof Error ? error.message : String(error);
+  } finally {
+    if (!own) ajv.removeSchema(schema);
   }
 }

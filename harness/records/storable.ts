@@ -1,4 +1,5 @@
 import { formatPath } from '../../lib/errors.ts';
+import { redact, redactText } from '../redact.ts';
 import { boundedJson, truncateText } from './bounds.ts';
 import { type CheckRecord, CheckRecordSchema } from './schema.ts';
 
@@ -10,8 +11,16 @@ export interface CheckRef {
 
 const SENTENCES = ['evidence', 'workaround', 'prerequisite'] as const;
 
-/** The record as it will be stored: JSON semantics (an `undefined` field is absent), bounded (bounds.ts). */
+/**
+ * The record as it will be stored: redacted (every field, whatever the verdict: a passing check's
+ * evidence may quote a token too), with JSON semantics (an `undefined` field is absent) and bounded
+ * (bounds.ts). Redaction comes first, so a cut can never leave half a secret behind.
+ */
 export function boundRecord(raw: unknown): unknown {
+  return bound(redact(raw));
+}
+
+function bound(raw: unknown): unknown {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return boundedJson(raw);
   // Sentences are cut first, so the size they state is the full one.
   const sentences: Record<string, unknown> = { ...raw };
@@ -54,7 +63,7 @@ export function unreportedRecord(ref: CheckRef, reason: string): CheckRecord {
   return {
     ...ref,
     verdict: 'failed',
-    evidence: truncateText(`the check ended without a record: ${reason}`),
+    evidence: truncateText(redactText(`the check ended without a record: ${reason}`)),
     durationMs: 0,
     requests: 0,
   };

@@ -20,3 +20,15 @@ export const NEEDLES = [
   // The fixture member's real (fake) API token, which connect() registers and sends in Basic auth.
   '8d2a6c0e94f31b77',
 ] as const;
+
+/**
+ * What base64 of `secret` looks like wherever it starts inside a longer encoded text (an attachment
+ * embedded in the Allure page, a Basic value): one stable run of characters per byte alignment.
+ */
+export function base64Forms(secret: string): string[] {
+  return [0, 1, 2].map((offset) => {
+    const encoded = Buffer.from(`${'x'.repeat(offset)}${secret}`).toString('base64');
+    const bytes = offset + Buffer.byteLength(secret);
+    return encoded.slice(Math.ceil(offset / 3) * 4, Math.floor(bytes / 3) * 4);
+  });
+}

@@ -2,6 +2,7 @@ import { providerFor } from '../auth/identity.ts';
 import type { RunSettings } from '../config/settings.ts';
 import { registerCredentials, requestHeaders } from '../connect/headers.ts';
 import { HttpProbe } from '../connect/probe.ts';
+import type { RecordingTransport } from '../connect/recorder.ts';
 import { connect, type Session } from '../connect/session.ts';
 import { driverFor } from '../drivers/index.ts';
 import { rovoToolGuard } from '../drivers/rovo/tool-guard.ts';
@@ -16,6 +17,8 @@ import type { WireCheck } from './wire-check.ts';
 /** What one check opened and noted: the runner counts, records and closes it. */
 export interface CheckTrail {
   readonly sessions: Session[];
+  /** Every session's frames, a connect that failed included. */
+  readonly transports: RecordingTransport[];
   readonly probes: HttpProbe[];
   readonly details: Record<string, unknown>;
 }
@@ -46,6 +49,8 @@ export function checkContext(input: CheckContextInput): CheckContext {
     return credentials;
   };
   const openWith = async (credentials: Credentials, options: SessionOptions = {}): Promise<Session> => {
+    // A check its timeout stopped opens nothing more: the next check starts clean.
+    signal.throwIfAborted();
     const guard = rovoToolGuard(target);
     const session = await connect(target, {
       credentials,
@@ -54,7 +59,12 @@ export function checkContext(input: CheckContextInput): CheckContext {
       ...options,
       calls: [...(guard ? [guard] : []), ...(setup.connect.calls ?? [])],
       ...(wire ? { observe: wire.observer() } : {}),
+      onTransport: (transport) => trail.transports.push(transport),
     });
+    if (signal.aborted) {
+      await session.close();
+      signal.throwIfAborted();
+    }
     trail.sessions.push(session);
     return session;
   };

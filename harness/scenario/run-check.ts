@@ -9,6 +9,8 @@ import { type CheckTrail, checkContext } from './check-context.ts';
 import type { RegisteredCheck } from './context.ts';
 import type { Outcome } from './outcome.ts';
 import { WireCheck } from './wire-check.ts';
+import { noteOutcome, unreachable } from './unreachable.ts';
+import { wrongIdAnswers } from '../protocol/answer-ids.ts';
 
 export interface RunCheckInput {
   /** The check as `verifies()` registered it: its options (timeout, invalid frames) travel with it. */
@@ -37,7 +39,7 @@ export async function runCheck(input: RunCheckInput): Promise<CheckRecord> {
   const { check, target, settings } = input;
   const { capability, body, options } = check;
   const started = performance.now();
-  const trail: CheckTrail = { sessions: [], probes: [], details: {} };
+  const trail: CheckTrail = { sessions: [], transports: [], probes: [], details: {} };
   // Against a mock both ends are ours: every frame must fit the SDK's schemas.
   const wire = kindOf(target).mock ? new WireCheck(options.sendsInvalidFrames ?? false) : undefined;
   const timeoutMs = options.timeoutMs ?? settings.checkTimeoutMs;
@@ -45,7 +47,7 @@ export async function runCheck(input: RunCheckInput): Promise<CheckRecord> {
   const finish = (
     rest: Omit<CheckRecord, 'capabilityId' | 'target' | 'durationMs' | 'requests'>,
   ): CheckRecord => {
-    const opened = [...trail.sessions, ...trail.probes];
+    const opened = [...trail.transports, ...trail.probes];
     const record: CheckRecord = {
       capabilityId: capability.id,
       target: target.name,
@@ -55,14 +57,15 @@ export async function runCheck(input: RunCheckInput): Promise<CheckRecord> {
     };
     wire?.judge(record);
     if (Object.keys(trail.details).length > 0)
-      record.details = redact({ ...trail.details, ...(record.details ?? {}) });
-    if (record.verdict === 'failed') {
+      record.details = { ...trail.details, ...(record.details ?? {}) };
+    if (record.verdict === 'failed' && !record.exchange) {
       const frames: Frame[] = opened.flatMap((s) =>
         s.frames.map((f) => ({ direction: f.direction, message: f.message })),
       );
-      record.exchange = redact(frames.slice(-40));
+      record.exchange = frames.slice(-40);
     }
-    return record;
+    // Every field, whatever the verdict: a passing check's evidence can quote what the target echoed.
+    return redact(record);
   };
 
   if (settings.readOnly && capability.mutates) {
@@ -76,6 +79,11 @@ export async function runCheck(input: RunCheckInput): Promise<CheckRecord> {
     });
   }
 
+  // The harness's own mocks are never written off: a slow initialize there is the machine, not a target.
+  const note = kindOf(target).mock ? () => undefined : noteOutcome;
+  const down = unreachable(settings, target.name);
+  if (down) return finish({ verdict: 'failed', evidence: down.evidence, exchange: down.exchange });
+
   let timer: NodeJS.Timeout | undefined;
   try {
     const setup = await setupFor(target, settings, input.variant);
@@ -87,16 +95,21 @@ export async function runCheck(input: RunCheckInput): Promise<CheckRecord> {
       }, timeoutMs);
     });
     const outcome: Outcome = await Promise.race([body(ctx), timeout]);
-    return finish({
-      ...outcome,
-      ...(outcome.details ? { details: redact(outcome.details) } : {}),
-    });
+    note(target.name, capability.id, undefined, trail.sessions.length > 0);
+    return finish(outcome);
   } catch (error) {
+    note(target.name, capability.id, error, trail.sessions.length > 0);
     if (error instanceof NotTestableError)
       return finish({ verdict: 'not-testable', evidence: error.message, prerequisite: error.prerequisite });
     if (error instanceof UnsupportedVerbError)
       return finish({ verdict: 'unsupported', evidence: `${error.verb}: ${error.reason}` });
-    return finish({ verdict: 'failed', evidence: describeError(error) });
+    // "Request timed out" hides an answer the SDK dropped for its id: say so.
+    const said = describeError(error);
+    const wrongIds = wrongIdAnswers(trail.transports.flatMap((t) => t.frames));
+    return finish({
+      verdict: 'failed',
+      evidence: wrongIds && !said.includes(wrongIds) ? `${said}; ${wrongIds}` : said,
+    });
   } finally {
     clearTimeout(timer);
     await Promise.allSettled([

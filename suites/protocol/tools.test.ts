@@ -14,6 +14,7 @@ import { listAllTools, toolWithRequiredArguments } from '../../harness/scenario/
 import { expectNone } from '../../harness/scenario/expect.ts';
 import { partial, supported } from '../../harness/scenario/outcome.ts';
 import { verifies } from '../../harness/scenario/verifies.ts';
+import { breathe } from '../../harness/scenario/breathe.ts';
 
 // JSON-RPC codes as plain numbers: McpError.code is a number, not the SDK's enum.
 const INVALID_PARAMS = -32602;
@@ -62,7 +63,8 @@ verifies('protocol.tools.input-schemas', async (ctx) => {
   const { tools } = await listAllTools(session);
   const problems: string[] = [];
   const dialects = new Map<SchemaDialect, number>();
-  for (const tool of tools) {
+  for (const [i, tool] of tools.entries()) {
+    if (i % 200 === 199) await breathe(ctx.signal);
     const declared = tool.inputSchema.$schema;
     const dialect = typeof declared === 'string' ? dialectOf(declared) : defaultSchemaDialect(version);
     if (dialect === undefined) {
