@@ -24,7 +24,7 @@ const isObject = (v: unknown): v is Record<string, unknown> =>
 
 /** A child fixture over its base: objects merge, arrays append (more fields, more issues), values replace. */
 function overlay(base: unknown, child: unknown): unknown {
-  if (Array.isArray(base) && Array.isArray(child)) return [...base, ...child];
+  if (Array.isArray(base) && Array.isArray(child)) return [...(base as unknown[]), ...(child as unknown[])];
   if (!isObject(base) || !isObject(child)) return child;
   const merged: Record<string, unknown> = { ...base };
   for (const [key, value] of Object.entries(child))
