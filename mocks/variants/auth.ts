@@ -149,6 +149,18 @@ export const variants: Variant[] = [
     },
   },
   {
+    name: 'wrong-token-full-access',
+    defect: "a Basic credential whose token does not exist is let in as the email's account, with every tool",
+    breaks: ['auth.api-token.wrong'],
+    apply: (cloud) =>
+      patchAuthentication(cloud, (outcome, request) => {
+        const basic = parseBasic(request.headers.get('authorization'));
+        const user = [...cloud.store.users.values()].find((u) => u.email === basic?.email);
+        if (!user || !outcome.ok || outcome.via !== 'anonymous') return outcome;
+        return { ...outcome, accountId: user.accountId, scopes: null, via: 'api-token' };
+      }),
+  },
+  {
     name: 'classic-token-full-access',
     defect: 'a classic (unscoped) API token is taken as a scoped token with every scope',
     breaks: ['auth.api-token.classic'],
