@@ -1,5 +1,6 @@
 import type { Command } from './define-command.ts';
 import { checkCommand } from './check.ts';
+import { fidelityCommand } from './fidelity.ts';
 import { gateCommand } from './gate.ts';
 import { janitorCommand } from './janitor.ts';
 import { loginCommand } from './login.ts';
@@ -19,5 +20,6 @@ export const COMMANDS: readonly Command[] = [
   janitorCommand,
   baselineCommand,
   gateCommand,
+  fidelityCommand,
   mutantsCommand,
 ];

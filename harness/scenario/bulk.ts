@@ -6,30 +6,43 @@ import type { CheckContext } from './context.ts';
 /** Most issues a verification asks for at once from a dialect that cannot page. */
 const ONE_PAGE_LIMIT = 1000;
 
+/** Rovo's JQL pages hold at most 5 issues and a larger page loses the rest (#221, #225); 5 pages whole. */
+const CAPPED_PAGE = 5;
+
 /**
  * Every issue carrying `label`, through all pages. A dialect without page tokens (the legacy
  * `jira_search_issues` follows Jira's pages itself up to maxResults) is asked for everything at once.
+ * When a page of 100 comes back short of the total with no cursor (Rovo's 5-node cap), the issues are
+ * read again in pages of 5, the cap's workaround: verifying a bulk is not the place to judge paging.
  */
 export async function issuesLabelled(driver: Driver, label: string, fields: string[]): Promise<IssueData[]> {
+  const first = await labelledPages(driver, label, fields, 100);
+  if (first.total === undefined || first.issues.length >= first.total) return first.issues;
+  return (await labelledPages(driver, label, fields, CAPPED_PAGE)).issues;
+}
+
+async function labelledPages(driver: Driver, label: string, fields: string[], size: number) {
   const jql = `labels = "${label}"`;
   const out: IssueData[] = [];
   let pageToken: string | undefined;
+  let total: number | undefined;
   try {
-    for (let page = 0; page < 100; page++) {
+    for (let page = 0; page < 1000 / size; page++) {
       const found = await driver.searchIssues(jql, {
-        maxResults: 100,
+        maxResults: size,
         fields: ['labels', ...fields],
         ...(pageToken ? { pageToken } : {}),
       });
       out.push(...found.issues);
+      total ??= found.total;
       pageToken = found.nextPageToken;
       if (!pageToken || found.issues.length === 0) break;
     }
-    return out;
+    return { issues: out, total };
   } catch (error) {
     if (!(error instanceof UnsupportedVerbError) || pageToken !== undefined) throw error;
-    return (await driver.searchIssues(jql, { maxResults: ONE_PAGE_LIMIT, fields: ['labels', ...fields] }))
-      .issues;
+    const all = await driver.searchIssues(jql, { maxResults: ONE_PAGE_LIMIT, fields: ['labels', ...fields] });
+    return { issues: all.issues, total: undefined };
   }
 }
 

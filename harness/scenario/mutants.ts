@@ -51,7 +51,12 @@ export async function tryMutant(
   variant: Variant,
   settings = mutantSettings(),
 ): Promise<MutantResult> {
-  const base = { check, target: MUTANT_TARGET, settings };
+  // A variant of a field only an older site has runs, healthy and broken, on that site.
+  const base = {
+    check,
+    target: MUTANT_TARGET,
+    settings: { ...settings, site: variant.site ?? settings.site },
+  };
   const healthy = await runCheck(base);
   const broken = await runCheck({ ...base, variant });
   return {

@@ -5,9 +5,25 @@ import { AtlassianError } from '../atlassian/errors.ts';
 import type { Profile } from './profile/schema.ts';
 import { RovoToolError } from './tools/define.ts';
 
-/** Success: one text item holding the JSON payload (no structuredContent, as observed). */
-export function successResult(payload: unknown): CallToolResult {
-  return { content: [{ type: 'text', text: JSON.stringify(payload) }] };
+/** What Rovo answers for any failure upstream of it (atlassian-mcp-server#241, three clients). */
+export const UPSTREAM_FAILURE = 'We are having trouble completing this action. Please try again shortly.';
+
+/**
+ * Success: one text item holding the JSON payload; `structured` adds the payload as structuredContent
+ * too when it is an object (MCP allows no other), as Rovo does for the clients it recognises (#213).
+ */
+export function successResult(payload: unknown, structured = false): CallToolResult {
+  const object = typeof payload === 'object' && payload !== null && !Array.isArray(payload);
+  return {
+    content: [{ type: 'text', text: JSON.stringify(payload) }],
+    ...(structured && object ? { structuredContent: payload as Record<string, unknown> } : {}),
+  };
+}
+
+/** Whether this client gets structuredContent (#213: withheld unless clientInfo.name is recognised). */
+export function sendsStructured(profile: Profile, clientName: string | undefined): boolean {
+  const { mode, clients } = profile.structuredContent;
+  return mode === 'always' || (mode === 'recognised-clients' && clients.includes(clientName ?? ''));
 }
 
 /** Business errors: `{"error":true,"message":...}` as text; Jira's own error JSON embedded as a string. */
@@ -39,8 +55,8 @@ export function errorMessageOf(error: unknown, profile?: Profile, tool?: string)
     return `Failed to ${actionOf(tool)}: ${STATUS_CODES[error.status] ?? `HTTP ${error.status}`}. ${body}`;
   }
   if (error instanceof RovoToolError) return error.message;
-  // The transient text v2 users see; the cause is kept for whoever debugs the mock.
-  return `We are having trouble completing this action. Please try again shortly. (${error instanceof Error ? error.message : String(error)})`;
+  // Rovo's one sentence for any upstream failure (#241): clients see nothing of the cause.
+  return UPSTREAM_FAILURE;
 }
 
 /**

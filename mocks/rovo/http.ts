@@ -6,7 +6,7 @@ import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/
 import { RateLimiter } from '../atlassian/rate-limiter.ts';
 import { releaseWhenDone } from '../../lib/release-when-done.ts';
 import type { SiteStore } from '../atlassian/store.ts';
-import type { Authenticator } from './auth/api-token.ts';
+import { ANONYMOUS_USER, type Authenticator } from './auth/api-token.ts';
 import { type ToolCaller, visibleTools } from './auth/scopes.ts';
 import { MockHooks } from './hooks.ts';
 import type { Profile } from './profile/schema.ts';
@@ -74,6 +74,18 @@ async function rpcMethods(request: Request): Promise<string[]> {
 }
 
 /**
+ * The `?capabilities=READ_JIRA,SEARCH_JIRA` toolset filter of v1 (atlassian-mcp-server#11, PR #123):
+ * only the tools of the named permission groups, plus the shared ones (assumed: they belong to none).
+ * Names that are no group of the mock are ignored.
+ */
+function toolsets(url: URL, tools: RovoTool[]): RovoTool[] {
+  const asked = url.searchParams.get('capabilities');
+  if (asked === null) return tools;
+  const groups = new Set(asked.split(',').map((c) => c.trim().toLowerCase()));
+  return tools.filter((t) => t.group === 'shared' || groups.has(t.group));
+}
+
+/**
  * The mock of `https://mcp.atlassian.com/v1/mcp`: authentication, sessions (64-hex ids, 400 without
  * one, 404 once gone), and a per-session MCP server. It speaks only web-standard Request/Response,
  * so msw, a custom fetch and a loopback port can all mount it.
@@ -121,11 +133,14 @@ export class RovoMock {
     const auth = await this.authenticate(request, path);
     if (!auth.ok) return auth.response;
     exchange.accountId = auth.accountId;
-    const user = this.store.users.get(auth.accountId);
+    const user = auth.via === 'anonymous' ? ANONYMOUS_USER : this.store.users.get(auth.accountId);
     if (!user) return json(401, { error: 'invalid_token', error_description: 'Unknown account' });
     const all = rovoTools(this.profile).map((t) => this.patches.get(t.name)?.(t) ?? t);
     const toolsFor = this.options.toolsFor ?? visibleTools;
-    const tools = toolsFor({ accountId: user.accountId, scopes: auth.scopes, via: auth.via }, all);
+    const tools = toolsets(
+      new URL(request.url),
+      toolsFor({ accountId: user.accountId, scopes: auth.scopes, via: auth.via }, all),
+    );
     if (auth.insufficientScope) {
       // A tool the token's scopes do not cover: the step-up challenge, before any session work.
       const denied = all.find((t) => !tools.includes(t) && exchange.rpc.includes(`tools/call:${t.name}`));

@@ -12,7 +12,13 @@ import {
 import type { SiteStore } from '../atlassian/store.ts';
 import type { User } from '../atlassian/entities/people.ts';
 import { ILL_FORMED_MESSAGE, illFormedPath } from '../atlassian/well-formed.ts';
-import { errorMessageOf, errorResult, invalidArgumentsResult, successResult } from './envelope.ts';
+import {
+  errorMessageOf,
+  errorResult,
+  invalidArgumentsResult,
+  sendsStructured,
+  successResult,
+} from './envelope.ts';
 import type { Profile } from './profile/schema.ts';
 import type { RovoTool } from './tools/define.ts';
 import { listedTool } from './tools/index.ts';
@@ -92,7 +98,7 @@ export function createRovoServer(deps: RovoServerDeps): Server {
         user: caller.user,
         profile,
       });
-      return successResult(payload);
+      return successResult(payload, sendsStructured(profile, server.getClientVersion()?.name));
     } catch (error) {
       return errorResult(profile, errorMessageOf(error, profile, name));
     }

@@ -2,6 +2,29 @@ import { pkceChallenge } from '../atlassian/oauth/tokens.ts';
 import { parseBasic } from '../atlassian/basic-auth.ts';
 import { patchAuthentication, patchHttp, rewriteChallenge } from './kit/patch.ts';
 import type { Variant } from './kit/types.ts';
+import type { FakeCloud } from '../cloud.ts';
+import type { User } from '../atlassian/entities/people.ts';
+import type { AuthOutcome } from '../rovo/auth/api-token.ts';
+
+/** Lets a Basic credential in as its email's account with every tool when `when` says so. */
+function fullAccessWhen(
+  cloud: FakeCloud,
+  when: (outcome: AuthOutcome, user: User, token: string) => boolean,
+): void {
+  patchAuthentication(cloud, (outcome, request) => {
+    const basic = parseBasic(request.headers.get('authorization'));
+    const user = [...cloud.store.users.values()].find((u) => u.email === basic?.email);
+    if (!basic || !user || !when(outcome, user, basic.token)) return outcome;
+    return {
+      ok: true,
+      accountId: user.accountId,
+      token: 'api-token',
+      clientId: 'api-token',
+      scopes: null,
+      via: 'api-token',
+    };
+  });
+}
 
 /** Authorization-server and resource-server defects, each the way a real server could get it wrong. */
 export const variants: Variant[] = [
@@ -149,22 +172,18 @@ export const variants: Variant[] = [
     },
   },
   {
+    name: 'wrong-token-full-access',
+    defect: "a Basic credential whose token does not exist is let in as the email's account, with every tool",
+    breaks: ['auth.api-token.wrong'],
+    apply: (cloud) => fullAccessWhen(cloud, (outcome) => outcome.ok && outcome.via === 'anonymous'),
+  },
+  {
     name: 'classic-token-full-access',
     defect: 'a classic (unscoped) API token is taken as a scoped token with every scope',
     breaks: ['auth.api-token.classic'],
     apply: (cloud) =>
-      patchAuthentication(cloud, (outcome, request) => {
-        const basic = parseBasic(request.headers.get('authorization'));
-        const user = [...cloud.store.users.values()].find((u) => u.email === basic?.email);
-        if (!user?.tokens.some((t) => t.token === basic?.token && !t.scopes)) return outcome;
-        return {
-          ok: true,
-          accountId: user.accountId,
-          token: 'api-token',
-          clientId: 'api-token',
-          scopes: null,
-          via: 'api-token',
-        };
-      }),
+      fullAccessWhen(cloud, (_outcome, user, token) =>
+        user.tokens.some((t) => t.token === token && !t.scopes),
+      ),
   },
 ];

@@ -24,8 +24,17 @@ const TYPE_CHECKS = [
   'custom-fields.labels',
   'custom-fields.url',
   'custom-fields.sprint',
-  'custom-fields.epic-link',
 ];
+
+/** createJiraIssue and editJiraIssue drop every customfield_* value and report success. */
+function dropCustomFields(cloud: FakeCloud): void {
+  patchRun(cloud, 'createJiraIssue', (healthy, args, ctx) =>
+    healthy({ ...args, additional_fields: withoutCustom(args.additional_fields) }, ctx),
+  );
+  patchRun(cloud, 'editJiraIssue', (healthy, args, ctx) =>
+    healthy({ ...args, fields: withoutCustom(args.fields) }, ctx),
+  );
+}
 
 /** Runs `fn` with no custom field required anywhere; createmeta, read separately, still says they are. */
 function unrequired<T>(cloud: FakeCloud, fn: () => T): T {
@@ -41,17 +50,18 @@ function unrequired<T>(cloud: FakeCloud, fn: () => T): T {
 
 export const variants: Variant[] = [
   {
+    name: 'epic-link-dropped',
+    defect:
+      'on a site that still has Epic Link, createJiraIssue and editJiraIssue drop its value and report success',
+    breaks: ['custom-fields.epic-link'],
+    site: 'legacy',
+    apply: dropCustomFields,
+  },
+  {
     name: 'custom-fields-dropped',
     defect: 'createJiraIssue and editJiraIssue silently drop every customfield_* value and report success',
     breaks: TYPE_CHECKS,
-    apply(cloud) {
-      patchRun(cloud, 'createJiraIssue', (healthy, args, ctx) =>
-        healthy({ ...args, additional_fields: withoutCustom(args.additional_fields) }, ctx),
-      );
-      patchRun(cloud, 'editJiraIssue', (healthy, args, ctx) =>
-        healthy({ ...args, fields: withoutCustom(args.fields) }, ctx),
-      );
-    },
+    apply: dropCustomFields,
   },
   {
     name: 'createmeta-pages-overlap',

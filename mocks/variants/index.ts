@@ -29,6 +29,7 @@ const AreaFileSchema = z.object({
       name: z.string().min(1),
       defect: z.string().min(1),
       breaks: z.array(z.string().min(1)).min(1),
+      site: z.string().min(1).optional(),
       apply: z.custom<Variant['apply']>((v) => typeof v === 'function', 'must be a function (cloud) => void'),
     }),
     { error: 'must be exported as a list: `export const variants: Variant[] = [...]`' },

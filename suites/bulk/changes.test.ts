@@ -75,13 +75,8 @@ verifies(
       { signal: ctx.signal },
     );
     changed(ctx, `transitioning ${COUNT} issues`, result);
-    const moved = await driver.searchIssues(`labels = "${label}" AND status = "${move.to}"`, {
-      maxResults: 100,
-      fields: ['status'],
-    });
-    expect(moved.issues.map((i) => i.key).sort(), `all ${COUNT} are in "${move.to}"`).toEqual(
-      [...keys].sort(),
-    );
+    const moved = (await issuesLabelled(driver, label, ['status'])).filter((i) => i.status === move.to);
+    expect(moved.map((i) => i.key).sort(), `all ${COUNT} are in "${move.to}"`).toEqual([...keys].sort());
     return supported(
       `${COUNT} issues moved from "${first.status}" to "${move.to}" (transition ${move.id}); ${bulkFigures(result)}`,
       { mode: result.mode },

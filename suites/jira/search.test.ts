@@ -1,7 +1,8 @@
 import { expect } from 'vitest';
 import { expectRejection } from '../../harness/scenario/expect.ts';
 import { checkLabel, createTasks } from '../../harness/scenario/helpers.ts';
-import { supported } from '../../harness/scenario/outcome.ts';
+import type { Driver } from '../../harness/drivers/types.ts';
+import { partial, supported } from '../../harness/scenario/outcome.ts';
 import { verifies } from '../../harness/scenario/verifies.ts';
 
 verifies('jira.search.jql', async (ctx) => {
@@ -27,30 +28,60 @@ verifies('jira.search.jql', async (ctx) => {
   );
 });
 
+/** Pages of `size` through every issue labelled `label`: the keys seen, in order, and the page count. */
+async function pageThrough(driver: Driver, label: string, size: number) {
+  const seen: string[] = [];
+  let token: string | undefined;
+  let pages = 0;
+  do {
+    const page = await driver.searchIssues(`labels = "${label}" ORDER BY key ASC`, {
+      maxResults: size,
+      ...(token ? { pageToken: token } : {}),
+    });
+    seen.push(...page.issues.map((i) => i.key));
+    token = page.nextPageToken;
+    pages++;
+  } while (token && pages < 10);
+  return { seen, pages };
+}
+
+/** Why paging in pages of `size` missed: undefined when it reached every issue exactly once. */
+function pagingMiss(
+  created: readonly string[],
+  { seen, pages }: { seen: string[]; pages: number },
+  size: number,
+) {
+  const unique = new Set(seen);
+  if (unique.size === seen.length && [...seen].sort().join() === [...created].sort().join()) return undefined;
+  const twice = seen.length - unique.size;
+  return `pages of ${size} reached ${unique.size} of ${created.length} matching issues in ${pages} page(s)${twice > 0 ? `, ${twice} came twice` : ''}`;
+}
+
+/**
+ * Token paging through 7 issues. Rovo capped pages at 5 nodes whatever maxResults asked, with no
+ * usable cursor (atlassian-mcp-server#221, #225): pages above the cap lose issues, pages within it
+ * work, which is the workaround the check then proves.
+ */
 verifies(
   'jira.search.paging',
   async (ctx) => {
     const driver = await ctx.driver();
     const label = checkLabel(ctx, 'paging');
     const created = (await createTasks(driver, ctx, 7, label)).map((r) => r.key);
-    const seen: string[] = [];
-    let token: string | undefined;
-    let pages = 0;
-    do {
-      const page = await driver.searchIssues(`labels = "${label}" ORDER BY key ASC`, {
-        maxResults: 3,
-        ...(token ? { pageToken: token } : {}),
+    const large = await pageThrough(driver, label, 6);
+    const largeMiss = pagingMiss(created, large, 6);
+    if (largeMiss === undefined)
+      return supported(`7 matching issues in ${large.pages} pages of at most 6, each exactly once`, {
+        details: { pages: large.pages },
       });
-      seen.push(...page.issues.map((i) => i.key));
-      token = page.nextPageToken;
-      pages++;
-    } while (token && pages < 10);
-    const reached = `paging reached ${new Set(seen).size} of ${created.length} matching issues in ${pages} page(s)`;
-    expect(new Set(seen).size, `${reached}; some came twice`).toBe(seen.length);
-    expect(seen.sort(), reached).toEqual([...created].sort());
-    return supported(`7 matching issues in ${pages} pages of at most 3, each exactly once`, {
-      details: { pages },
-    });
+    const small = await pageThrough(driver, label, 3);
+    const smallMiss = pagingMiss(created, small, 3);
+    expect(smallMiss, `${largeMiss}; ${smallMiss ?? ''}`).toBeUndefined();
+    return partial(
+      `${largeMiss} (the 5-node cap of atlassian-mcp-server#221/#225); pages of 3 reached all 7 in ${small.pages} pages, each exactly once`,
+      'page with maxResults 5 or less and follow nextPageToken; never trust a larger page to be complete',
+      { details: { pages: small.pages } },
+    );
   },
   { timeoutMs: 30_000 },
 );

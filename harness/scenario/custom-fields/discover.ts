@@ -44,13 +44,13 @@ export async function createScreens(driver: Driver, ctx: CheckContext): Promise<
  * be created without filling other required custom fields; not-testable when the sandbox has none.
  */
 export async function findField(driver: Driver, ctx: CheckContext, kind: FieldKind): Promise<FoundField> {
-  const { label, matches } = KINDS[kind];
+  const { label, matches, absence } = KINDS[kind];
   for (const screen of await createScreens(driver, ctx)) {
     const field = screen.fields.find(matches);
     if (field && blockers(screen.fields).every((b) => b.id === field.id))
       return { field, issueType: screen.issueType };
   }
   throw new NotTestableError(
-    `a ${label} custom field on a create screen of ${ctx.site.sandboxProject} (found by schema.custom)`,
+    `a ${label} custom field on a create screen of ${ctx.site.sandboxProject} (found by schema.custom)${absence ? `: ${absence}` : ''}`,
   );
 }

@@ -32,7 +32,14 @@ const isFloat = plugin(`${SYSTEM}float`);
  * field id (ids differ on every site). Story points live in a JSW field on newer sites and in a
  * number field named "Story Points" on older ones, so plain numbers exclude that name.
  */
-export const KINDS: Record<FieldKind, { label: string; matches: (f: FieldMeta) => boolean }> = {
+export const KINDS: Record<
+  FieldKind,
+  {
+    label: string;
+    matches: (f: FieldMeta) => boolean;
+    /** Why a current site may lack it. */ absence?: string;
+  }
+> = {
   text: { label: 'single-line text', matches: plugin(`${SYSTEM}textfield`) },
   textarea: { label: 'multi-line text', matches: plugin(`${SYSTEM}textarea`) },
   number: { label: 'number', matches: (f) => isFloat(f) && !STORY_POINTS.test(f.name) },
@@ -53,5 +60,10 @@ export const KINDS: Record<FieldKind, { label: string; matches: (f: FieldMeta) =
   labels: { label: 'labels', matches: plugin(`${SYSTEM}labels`) },
   url: { label: 'URL', matches: plugin(`${SYSTEM}url`) },
   sprint: { label: 'Sprint', matches: plugin(`${AGILE}gh-sprint`) },
-  'epic-link': { label: 'Epic Link', matches: plugin(`${AGILE}gh-epic-link`) },
+  'epic-link': {
+    label: 'Epic Link',
+    matches: plugin(`${AGILE}gh-epic-link`),
+    absence:
+      'Jira Cloud replaced Epic Link with parent (support.atlassian.com "Epic Link replaced with parent"), so a current site has none; jira.issue.parent checks epics through parent',
+  },
 };

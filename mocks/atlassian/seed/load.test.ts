@@ -28,7 +28,7 @@ it.each([
     'jira.customFields[0].contexts[0].projects[0]: unknown project "NOPE"',
   ],
   [
-    ['jira', 'customFields', 6, 'contexts', 0, 'options'],
+    ['jira', 'customFields', 5, 'contexts', 0, 'options'],
     [],
     'a select field needs options in every context',
   ],
@@ -41,4 +41,11 @@ it('a fixture that is not JSON names its file', () => {
   expect(() => loadSiteSeed(join(import.meta.dirname, 'load.test.ts').replace('.ts', '.json'))).toThrow(
     /cannot be read/,
   );
+});
+
+it('a fixture that extends another lists only what it adds: the legacy site is the default plus Epic Link', () => {
+  const fields = (name: string) => loadSiteSeed(name).jira.customFields.map((f) => f.name);
+  expect(fields('default')).not.toContain('Epic Link');
+  expect(fields('legacy')).toEqual([...fields('default'), 'Epic Link']);
+  expect(loadSiteSeed('legacy').jira.issues).toEqual(loadSiteSeed('default').jira.issues);
 });

@@ -1,10 +1,29 @@
+import type { User } from '../../atlassian/entities/people.ts';
 import type { SiteStore } from '../../atlassian/store.ts';
 import type { AuthProfile } from '../profile/auth.ts';
 import type { RovoTool } from '../tools/define.ts';
 import { forbidden } from './challenge.ts';
 
-/** How a caller authenticated: a scoped API token, a classic (unscoped) one, or an OAuth access token. */
-export type CallerKind = 'api-token' | 'classic-token' | 'oauth';
+/**
+ * How a caller authenticated: a scoped API token, a classic (unscoped) one, an OAuth access token, or
+ * nothing valid at all (a wrong token that Rovo lets into an anonymous session).
+ */
+export type CallerKind = 'api-token' | 'classic-token' | 'oauth' | 'anonymous';
+
+/** Who a wrong API token is let in as: no account of the site, no groups, so no product data. */
+export const ANONYMOUS_USER: User = {
+  handle: 'anonymous',
+  accountId: 'anonymous',
+  displayName: 'Anonymous',
+  email: '',
+  apiToken: '',
+  role: 'a wrong API token let into an anonymous session (rovo-v2-surface.md 5.4 T-ANON)',
+  active: true,
+  locale: 'en_US',
+  timeZone: 'UTC',
+  groups: new Set(),
+  tokens: [],
+};
 
 export type AuthOutcome =
   | {
@@ -26,16 +45,29 @@ export type Authenticator = (request: Request, path: string) => AuthOutcome | Pr
 /** Rovo's sentences for API-token refusals (atlassian-mcp-server#75; HolmesGPT#2373). */
 export const API_TOKEN_NOT_ENABLED =
   "You don't have permission to connect via API token. Please ask your organization admin for access.";
-/** Assumed wording for a client outside the org's IP allowlist (the allowlist is documented, its answer is not). */
+/** Rovo's sentence for a client outside the org's IP allowlist (README; rovo-v2-surface.md 4.2). */
 export const IP_NOT_ALLOWED =
-  "Your organization's IP allowlist does not include this IP address. Ask your organization admin to add it.";
+  "You don't have permission to connect from this IP address. Please ask your admin for access.";
 export const CLASSIC_TOKEN_REFUSED =
   'Rovo MCP server requires a modern API token (API token with scopes). Legacy API tokens without scopes are not supported.';
 
+/** A Basic credential that is no token of the site: the endpoint's 401 (undefined), or an anonymous session. */
+function wrongToken(policy: AuthProfile['apiToken']): AuthOutcome | undefined {
+  if (policy.wrongToken === '401') return undefined;
+  return {
+    ok: true,
+    accountId: ANONYMOUS_USER.accountId,
+    token: 'anonymous',
+    clientId: 'anonymous',
+    scopes: [],
+    via: 'anonymous',
+  };
+}
+
 /**
  * API-token Basic auth for the fixture identities: a user's main token is scoped with every scope,
- * further tokens carry their own scopes or none (classic). Undefined when the credential is not a
- * valid token at all, so the caller can answer with its endpoint's 401.
+ * further tokens carry their own scopes or none (classic). A credential that is no valid token at all
+ * is let into an anonymous session, or undefined (`wrongToken: '401'`) so the caller answers its 401.
  */
 export function authenticateApiToken(
   store: SiteStore,
@@ -46,11 +78,11 @@ export function authenticateApiToken(
   const user = [...store.users.values()].find(
     (u) => u.active && u.email.toLowerCase() === basic.email.toLowerCase(),
   );
-  if (!user) return undefined;
+  if (!user) return wrongToken(policy);
   const base = { ok: true as const, accountId: user.accountId, token: 'api-token', clientId: 'api-token' };
   if (user.apiToken === basic.token) return { ...base, scopes: null, via: 'api-token' };
   const extra = user.tokens.find((t) => t.token === basic.token);
-  if (!extra) return undefined;
+  if (!extra) return wrongToken(policy);
   if (extra.scopes) return { ...base, scopes: extra.scopes, via: 'api-token' };
   if (policy.classic === 'refused') return { ok: false, response: forbidden(CLASSIC_TOKEN_REFUSED) };
   return { ...base, scopes: null, via: 'classic-token' };

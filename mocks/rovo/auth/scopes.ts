@@ -94,6 +94,8 @@ export interface ToolCaller {
 export function visibleTools(caller: ToolCaller, all: readonly RovoTool[]): RovoTool[] {
   if (caller.via === 'classic-token')
     return all.filter((t) => t.group === 'shared' || t.group === 'read_teamwork_graph');
+  // The anonymous set of the 2026-07-27 probe: the Teamwork Graph tools and nothing else.
+  if (caller.via === 'anonymous') return all.filter((t) => t.group === 'read_teamwork_graph');
   if (caller.scopes === null) return [...all];
   const granted = new Set(caller.scopes);
   return all.filter((t) => grantsTool(granted, t));

@@ -52,12 +52,17 @@ export const AuthProfileSchema = z
         enabled: z.boolean(),
         /** A classic (unscoped) token: a 403 asking for a modern token, or only the Teamwork Graph tools. */
         classic: z.enum(['refused', 'twg-only']),
+        /**
+         * A Basic credential that is no token of the site: 401, or an anonymous session that lists only
+         * the Teamwork Graph tools (a live probe of 2026-07-27, rovo-v2-surface.md 5.4 T-ANON).
+         */
+        wrongToken: z.enum(['anonymous-graph', '401']).default('anonymous-graph'),
       })
       .strict()
-      .default({ enabled: true, classic: 'refused' }),
+      .default({ enabled: true, classic: 'twg-only', wrongToken: 'anonymous-graph' }),
     /**
      * The org's IP allowlist (README "Domain controls"): `blocks-caller` answers every request 403 as for
-     * a client outside it. The sentence is assumed; only the 403 is documented.
+     * a client outside it, with Rovo's documented sentence; the 403 status is assumed.
      */
     ipAllowlist: z.enum(['allows-caller', 'blocks-caller']).default('allows-caller'),
   })

@@ -17,6 +17,29 @@ export const ProfileSchema = z
     jqlEnvelope: z.enum(['rest', 'graphql']),
     /** Reproduces atlassian-mcp-server#221/#225: at most this many nodes per page (null = no cap). */
     jqlNodeCap: z.number().int().positive().nullable(),
+    /**
+     * The cursor of a capped page (maxResults above the cap): null, so paging stops (#221), or one past
+     * maxResults that skips the hidden nodes (#225 as the issue reads it). Pages within the cap are whole.
+     */
+    jqlCapCursor: z.enum(['null', 'skips']).default('null'),
+    /** Fields getJiraIssue and JQL search return whatever `fields` asks (#208, #225). */
+    fieldsAlwaysReturned: z.array(z.string()).default(['description', 'issuetype', 'project', 'assignee']),
+    /** getJiraIssue's inline comments: at most `cap`, and whether the page's total comes along (#230). */
+    inlineComments: z
+      .object({ cap: z.number().int().positive().nullable(), total: z.boolean() })
+      .strict()
+      .default({ cap: 100, total: false }),
+    /**
+     * When a success carries `structuredContent` (a copy of an object payload): never, always, or only
+     * for the `clients` Rovo recognises by `clientInfo.name` (#213).
+     */
+    structuredContent: z
+      .object({
+        mode: z.enum(['recognised-clients', 'never', 'always']),
+        clients: z.array(z.string()),
+      })
+      .strict()
+      .default({ mode: 'recognised-clients', clients: ['claude-code', 'cursor'] }),
     /** Whether error results also carry MCP `isError: true` (the `{"error":true}` text is always there). */
     isErrorOnErrors: z.boolean(),
     /** A Jira/Confluence refusal's message: its JSON body, or `Failed to <action>: <status>. <body>` (#95). */

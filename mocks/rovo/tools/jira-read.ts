@@ -49,21 +49,44 @@ function jqlEnvelope(
     };
   }
   const cap = profile.jqlNodeCap;
-  const capped = cap === null ? nodes : nodes.slice(0, cap);
-  // The #221 defect: the cap hides nodes, remainingCount counts them, and no cursor is offered.
-  const remainingCount =
-    cap === null ? Math.max(0, total - nodes.length) : Math.max(0, Math.min(total, maxResults) - cap);
+  if (cap === null || maxResults <= cap)
+    return {
+      issues: {
+        totalCount: total,
+        nodes,
+        remainingCount: Math.max(0, total - nodes.length),
+        pageInfo: { hasNextPage: !page.isLast, endCursor: page.nextPageToken ?? null },
+      },
+    };
+  // The #221 defect: the cap hides nodes, remainingCount counts them, and the cursor (if any) skips them.
   return {
     issues: {
       totalCount: total,
-      nodes: capped,
-      remainingCount,
+      nodes: nodes.slice(0, cap),
+      remainingCount: Math.max(0, Math.min(total, maxResults) - cap),
       pageInfo: {
-        hasNextPage: cap === null ? !page.isLast : total > maxResults,
-        endCursor: cap === null ? (page.nextPageToken ?? null) : null,
+        hasNextPage: total > maxResults,
+        endCursor: profile.jqlCapCursor === 'skips' ? (page.nextPageToken ?? null) : null,
       },
     },
   };
+}
+
+/** The fields a read returns: those asked for plus those Rovo returns anyway (#208), or the defaults. */
+function fieldsOf(profile: Profile, asked: readonly string[] | undefined): string[] {
+  return asked ? [...new Set([...asked, ...profile.fieldsAlwaysReturned])] : DEFAULT_ISSUE_FIELDS;
+}
+
+/** getJiraIssue's inline comments as #230 saw them: capped, with the page's counts dropped. */
+function inlineComments<T extends { fields: Record<string, unknown> }>(profile: Profile, issue: T): T {
+  const page = issue.fields.comment;
+  if (typeof page !== 'object' || page === null || !('comments' in page) || !Array.isArray(page.comments))
+    return issue;
+  const { cap, total } = profile.inlineComments;
+  const { startAt, maxResults, total: count, ...rest } = page as Record<string, unknown>;
+  const comments = cap === null ? page.comments : page.comments.slice(0, cap);
+  const counts = total ? { startAt, maxResults, total: count } : {};
+  return { ...issue, fields: { ...issue.fields, comment: { ...rest, ...counts, comments } } };
 }
 
 export const JIRA_READ_TOOLS = [
@@ -159,11 +182,11 @@ export const JIRA_READ_TOOLS = [
     run(args, ctx) {
       checkCloudId(ctx.store, args.cloudId);
       const issue = getIssue(ctx.store, ctx.actor, args.issueIdOrKey, {
-        fields: args.fields ?? DEFAULT_ISSUE_FIELDS,
+        fields: fieldsOf(ctx.profile, args.fields),
         expand: args.expand,
       });
       const format = args.responseContentFormat ?? ctx.profile.defaultContentFormat.jira;
-      return renderRichText(withWebUrl(ctx.store, issue), format);
+      return renderRichText(withWebUrl(ctx.store, inlineComments(ctx.profile, issue)), format);
     },
   }),
   defineTool({
@@ -193,7 +216,7 @@ export const JIRA_READ_TOOLS = [
         jql: args.jql,
         nextPageToken: args.nextPageToken,
         maxResults,
-        fields: args.fields ?? DEFAULT_ISSUE_FIELDS,
+        fields: fieldsOf(ctx.profile, args.fields),
       });
       const nodes = page.issues.map((i) => withWebUrl(ctx.store, i));
       const format = args.responseContentFormat ?? ctx.profile.defaultContentFormat.jira;

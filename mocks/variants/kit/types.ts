@@ -8,5 +8,7 @@ export interface Variant {
   name: string;
   defect: string;
   breaks: readonly string[];
+  /** The site fixture the variant (and the healthy run it is compared with) needs; default the run's. */
+  site?: string;
   apply(cloud: FakeCloud): void;
 }
