@@ -11,6 +11,7 @@ import { readCapabilities, reportRecords, type RunHeader } from '../reporters/ca
 import { buildReports } from '../reporters/build.ts';
 import { type RunSettings, SETTINGS_ENV } from '../config/settings.ts';
 import { buildSettings } from '../kinds/resolve.ts';
+import { resolveDialects } from '../kinds/dialect.ts';
 import { defineCommand, type FlagSpecs, type FlagValues } from './define-command.ts';
 import { AREA_FLAG, CONFIG_FLAG, PREVIOUS_FLAG, PROFILE_FLAG, REQUIREMENTS_FLAG } from './flags.ts';
 import { Progress } from './progress.ts';
@@ -107,7 +108,8 @@ async function runSuites(values: FlagValues<typeof FLAGS>): Promise<number> {
   // Read (and so validate) every target's baseline before anything runs: a broken one is a usage error.
   const baselines = built.targets.map((t) => loadBaseline(t.name, built.baselinesDir));
   // Live targets are checked before any check runs; a problem stops here with what to do.
-  const settings = await preflightAll({ ...built, readOnly });
+  // Then every `dialect: auto` is settled from tools/list: a server no dialect fits stops here (exit 2).
+  const settings = await resolveDialects(await preflightAll({ ...built, readOnly }));
   process.env[SETTINGS_ENV] = JSON.stringify(settings);
   // Written beside the previous reports and swapped in at the end: an interrupted run leaves them intact.
   const staged = stageReports(resolve(PACKAGE_ROOT, settings.reportsDir), settings.runId);

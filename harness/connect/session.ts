@@ -1,5 +1,5 @@
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { type CallToolResult, CallToolResultSchema } from '@modelcontextprotocol/sdk/types.js';
+import { type CallToolResult, CallToolResultSchema, type Tool } from '@modelcontextprotocol/sdk/types.js';
 import { HarnessError } from '../errors.ts';
 import type { TargetSpec } from '../targets/spec.ts';
 import { registerCredentials } from './headers.ts';
@@ -67,17 +67,22 @@ export class Session implements AsyncDisposable {
   }
 
   async listToolNames(): Promise<string[]> {
-    const names: string[] = [];
+    return (await this.listTools()).map((t) => t.name);
+  }
+
+  /** Every tool of `tools/list`, following cursors (at most 50 pages). */
+  async listTools(): Promise<Tool[]> {
+    const tools: Tool[] = [];
     let cursor: string | undefined;
     for (let page = 0; page < 50; page++) {
       const result = await this.client.listTools(cursor ? { cursor } : {}, {
         timeout: this.requestTimeoutMs,
       });
-      names.push(...result.tools.map((t) => t.name));
+      tools.push(...result.tools);
       cursor = result.nextCursor;
       if (!cursor) break;
     }
-    return names;
+    return tools;
   }
 
   async callTool(name: string, args: Record<string, unknown>): Promise<CallToolResult> {
