@@ -49,8 +49,12 @@ export function detectDialect(target: string, tools: readonly ListedTool[]): Dia
   if (best && best.score >= MIN_SCORE && (second === undefined || second.score < best.score))
     return best.dialect;
   const names = tools.map((t) => t.name);
-  const seen = names.length === 0 ? 'no tools' : `${names.length} tools: ${names.slice(0, 12).join(', ')}${names.length > 12 ? ', ...' : ''}`;
-  const tie = best && second && best.score >= MIN_SCORE ? ` (${best.dialect} and ${second.dialect} fit equally)` : '';
+  const seen =
+    names.length === 0
+      ? 'no tools'
+      : `${names.length} tools: ${names.slice(0, 12).join(', ')}${names.length > 12 ? ', ...' : ''}`;
+  const tie =
+    best && second && best.score >= MIN_SCORE ? ` (${best.dialect} and ${second.dialect} fit equally)` : '';
   throw new HarnessError(
     'CONFIG_INVALID',
     `cannot tell the dialect of ${target} from its tools/list (${seen})${tie}; set "dialect" for the target in conformance.config.json to one of ${Object.keys(dialects).join(', ')}`,

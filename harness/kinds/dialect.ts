@@ -27,7 +27,11 @@ async function resolveDialect(target: TargetSpec, settings: RunSettings): Promis
   if (!credentials) return target;
   let session;
   try {
-    session = await connect(target, { credentials, requestTimeoutMs: settings.requestTimeoutMs, ...setup.connect });
+    session = await connect(target, {
+      credentials,
+      requestTimeoutMs: settings.requestTimeoutMs,
+      ...setup.connect,
+    });
   } catch {
     return target;
   }

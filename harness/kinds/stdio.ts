@@ -83,7 +83,12 @@ class SpawnedServer implements Transport {
     this.inner = new StdioClientTransport({ ...params, stderr: 'pipe' });
     this.inner.stderr?.on('data', (chunk: Buffer) => {
       const text = chunk.toString('utf8');
-      if (!this.head) this.head = text.split('\n').find((line) => ERROR_LINE.test(line))?.trim() ?? '';
+      if (!this.head)
+        this.head =
+          text
+            .split('\n')
+            .find((line) => ERROR_LINE.test(line))
+            ?.trim() ?? '';
       this.tail = (this.tail + text).slice(-4000);
     });
   }

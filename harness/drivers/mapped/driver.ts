@@ -32,6 +32,8 @@ export function mappedDriver(dialect: Dialect, file: DialectFile) {
   return (ctx: DriverContext): Driver => {
     async function perform(verb: string, vars: Variables): Promise<Answered> {
       const mapping = file.verbs[verb];
+      const missing = file.notTestable[verb];
+      if (missing !== undefined) throw new NotTestableError(`${verb}: ${missing}`);
       if (!mapping)
         throw new UnsupportedVerbError(
           verb,
@@ -143,8 +145,7 @@ export function mappedDriver(dialect: Dialect, file: DialectFile) {
         }),
       transitions: (key) => many('transitions', { key }, out.TransitionOut),
       transition: (key, transitionId, fields) => none('transition', { key, transitionId, fields }),
-      addComment: (key, markdown) =>
-        one('addComment', { key, markdown, adf: adf(markdown) }, out.CommentOut),
+      addComment: (key, markdown) => one('addComment', { key, markdown, adf: adf(markdown) }, out.CommentOut),
       editComment: (key, commentId, markdown) =>
         one('editComment', { key, commentId, markdown, adf: adf(markdown) }, out.CommentOut),
       comments: (key) => many('comments', { key }, out.CommentOut),

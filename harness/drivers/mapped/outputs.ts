@@ -3,7 +3,10 @@ import { z } from 'zod';
 /** What each verb's answer must hold once a dialect file's paths have read it (types.ts, as zod). */
 
 const id = z.union([z.string(), z.number().transform(String)]);
-const text = z.string().nullish().transform((v) => v ?? undefined);
+const text = z
+  .string()
+  .nullish()
+  .transform((v) => v ?? undefined);
 
 export const UserOut = z.object({
   accountId: z.string(),

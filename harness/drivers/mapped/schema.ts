@@ -83,6 +83,8 @@ export const DialectFileSchema = z
     verbs: z.record(z.string(), VerbMappingSchema),
     /** Verbs the dialect cannot express, each with the reason (the verdict becomes `unsupported`). */
     unsupported: z.record(z.string(), z.string()).default({}),
+    /** Verbs the server has but the harness cannot test yet, each naming the missing prerequisite. */
+    notTestable: z.record(z.string(), z.string()).default({}),
   })
   .strict();
 export type DialectFile = z.infer<typeof DialectFileSchema>;

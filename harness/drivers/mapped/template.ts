@@ -54,6 +54,6 @@ export function fillPath(template: string, vars: Variables): string {
   return template.replace(PART, (_m, name: string) => {
     const value = vars[name];
     if (value === undefined || value === null) throw new Error(`path ${template} needs {${name}}`);
-    return encodeURIComponent(String(value));
+    return encodeURIComponent(typeof value === 'string' ? value : JSON.stringify(value));
   });
 }
