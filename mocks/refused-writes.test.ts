@@ -20,10 +20,11 @@ import { fetchInto } from '../lib/request-handler.ts';
 const SEED = 0x5eed_0014;
 const CALLS_PER_TOOL = 40;
 
-/** The store's content as one string: maps and sets as entries, search caches left out. */
+/** The store's content as one string: maps and sets as entries, search caches and back-references left out. */
 function snapshot(store: SiteStore): string {
   return JSON.stringify(store, (key, value: unknown) => {
-    if (key === 'view' || key === 'seedData' || key === 'clock') return undefined;
+    // `refs` is the extras' view back onto the store itself.
+    if (key === 'view' || key === 'seedData' || key === 'clock' || key === 'refs') return undefined;
     if (value instanceof Map) return [...(value as Map<unknown, unknown>).entries()];
     if (value instanceof Set) return [...(value as Set<unknown>)];
     return value;
