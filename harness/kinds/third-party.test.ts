@@ -24,7 +24,7 @@ const checks = await loadAllChecks();
 
 const SERVERS = [
   { name: 'aashari-jira', dialect: 'rest-passthrough' },
-  { name: 'mcp-atlassian', dialect: 'mcp-atlassian' },
+  // mcp-atlassian (dialect mcp-atlassian, config in servers.config.json) joins once its table is recorded.
 ] as const;
 
 /** Evidence that the harness, not the server, failed: none of it may end in a `failed` row. */

@@ -4,7 +4,7 @@ import { NotTestableError, UnsupportedVerbError } from '../../errors.ts';
 import type { Dialect } from '../../targets/spec.ts';
 import { emulatedBulk } from '../bulk/verbs.ts';
 import type { DriverContext } from '../context.ts';
-import { callTool } from '../tool-call.ts';
+import { callTool, TargetError } from '../tool-call.ts';
 import type { Driver } from '../types.ts';
 import { describeShape, readFields, readPath } from './answer.ts';
 import * as out from './outputs.ts';
@@ -42,6 +42,10 @@ export function mappedDriver(dialect: Dialect, file: DialectFile) {
       const { tool, args } = toolCall(verb, mapping, vars);
       const outcome = await callTool(ctx.session, tool, args);
       if (!outcome.ok) throw outcome.error;
+      // A server that answers errors as plain results: the file says how they read.
+      const marker = file.errors?.textStartsWith;
+      if (marker && typeof outcome.payload === 'string' && outcome.payload.startsWith(marker))
+        throw new TargetError(tool, outcome.payload, false, false);
       return { verb, tool, mapping, payload: outcome.payload };
     }
 

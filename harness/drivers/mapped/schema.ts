@@ -80,6 +80,11 @@ export const DialectFileSchema = z
       })
       .strict()
       .optional(),
+    /** How the server's errors look when it does not set `isError`: answer text starting with this. */
+    errors: z
+      .object({ textStartsWith: z.string().min(1) })
+      .strict()
+      .optional(),
     verbs: z.record(z.string(), VerbMappingSchema),
     /** Verbs the dialect cannot express, each with the reason (the verdict becomes `unsupported`). */
     unsupported: z.record(z.string(), z.string()).default({}),
