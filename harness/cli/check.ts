@@ -11,6 +11,7 @@ import { runCheck } from '../scenario/run-check.ts';
 import { loadAllChecks } from '../scenario/suites.ts';
 import type { RunSettings } from '../config/settings.ts';
 import { buildSettings } from '../kinds/resolve.ts';
+import { resolveDialects } from '../kinds/dialect.ts';
 import { closeWorkerCloud } from '../kinds/worker-cloud.ts';
 import type { TargetSpec } from '../targets/spec.ts';
 import { storableRecord } from '../records/storable.ts';
@@ -143,7 +144,10 @@ async function checkReadiness(values: FlagValues<typeof FLAGS>): Promise<number>
   // A live target is checked first and written to only when allowed; what a check creates is torn down.
   const hasLive = liveTargets(chosen).length > 0;
   const log = (line: string) => console.error(terminalText(line));
-  const settings = await preflightAll({ ...chosen, readOnly: readOnlyOf(values, hasLive) }, log);
+  // As in `run`: `dialect: auto` is settled from tools/list before any check (no dialect fits: exit 2).
+  const settings = await resolveDialects(
+    await preflightAll({ ...chosen, readOnly: readOnlyOf(values, hasLive) }, log),
+  );
   const { set, uncovered } = await chooseRequirements(values, legacy, settings);
   const ids = [...new Set(set.requirements.flatMap((r) => r.capabilities))].sort();
   const records = await runNeeded(ids, settings);

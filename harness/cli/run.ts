@@ -11,6 +11,7 @@ import { buildReports } from '../reporters/build.ts';
 import { writeReports } from '../reporters/write.ts';
 import { type RunSettings, SETTINGS_ENV } from '../config/settings.ts';
 import { buildSettings } from '../kinds/resolve.ts';
+import { resolveDialects } from '../kinds/dialect.ts';
 import { defineCommand, type FlagSpecs, type FlagValues } from './define-command.ts';
 import { AREA_FLAG, CONFIG_FLAG, PREVIOUS_FLAG, PROFILE_FLAG, REQUIREMENTS_FLAG } from './flags.ts';
 import { Progress } from './progress.ts';
@@ -124,7 +125,9 @@ async function runSuites(values: FlagValues<typeof FLAGS>): Promise<number> {
   const preflighted = await preflightAll({ ...built, readOnly });
   // A target that never answers is found once, here, not by every check waiting out its timeouts.
   const unreachable = await findUnreachable(preflighted);
-  const settings = { ...preflighted, ...(unreachable ? { unreachable } : {}) };
+  // Then every `dialect: auto` of a reachable target is settled from tools/list: a server no dialect
+  // fits stops here (exit 2).
+  const settings = await resolveDialects({ ...preflighted, ...(unreachable ? { unreachable } : {}) });
   process.env[SETTINGS_ENV] = JSON.stringify(settings);
   // Written beside the previous reports and swapped in at the end: an interrupted run leaves them intact.
   const staged = stageReports(resolve(PACKAGE_ROOT, settings.reportsDir), settings.runId);

@@ -4,6 +4,7 @@ import {
   CallToolResultSchema,
   ErrorCode,
   McpError,
+  type Tool,
 } from '@modelcontextprotocol/sdk/types.js';
 import { wrongIdAnswers } from '../protocol/answer-ids.ts';
 import { HarnessError } from '../errors.ts';
@@ -106,17 +107,22 @@ export class Session implements AsyncDisposable {
   }
 
   async listToolNames(): Promise<string[]> {
-    const names: string[] = [];
+    return (await this.listTools()).map((t) => t.name);
+  }
+
+  /** Every tool of `tools/list`, following cursors (at most 50 pages). */
+  async listTools(): Promise<Tool[]> {
+    const tools: Tool[] = [];
     let cursor: string | undefined;
     for (let page = 0; page < 50; page++) {
       const result = await this.client.listTools(cursor ? { cursor } : {}, {
         timeout: this.requestTimeoutMs,
       });
-      names.push(...result.tools.map((t) => t.name));
+      tools.push(...result.tools);
       cursor = result.nextCursor;
       if (!cursor) break;
     }
-    return names;
+    return tools;
   }
 
   async callTool(name: string, args: Record<string, unknown>): Promise<CallToolResult> {

@@ -1,9 +1,12 @@
 import { expect, test } from 'vitest';
-import type { Session } from '../connect/session.ts';
+import type { ListedTool } from './detect.ts';
 import { detectDialect } from './index.ts';
 
-const listing = (...names: string[]) =>
-  ({ target: { name: 'probe' }, listToolNames: () => Promise.resolve(names) }) as unknown as Session;
+const tool = (spec: string): ListedTool => {
+  const [name = '', props = ''] = spec.split(':');
+  return { name, properties: props ? props.split(',') : [] };
+};
+const detect = (...specs: string[]) => detectDialect('probe', specs.map(tool));
 
 test.each([
   ['a Rovo server with every scope', ['createJiraIssue', 'getJiraIssue', 'atlassianUserInfo'], 'rovo'],
@@ -12,12 +15,43 @@ test.each([
     ['getJiraIssue', 'atlassianUserInfo'],
     'rovo',
   ],
-  ['a legacy server', ['jira_create_issue', 'jira_search', 'confluence_get_page'], 'legacy'],
-  ['a legacy server whose token reads only', ['jira_search', 'jira_get_issue'], 'legacy'],
-])('%s', async (_, names, dialect) => {
-  expect(await detectDialect(listing(...names))).toBe(dialect);
+  [
+    'a legacy server',
+    ['jira_create_issue', 'jira_get_issue', 'jira_search_issues', 'jira_update_issue', 'confluence_get_page'],
+    'legacy',
+  ],
+  ['a legacy server whose token reads only', ['jira_search_issues', 'jira_get_issue'], 'legacy'],
+  [
+    'a REST-passthrough server (jira_get/post/put/patch/delete over REST paths)',
+    ['jira_get:path,queryParams', 'jira_post:path,body', 'jira_put:path,body', 'jira_delete:path'],
+    'rest-passthrough',
+  ],
+  [
+    'the mcp-atlassian tool set',
+    ['read_jira_issue:issueKey', 'search_jira_issues:jql', 'create_jira_issue:projectKey,issueType,summary'],
+    'mcp-atlassian',
+  ],
+])('%s', (_, names, dialect) => {
+  expect(detect(...names)).toBe(dialect);
 });
 
-test('a server that names neither dialect is refused with the config field to set', async () => {
-  await expect(detectDialect(listing('search', 'fetch'))).rejects.toThrow(/set "dialect" for the target/);
+test('a jira_ prefix alone is not the legacy dialect', () => {
+  expect(() => detect('jira_list_boards', 'jira_whatever')).toThrow(/cannot tell the dialect/);
+});
+
+test('passthrough names without the path input are not the REST-passthrough dialect', () => {
+  expect(() => detect('jira_get:url', 'jira_post:url')).toThrow(/cannot tell the dialect/);
+});
+
+test('an undetectable server is refused with what it listed and the config field to set', () => {
+  let message = '';
+  try {
+    detect('search', 'fetch');
+  } catch (error) {
+    message = (error as Error).message;
+    expect((error as { code?: string }).code).toBe('CONFIG_INVALID');
+  }
+  expect(message).toMatch(/2 tools: search, fetch/);
+  expect(message).toMatch(/set "dialect" for the target/);
+  expect(message).toMatch(/rest-passthrough/);
 });

@@ -2,38 +2,71 @@ import type { Session } from '../connect/session.ts';
 import { HarnessError } from '../errors.ts';
 import type { Dialect } from '../targets/spec.ts';
 import type { DriverContext } from './context.ts';
-import { legacyDriver, speaksLegacy } from './legacy/index.ts';
+import { type ListedTool, listedTool, signatureScore } from './detect.ts';
+import { legacyDriver, LEGACY_SIGNATURE } from './legacy/index.ts';
+import { mappedDriver } from './mapped/driver.ts';
+import { builtInDialect } from './mapped/load.ts';
 import { rovoDriver } from './rovo/index.ts';
 import { speaksRovo } from './rovo/surface.ts';
 import type { Driver } from './types.ts';
 
-/** One tool vocabulary: its capability verbs, and how `tools/list` gives it away. */
+/** One tool vocabulary: its capability verbs, and how strongly `tools/list` gives it away. */
 export interface DialectRow {
   driver(ctx: DriverContext): Driver;
-  /** What identifies the dialect in `tools/list`, whatever the token's scopes hide. */
-  speaks(names: ReadonlySet<string>): boolean;
+  /** 0 to 1: how much of what identifies the dialect the listed tools show (names and inputs). */
+  score(tools: readonly ListedTool[]): number;
+}
+
+/** A dialect written as data (harness/drivers/dialects/<name>.json): its file is its driver and its signature. */
+function dataDialect(name: Dialect): DialectRow {
+  const file = builtInDialect(name);
+  return {
+    driver: mappedDriver(name, file),
+    score: (tools) => signatureScore(tools, file.detect.tools, file.detect.properties),
+  };
 }
 
 /**
- * Every dialect, one row each, in the order `auto` tries them. A dialect in targets/spec.ts without a
- * row here does not compile.
+ * Every dialect, one row each. A dialect in targets/spec.ts without a row here does not compile;
+ * `auto` takes the row that scores highest on the target's tools/list.
  */
 export const dialects = {
-  rovo: { driver: rovoDriver, speaks: speaksRovo },
-  legacy: { driver: legacyDriver, speaks: speaksLegacy },
+  rovo: { driver: rovoDriver, score: (tools) => (speaksRovo(tools.map((t) => t.name)) ? 1 : 0) },
+  legacy: { driver: legacyDriver, score: (tools) => signatureScore(tools, LEGACY_SIGNATURE) },
+  'rest-passthrough': dataDialect('rest-passthrough'),
+  'mcp-atlassian': dataDialect('mcp-atlassian'),
 } satisfies Record<Dialect, DialectRow>;
 
-export async function detectDialect(session: Session): Promise<Dialect> {
-  const names = new Set(await session.listToolNames());
-  for (const [dialect, row] of Object.entries(dialects) as [Dialect, DialectRow][])
-    if (row.speaks(names)) return dialect;
+/** Below this, a best score is a coincidence of names, not a dialect. */
+const MIN_SCORE = 0.3;
+
+/** The dialect `tools/list` speaks, or a config error listing what was seen and how to name one. */
+export function detectDialect(target: string, tools: readonly ListedTool[]): Dialect {
+  const scored = (Object.entries(dialects) as [Dialect, DialectRow][])
+    .map(([dialect, row]) => ({ dialect, score: row.score(tools) }))
+    .sort((a, b) => b.score - a.score);
+  const [best, second] = scored;
+  if (best && best.score >= MIN_SCORE && (second === undefined || second.score < best.score))
+    return best.dialect;
+  const names = tools.map((t) => t.name);
+  const seen =
+    names.length === 0
+      ? 'no tools'
+      : `${names.length} tools: ${names.slice(0, 12).join(', ')}${names.length > 12 ? ', ...' : ''}`;
+  const tie =
+    best && second && best.score >= MIN_SCORE ? ` (${best.dialect} and ${second.dialect} fit equally)` : '';
   throw new HarnessError(
-    'TARGET_UNRESOLVED',
-    `cannot tell the dialect of ${session.target.name} from tools/list (${[...names].slice(0, 8).join(', ')}...); set "dialect" for the target in conformance.config.json`,
+    'CONFIG_INVALID',
+    `cannot tell the dialect of ${target} from its tools/list (${seen})${tie}; set "dialect" for the target in conformance.config.json to one of ${Object.keys(dialects).join(', ')}`,
   );
 }
 
+/** Detects a session's dialect from its whole tools/list (names and input schemas). */
+export async function detectSessionDialect(session: Session): Promise<Dialect> {
+  return detectDialect(session.target.name, (await session.listTools()).map(listedTool));
+}
+
 export async function driverFor(dialect: Dialect | 'auto', ctx: DriverContext): Promise<Driver> {
-  const resolved = dialect === 'auto' ? await detectDialect(ctx.session) : dialect;
+  const resolved = dialect === 'auto' ? await detectSessionDialect(ctx.session) : dialect;
   return dialects[resolved].driver(ctx);
 }

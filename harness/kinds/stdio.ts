@@ -1,10 +1,11 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { StdioClientTransport, type StdioServerParameters } from '@modelcontextprotocol/sdk/client/stdio.js';
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
+import { PACKAGE_ROOT } from '../../lib/paths.ts';
 import { siteUrl } from '../../mocks/atlassian/urls.ts';
 import type { FakeCloud } from '../../mocks/cloud.ts';
 import { LEGACY_OAUTH_CLIENT } from '../../mocks/legacy/consent.ts';
@@ -19,6 +20,9 @@ import { checkCloud, closeWorkerCloud, loopbackOrigin, mockSiteFacts } from './w
 
 export const PRELOAD_SOURCE = join(import.meta.dirname, 'preload', 'atlassian-to-loopback.js');
 const PRELOAD = pathToFileURL(PRELOAD_SOURCE).href;
+
+/** A stderr line that states an error (`Error [ERR_MODULE_NOT_FOUND]: Cannot find package 'x'`, `TypeError: ...`). */
+const ERROR_LINE = /\b(?:[A-Z][A-Za-z]*Error|ERR_[A-Z_]+)\b.*:/;
 
 /** Splits a command line on spaces, keeping '...' and "..." together (no shell is involved). */
 export function splitCommandLine(line: string): string[] {
@@ -47,6 +51,8 @@ export function fakeSiteVariables(
     CONFORMANCE_ATLASSIAN_URL: origin,
     CONFORMANCE_CLOUD_ID: cloud.store.site.cloudId,
     CONFORMANCE_SITE_URL: siteUrl(cloud.store),
+    // The bare site name (`acme` of acme.atlassian.net), as servers that build the URL themselves want it.
+    CONFORMANCE_SITE_NAME: new URL(siteUrl(cloud.store)).hostname.split('.')[0] ?? '',
     CONFORMANCE_EMAIL: user.email,
     CONFORMANCE_API_TOKEN: user.apiToken,
     CONFORMANCE_TOKEN_FILE: tokenFile,
@@ -64,6 +70,8 @@ export function fakeSiteVariables(
 class SpawnedServer implements Transport {
   private readonly inner: StdioClientTransport;
   private tail = '';
+  /** The first stderr line naming an error, kept however much follows. */
+  private head = '';
   onclose?: () => void;
   onerror?: (error: Error) => void;
   onmessage?: (message: JSONRPCMessage) => void;
@@ -74,7 +82,14 @@ class SpawnedServer implements Transport {
   ) {
     this.inner = new StdioClientTransport({ ...params, stderr: 'pipe' });
     this.inner.stderr?.on('data', (chunk: Buffer) => {
-      this.tail = (this.tail + chunk.toString('utf8')).slice(-4000);
+      const text = chunk.toString('utf8');
+      if (!this.head)
+        this.head =
+          text
+            .split('\n')
+            .find((line) => ERROR_LINE.test(line))
+            ?.trim() ?? '';
+      this.tail = (this.tail + text).slice(-4000);
     });
   }
 
@@ -100,10 +115,17 @@ class SpawnedServer implements Transport {
     }
   }
 
-  /** The last lines the server wrote to stderr (shown when connecting fails). */
+  /**
+   * What the server wrote to stderr, for a failed start: the first line that names an error (a stack
+   * trace's message comes before its frames) and the last lines, bounded.
+   */
   diagnostics(): string {
-    const lines = this.tail.trim().split('\n').slice(-5);
-    return lines[0] ? `its stderr ended with: ${lines.join(' | ')}` : '';
+    const lines = this.tail.trim().split('\n');
+    const tail = lines.slice(-5);
+    if (!tail[0]) return '';
+    const first = (this.head || lines.find((l) => ERROR_LINE.test(l)) || '').slice(0, 400);
+    const ended = `its stderr ended with: ${tail.join(' | ')}`;
+    return first && !tail.includes(first) ? `its first error: ${first}; ${ended}` : ended;
   }
 
   private removeFiles(): void {
@@ -127,8 +149,22 @@ function spawnedServer(cloud: FakeCloud, origin: string): TransportFactory {
       const vars = fakeSiteVariables(cloud, options.credentials, dir, origin);
       const env = expandEnv(target.name, target.env ?? {}, { ...process.env, ...vars });
       const nodeOptions = [env.NODE_OPTIONS, `--import=${PRELOAD}`].filter(Boolean).join(' ');
+      // An isolated HOME (the session's own folder): servers read config and write logs there.
+      const home = join(dir, 'home');
+      mkdirSync(home);
       return new SpawnedServer(
-        { command, args, env: { ...vars, ...env, ...(nodeOptions ? { NODE_OPTIONS: nodeOptions } : {}) } },
+        {
+          command,
+          args,
+          env: {
+            HOME: home,
+            USERPROFILE: home,
+            ...vars,
+            ...env,
+            ...(nodeOptions ? { NODE_OPTIONS: nodeOptions } : {}),
+          },
+          ...(target.cwd ? { cwd: resolve(PACKAGE_ROOT, target.cwd) } : {}),
+        },
         dir,
       );
     } catch (error) {

@@ -12,7 +12,7 @@ export const TargetKindSchema = z.enum([
 export type TargetKind = z.infer<typeof TargetKindSchema>;
 
 /** Which tool vocabulary a target speaks; each has its row in the dialects table (harness/drivers/index.ts). */
-export const DialectSchema = z.enum(['rovo', 'legacy']);
+export const DialectSchema = z.enum(['rovo', 'legacy', 'rest-passthrough', 'mcp-atlassian']);
 export type Dialect = z.infer<typeof DialectSchema>;
 
 /** What a kind cannot do without: an `http` target is nothing but its URL. */
@@ -33,6 +33,8 @@ const TARGET_FIELDS = {
     .optional(),
   /** stdio: the command line. */
   command: z.string().min(1).optional(),
+  /** stdio: the server's working directory, relative to the harness's folder (default: the current one). */
+  cwd: z.string().min(1).optional(),
   /** container: the image reference. */
   image: z.string().min(1).optional(),
   /** container: where the server answers MCP on its port (default /mcp; the mock image: /v1/mcp). */

@@ -24,7 +24,16 @@ export function legacyDriver(ctx: DriverContext): Driver {
   };
 }
 
-/** A pre-Rovo server names its tools `jira_*` and `confluence_*`. */
-export function speaksLegacy(names: ReadonlySet<string>): boolean {
-  return [...names].some((name) => /^(jira|confluence)_/.test(name));
-}
+/**
+ * The tools that identify a pre-Rovo custom server of the setup guide's kind: reading and searching
+ * issues by name, whatever a read-only token hides. A bare `jira_` prefix is not enough: generic
+ * REST-passthrough servers name their tools `jira_get`, `jira_post`...
+ */
+export const LEGACY_SIGNATURE = [
+  'jira_get_issue',
+  'jira_search_issues',
+  'jira_create_issue',
+  'jira_update_issue',
+  'jira_test_connection',
+  'jira_get_project',
+];

@@ -1,0 +1,205 @@
+import type { z } from 'zod';
+import { markdownToAdf } from '../../../lib/content/index.ts';
+import { NotTestableError, UnsupportedVerbError } from '../../errors.ts';
+import type { Dialect } from '../../targets/spec.ts';
+import { emulatedBulk } from '../bulk/verbs.ts';
+import type { DriverContext } from '../context.ts';
+import { callTool, TargetError } from '../tool-call.ts';
+import type { Driver } from '../types.ts';
+import { describeShape, readFields, readPath } from './answer.ts';
+import * as out from './outputs.ts';
+import type { DialectFile, VerbMapping } from './schema.ts';
+import { fillPath, fillTemplate, type Variables } from './template.ts';
+
+/** One verb's call: the tool that answered and what it answered. */
+interface Answered {
+  verb: string;
+  tool: string;
+  mapping: VerbMapping;
+  payload: unknown;
+}
+
+const adf = (markdown: string | undefined) => (markdown === undefined ? undefined : markdownToAdf(markdown));
+const csv = (list: readonly string[] | undefined) => (list?.length ? list.join(',') : undefined);
+
+/**
+ * Runs a dialect file: each verb fills its mapping's template from the verb's variables, calls the
+ * tool, and reads its answer through the mapping's paths. A verb the file does not map is
+ * `unsupported` (with the file's reason); an answer the paths cannot read is `not-testable`, naming
+ * the shape seen — the harness's limit, never the server's `failed`.
+ */
+export function mappedDriver(dialect: Dialect, file: DialectFile) {
+  return (ctx: DriverContext): Driver => {
+    async function perform(verb: string, vars: Variables): Promise<Answered> {
+      const mapping = file.verbs[verb];
+      const missing = file.notTestable[verb];
+      if (missing !== undefined) throw new NotTestableError(`${verb}: ${missing}`);
+      if (!mapping)
+        throw new UnsupportedVerbError(
+          verb,
+          file.unsupported[verb] ?? `the ${file.name} dialect maps no tool for ${verb}`,
+        );
+      const { tool, args } = toolCall(verb, mapping, vars);
+      const outcome = await callTool(ctx.session, tool, args);
+      if (!outcome.ok) throw outcome.error;
+      // A server that answers errors as plain results: the file says how they read.
+      const marker = file.errors?.textStartsWith;
+      if (marker && typeof outcome.payload === 'string' && outcome.payload.startsWith(marker))
+        throw new TargetError(tool, outcome.payload, false, false);
+      return { verb, tool, mapping, payload: outcome.payload };
+    }
+
+    function toolCall(verb: string, mapping: VerbMapping, vars: Variables) {
+      if (mapping.tool !== undefined)
+        return { tool: mapping.tool, args: asArgs(fillTemplate(mapping.args ?? {}, vars)) };
+      const rest = mapping.rest;
+      const tool = rest && file.passthrough?.tools[rest.method];
+      if (!rest || !tool)
+        throw new UnsupportedVerbError(verb, `the ${file.name} dialect has no tool for HTTP ${rest?.method}`);
+      const query = fillTemplate(rest.query ?? {}, vars) as Record<string, unknown> | undefined;
+      const args = fillTemplate(file.passthrough?.args ?? {}, {
+        path: fillPath(rest.path, vars),
+        // Passthrough tools take query values as strings.
+        query: query && Object.fromEntries(Object.entries(query).map(([k, v]) => [k, String(v)])),
+        body: fillTemplate(rest.body, vars),
+      });
+      return { tool, args: asArgs(args) };
+    }
+
+    function unreadable(a: Answered, problem: string): NotTestableError {
+      return new NotTestableError(
+        `${a.verb}: ${a.tool} answered ${describeShape(a.payload)}, a shape the ${file.name} dialect does not map (${problem})`,
+      );
+    }
+
+    function parse<S extends z.ZodType>(a: Answered, value: unknown, schema: S): z.output<S> {
+      const fields = a.mapping.answer?.fields ?? {};
+      const parsed = schema.safeParse(readFields(value, fields));
+      if (parsed.success) return parsed.data;
+      const issue = parsed.error.issues[0];
+      throw unreadable(a, `${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}`);
+    }
+
+    function items(a: Answered): unknown[] {
+      const list = readPath(a.payload, a.mapping.answer?.list ?? '');
+      if (!Array.isArray(list)) throw unreadable(a, `no list at "${a.mapping.answer?.list ?? ''}"`);
+      return list;
+    }
+
+    const one = async <S extends z.ZodType>(verb: string, vars: Variables, schema: S) => {
+      const a = await perform(verb, vars);
+      return parse(a, a.payload, schema);
+    };
+    const many = async <S extends z.ZodType>(verb: string, vars: Variables, schema: S) => {
+      const a = await perform(verb, vars);
+      return items(a).map((item) => parse(a, item, schema));
+    };
+    const none = async (verb: string, vars: Variables) => {
+      await perform(verb, vars);
+    };
+    const created = <T extends { id: string; key: string }>(ref: T): T => {
+      ctx.created?.({ kind: 'issue', id: ref.id, key: ref.key });
+      return ref;
+    };
+    const withRunLabel = (labels: readonly string[] | undefined) => {
+      const all = [...new Set([...(labels ?? []), ...(ctx.runLabel ? [ctx.runLabel] : [])])];
+      return all.length > 0 ? all : undefined;
+    };
+
+    const base: Omit<Driver, 'bulkCreate' | 'bulkEdit' | 'bulkTransition'> = {
+      dialect,
+      session: ctx.session,
+      whoAmI: () => one('whoAmI', {}, out.UserOut),
+      accessibleSites: () => many('accessibleSites', {}, out.SiteOut),
+      findUsers: (query) => many('findUsers', { query }, out.UserOut),
+      listProjects: (options = {}) => many('listProjects', { ...options }, out.ProjectOut),
+      issueTypes: (project) => many('issueTypes', { project }, out.IssueTypeOut),
+      async createFields(project, issueTypeId, options = {}) {
+        const fields = await many('createFields', { project, issueTypeId }, out.FieldMetaOut);
+        return fields.filter((f) => !options.requiredOnly || f.required);
+      },
+      createIssue: async (input) =>
+        created(
+          await one(
+            'createIssue',
+            {
+              ...input,
+              descriptionAdf: adf(input.description),
+              labels: withRunLabel(input.labels),
+              cloudId: ctx.cloudId,
+            },
+            out.IssueRefOut,
+          ),
+        ),
+      createEpic: async (input) =>
+        created(
+          await one(
+            'createEpic',
+            { ...input, descriptionAdf: adf(input.description), labels: withRunLabel([]) },
+            out.IssueRefOut,
+          ),
+        ),
+      getIssue: (key, options = {}) => one('getIssue', { key, fields: csv(options.fields) }, out.IssueOut),
+      editIssue: (key, changes) =>
+        none('editIssue', {
+          key,
+          ...changes,
+          descriptionAdf: adf(changes.description),
+          labelAdds: changes.addLabels?.map((label) => ({ add: label })),
+        }),
+      transitions: (key) => many('transitions', { key }, out.TransitionOut),
+      transition: (key, transitionId, fields) => none('transition', { key, transitionId, fields }),
+      addComment: (key, markdown) => one('addComment', { key, markdown, adf: adf(markdown) }, out.CommentOut),
+      editComment: (key, commentId, markdown) =>
+        one('editComment', { key, commentId, markdown, adf: adf(markdown) }, out.CommentOut),
+      comments: (key) => many('comments', { key }, out.CommentOut),
+      async searchIssues(jql, options = {}) {
+        const a = await perform('searchIssues', { jql, ...options, fields: csv(options.fields) });
+        const answer = a.mapping.answer;
+        const token = answer?.nextPageToken ? readPath(a.payload, answer.nextPageToken) : undefined;
+        const total = answer?.total ? readPath(a.payload, answer.total) : undefined;
+        return {
+          issues: items(a).map((item) => parse(a, item, out.IssueOut)),
+          ...(typeof token === 'string' ? { nextPageToken: token } : {}),
+          ...(typeof total === 'number' ? { total } : {}),
+        };
+      },
+      linkTypes: async () => (await many('linkTypes', {}, out.LinkTypeOut)).map((t) => t.name),
+      linkIssues: (type, inwardKey, outwardKey) => none('linkIssues', { type, inwardKey, outwardKey }),
+      logWork: (key, timeSpent) => one('logWork', { key, timeSpent }, out.WorklogOut),
+      spaces: () => many('spaces', {}, out.SpaceOut),
+      async pagesInSpace(spaceId, options = {}) {
+        return { pages: await many('pagesInSpace', { spaceId, ...options }, out.PageOut) };
+      },
+      getPage: (id) => one('getPage', { id }, out.PageOut),
+      createPage: (input) => one('createPage', { ...input }, out.PageOut),
+      updatePage: (id, changes) => one('updatePage', { id, ...changes }, out.PageOut),
+      pageDescendants: (id) => many('pageDescendants', { id }, out.PageOut),
+      footerComments: (pageId) => many('footerComments', { pageId }, out.CommentOut),
+      addFooterComment: (pageId, markdown, options = {}) =>
+        one('addFooterComment', { pageId, markdown, ...options }, out.CommentOut),
+      searchContent: (cql, options = {}) => many('searchContent', { cql, ...options }, out.ContentHitOut),
+      search: (query) => many('search', { query, cloudId: ctx.cloudId }, out.SearchHitOut),
+      fetch: async (ari) => {
+        const a = await perform('fetch', { ari, cloudId: ctx.cloudId });
+        if (a.payload === null || typeof a.payload !== 'object') throw unreadable(a, 'not an object');
+        return a.payload as Record<string, unknown>;
+      },
+      async graphContext(identifier, objectType) {
+        const a = await perform('graphContext', { identifier, objectType, cloudId: ctx.cloudId });
+        const ari = readPath(a.payload, 'ari');
+        if (typeof ari !== 'string') throw unreadable(a, 'no "ari"');
+        return { ari, neighbours: items(a).map((item) => parse(a, item, out.NeighbourOut)) };
+      },
+      graphObjects: (identifiers) =>
+        many('graphObjects', { identifiers, cloudId: ctx.cloudId }, out.GraphObjectOut),
+    };
+    return { ...base, ...emulatedBulk(base) };
+  };
+}
+
+function asArgs(value: unknown): Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : {};
+}
