@@ -37,7 +37,7 @@ export const IMAGES: Record<ImageRecipe['name'], ImageRecipe> = {
     repository: 'localhost/rovo-mcp-mock',
     entry: 'harness/cli/mock-entry.ts',
     bundle: 'rovo-mock.mjs',
-    data: ['fixtures/sites', 'fixtures/profiles'],
+    data: ['fixtures/sites', 'fixtures/profiles', 'fixtures/rovo-v2'],
     cmd: [],
     env: { PORT: '8080', HOST: '0.0.0.0' },
     port: 8080,

@@ -62,7 +62,7 @@ describe('each failure is named with what to do', () => {
       'bad credentials',
       () => [{ ...site.env(), ATLASSIAN_API_TOKEN: 'not-the-token' }],
       'credentials',
-      /HTTP 401.*check ATLASSIAN_EMAIL and ATLASSIAN_API_TOKEN/,
+      /as Rovo does for a Basic credential that is no API token of the site; check ATLASSIAN_EMAIL and ATLASSIAN_API_TOKEN/,
     ],
     [
       'API-token auth not enabled by the admin',

@@ -148,6 +148,19 @@ async function open(
   }
 }
 
+/**
+ * Rovo lets a Basic credential that is no API token of the site into an anonymous session with the
+ * Teamwork Graph tools alone (fidelity fact, fixtures/fidelity/v1.json): that is a credentials problem.
+ */
+async function refuseAnonymous(session: Session): Promise<void> {
+  const names = await session.listToolNames();
+  if (!names.includes('getAccessibleAtlassianResources'))
+    throw new PreflightError(
+      'credentials',
+      `the credentials opened a session without getAccessibleAtlassianResources (tools: ${names.join(', ') || 'none'}), as Rovo does for a Basic credential that is no API token of the site; check ATLASSIAN_EMAIL and ATLASSIAN_API_TOKEN`,
+    );
+}
+
 async function findSite(driver: Driver, config: LiveConfig): Promise<{ cloudId: string; host: string }> {
   const sites = await driver.accessibleSites();
   const wanted = config.site;
@@ -241,6 +254,7 @@ export async function preflight(
     await probeEndpoint(config.mcpUrl, options.credentials, config, fetcher);
   const session = await open(target, options.credentials, config, options.requestTimeoutMs, fetcher);
   try {
+    await refuseAnonymous(session);
     const site = await findSite(await driverFor('rovo', { session, cloudId: '' }), config);
     const driver = await driverFor('rovo', { session, cloudId: site.cloudId });
     const notes: string[] = [];

@@ -116,31 +116,35 @@ describe('API-token policy', () => {
     expect(await res.text()).toContain(API_TOKEN_NOT_ENABLED);
   });
 
-  it('refuses a classic token with a message naming modern tokens, or shows it only Teamwork Graph tools', async () => {
+  const TWG_TOOLS = [
+    'atlassianUserInfo',
+    'getAccessibleAtlassianResources',
+    'getTeamworkGraphContext',
+    'getTeamworkGraphObject',
+  ].sort();
+
+  it('shows a classic token only the Teamwork Graph tools (#168), or refuses it naming modern tokens', async () => {
     cloud = new FakeCloud();
+    const c = await client('/v1/mcp', basic('member', tokenLabelled('classic')));
+    expect((await c.listTools()).tools.map((t) => t.name).sort()).toEqual(TWG_TOOLS);
+    await c.close();
+    cloud.auth.apiToken = { ...cloud.auth.apiToken, classic: 'refused' };
     const refused = await initialize('/v1/mcp', basic('member', tokenLabelled('classic')));
     expect(refused.status).toBe(403);
     expect(await refused.text()).toContain(CLASSIC_TOKEN_REFUSED);
-    cloud.auth.apiToken = { ...cloud.auth.apiToken, classic: 'twg-only' };
-    const c = await client('/v1/mcp', basic('member', tokenLabelled('classic')));
-    const names = (await c.listTools()).tools.map((t) => t.name);
-    expect(names.sort()).toEqual(
-      [
-        'atlassianUserInfo',
-        'getAccessibleAtlassianResources',
-        'getTeamworkGraphContext',
-        'getTeamworkGraphObject',
-      ].sort(),
-    );
-    await c.close();
   });
 
-  it('a wrong token is a 401, not a policy answer', async () => {
+  it('lets a wrong Basic token into an anonymous Teamwork Graph session, or answers 401 (wrongToken: 401)', async () => {
     cloud = new FakeCloud();
-    const res = await initialize(
-      '/v1/mcp',
-      basic('member', () => 'ATATT-not-a-real-token-000000'),
-    );
-    expect(res.status).toBe(401);
+    const wrong = basic('member', () => 'ATATT-not-a-real-token-000000');
+    const c = await client('/v1/mcp', wrong);
+    // Anonymous: the Teamwork Graph tools alone, not the two that name a user or a site.
+    expect((await c.listTools()).tools.map((t) => t.name).sort()).toEqual([
+      'getTeamworkGraphContext',
+      'getTeamworkGraphObject',
+    ]);
+    await c.close();
+    cloud.auth.apiToken = { ...cloud.auth.apiToken, wrongToken: '401' };
+    expect((await initialize('/v1/mcp', wrong)).status).toBe(401);
   });
 });

@@ -3,9 +3,9 @@ import type { Actor } from '../jira/access.ts';
 import { loadSiteSeed } from '../seed/load.ts';
 import { SiteStore } from '../store.ts';
 
-/** The default fixture site for unit tests, on a fixed clock, and its people as actors. */
-export function testSite() {
-  const store = new SiteStore(loadSiteSeed('default'), () => new Date('2026-10-01T12:00:00.000Z'));
+/** A fixture site for unit tests (the default one unless named), on a fixed clock, and its people as actors. */
+export function testSite(site = 'default') {
+  const store = new SiteStore(loadSiteSeed(site), () => new Date('2026-10-01T12:00:00.000Z'));
   const actor = (handle: 'admin' | 'member' | 'viewer' | 'outsider' | 'former'): Actor => {
     const user = store.userByHandle(handle);
     if (!user) throw new Error(`no ${handle} in the fixture`);

@@ -49,10 +49,11 @@ export function v2Authenticator(deps: V2AuthDeps): (request: Request) => V2AuthO
     const bearer = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '')?.[1];
     const apiToken = basic ?? (bearer ? serviceAccountKey(deps.store, bearer) : undefined);
     if (apiToken) {
-      // Classic tokens are told apart here, so Q16 decides their answer rather than the v1 policy.
+      // Classic and wrong tokens are told apart here, so Q16 decides their answer, not the v1 policy.
       const outcome = authenticateApiToken(deps.store, apiToken, {
         ...deps.auth().apiToken,
         classic: 'twg-only',
+        wrongToken: '401',
       });
       if (!outcome) return badCredential();
       if (!outcome.ok) return outcome;

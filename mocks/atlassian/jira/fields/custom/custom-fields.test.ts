@@ -10,7 +10,8 @@ let site: ReturnType<typeof testSite>;
 let member: Actor;
 
 beforeEach(() => {
-  site = testSite();
+  // The legacy site is the default one plus the Epic Link field current Jira Cloud no longer has.
+  site = testSite('legacy');
   member = site.actor('member');
 });
 
