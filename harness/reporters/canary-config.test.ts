@@ -76,6 +76,8 @@ it('secrets from config headers (after ${VAR}) and Basic parts reach no byte the
         echo: {
           kind: 'http',
           url: server.url,
+          // It lists one made-up tool, so no dialect can be detected (exit 2): the config names one.
+          dialect: 'rovo',
           headers: {
             authorization: 'Basic ${CANARY_BASIC}',
             'x-api-key': '${CANARY_HEADER}',
