@@ -17,7 +17,8 @@ async function runAgainst(name: HostileName, tools?: number): Promise<Figure> {
   const dir = mkdtempSync(join(tmpdir(), `bench-${name}-`));
   writeFileSync(
     join(dir, 'config.json'),
-    JSON.stringify({ targets: { hostile: { kind: 'http', url: server.url } } }),
+    // A hostile server's made-up tools fit no dialect (exit 2 before any check): the config names one.
+    JSON.stringify({ targets: { hostile: { kind: 'http', url: server.url, dialect: 'rovo' } } }),
   );
   const t0 = performance.now();
   const exit = await new Promise<number | null>((resolve) => {
