@@ -82,7 +82,10 @@ async function call(client: Client, name: string, args: Record<string, unknown>)
   const result = CallToolResultSchema.parse(await client.callTool({ name, arguments: args }));
   const first = result.content[0];
   const text = first?.type === 'text' ? first.text : '';
-  return { isError: result.isError === true, json: JSON.parse(text) as Record<string, unknown> };
+  return {
+    isError: result.isError === true,
+    json: z.record(z.string(), z.unknown()).parse(JSON.parse(text)),
+  };
 }
 
 describe('an SDK client against the mock process at /v2/mcp', () => {

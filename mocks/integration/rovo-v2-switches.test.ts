@@ -2,6 +2,7 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { CallToolResultSchema } from '@modelcontextprotocol/sdk/types.js';
 import { afterEach, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { FakeCloud } from '../cloud.ts';
 import { loadV2Profile } from '../rovo/v2/profile/load.ts';
 import type { Answers } from '../rovo/v2/profile/questions.ts';
@@ -14,6 +15,9 @@ afterEach(async () => {
 
 const basic = (email: string, token: string) =>
   `Basic ${Buffer.from(`${email}:${token}`).toString('base64')}`;
+
+/** A tool answer's text is the mock's JSON object: parsed, not assumed. */
+const JsonObject = z.record(z.string(), z.unknown());
 
 function cloudWith(answers: Partial<Answers> = {}, profile = 'default') {
   const base = loadV2Profile(profile);
@@ -46,7 +50,7 @@ async function connect(
       const first = result.content[0];
       return {
         isError: result.isError === true,
-        json: JSON.parse(first?.type === 'text' ? first.text : 'null') as Record<string, unknown>,
+        json: JsonObject.parse(JSON.parse(first?.type === 'text' ? first.text : 'null')),
         structured: result.structuredContent,
       };
     },
