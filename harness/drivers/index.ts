@@ -1,3 +1,4 @@
+import { listedNames } from '../records/bounds.ts';
 import type { Session } from '../connect/session.ts';
 import { HarnessError } from '../errors.ts';
 import type { Dialect } from '../targets/spec.ts';
@@ -48,11 +49,7 @@ export function detectDialect(target: string, tools: readonly ListedTool[]): Dia
   const [best, second] = scored;
   if (best && best.score >= MIN_SCORE && (second === undefined || second.score < best.score))
     return best.dialect;
-  const names = tools.map((t) => t.name);
-  const seen =
-    names.length === 0
-      ? 'no tools'
-      : `${names.length} tools: ${names.slice(0, 12).join(', ')}${names.length > 12 ? ', ...' : ''}`;
+  const seen = listedNames(tools.map((t) => t.name));
   const tie =
     best && second && best.score >= MIN_SCORE ? ` (${best.dialect} and ${second.dialect} fit equally)` : '';
   throw new HarnessError(

@@ -1,3 +1,4 @@
+import { listedNames } from '../records/bounds.ts';
 import { AuthError } from '../auth/errors.ts';
 import { connect, type Session } from '../connect/session.ts';
 import { driverFor } from '../drivers/index.ts';
@@ -157,7 +158,7 @@ async function refuseAnonymous(session: Session): Promise<void> {
   if (!names.includes('getAccessibleAtlassianResources'))
     throw new PreflightError(
       'credentials',
-      `the credentials opened a session without getAccessibleAtlassianResources (tools: ${names.join(', ') || 'none'}), as Rovo does for a Basic credential that is no API token of the site; check ATLASSIAN_EMAIL and ATLASSIAN_API_TOKEN`,
+      `the credentials opened a session without getAccessibleAtlassianResources (${listedNames(names)}), as Rovo does for a Basic credential that is no API token of the site; check ATLASSIAN_EMAIL and ATLASSIAN_API_TOKEN`,
     );
 }
 

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { ARRAY_CAP, boundedJson, TEXT_CAP, truncateText, VALUE_STRING_CAP } from './bounds.ts';
+import { ARRAY_CAP, boundedJson, listedNames, TEXT_CAP, truncateText, VALUE_STRING_CAP } from './bounds.ts';
 
 it('a long text keeps its first characters and says how big it was', () => {
   const text = 'x'.repeat(52_428_800);
@@ -47,4 +47,13 @@ it('cutting twice keeps the first cut and its true size', () => {
   expect(truncateText(once, 100)).toBe(once);
   expect(truncateText(once, 200)).toBe(once);
   expect(truncateText(once, 50)).toMatch(/^z{50}… \[truncated: 1\d\d bytes in all\]$/);
+});
+
+it('names a target listed are shown a dozen at most, each cut at 80 characters, with the count', () => {
+  expect(listedNames([])).toBe('no tools');
+  expect(listedNames(['a', 'b'])).toBe('2 tools: a, b');
+  const many = listedNames(Array.from({ length: 10_000 }, (_, i) => `tool_${i}_${'x'.repeat(1_000)}`));
+  expect(many.startsWith('10000 tools: tool_0_')).toBe(true);
+  expect(many.endsWith(', ...')).toBe(true);
+  expect(many.length).toBeLessThan(12 * 200);
 });

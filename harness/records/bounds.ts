@@ -74,3 +74,10 @@ export function boundedJson(value: unknown, caps: ValueCaps = VALUE_CAPS): unkno
   };
   return walk(value, 0);
 }
+
+/** Names a target listed (tools, dialect signatures), as one bounded phrase for a message: `3 tools: a, b, c`. */
+export function listedNames(names: readonly string[], noun = 'tools', shown = 12): string {
+  if (names.length === 0) return `no ${noun}`;
+  const some = names.slice(0, shown).map((name) => truncateText(name, 80));
+  return `${names.length} ${noun}: ${some.join(', ')}${names.length > shown ? ', ...' : ''}`;
+}
