@@ -32,12 +32,13 @@ verifies('protocol.tools.error-flag', async (ctx) => {
   const spec = new Breaches(ctx.capability);
   const driver = await ctx.driver();
   const key = `${ctx.site.sandboxProject}-999999`;
-  let failure: unknown;
+  let failure: McpError | TargetError | undefined;
   try {
     await driver.getIssue(key);
   } catch (error) {
     if (error instanceof UnsupportedVerbError)
       throw new NotTestableError(`a tool that fetches an issue, to fail on purpose (${error.reason})`);
+    if (!(error instanceof McpError) && !(error instanceof TargetError)) throw error;
     failure = error;
   }
   if (failure === undefined)
@@ -46,7 +47,7 @@ verifies('protocol.tools.error-flag', async (ctx) => {
     );
   if (failure instanceof McpError) {
     spec.breach('is-error', `fetching ${key}, which does not exist, was refused as JSON-RPC ${failure.code}`);
-  } else if (failure instanceof TargetError) {
+  } else {
     const answer = lastToolAnswer(driver.session);
     const text = truncateText(answer?.content.find((c) => c.type === 'text')?.text ?? '', 160);
     if (answer?.isError !== true)
@@ -54,8 +55,6 @@ verifies('protocol.tools.error-flag', async (ctx) => {
         'is-error',
         `${failure.tool} answered fetching ${key}, which does not exist, with an error result without isError: true: "${text}"`,
       );
-  } else {
-    throw failure;
   }
   return spec.settle(
     supported(`fetching ${key}, which does not exist, came back as a result with isError: true`),

@@ -1,5 +1,4 @@
 import { type CallToolResult, McpError, ResultSchema } from '@modelcontextprotocol/sdk/types.js';
-import { expect } from 'vitest';
 import { readToolResult } from '../../harness/drivers/tool-call.ts';
 import { NotTestableError } from '../../harness/errors.ts';
 import { compileProblem, dialectOf, type SchemaDialect } from '../../harness/protocol/json-schema.ts';

@@ -113,7 +113,7 @@ verifies('protocol.utilities.progress', async (ctx) => {
     return unsupported(
       cite(
         spec.clause('optional'),
-        `a tools/call of ${harmless.why} carrying a progressToken got no notifications/progress`,
+        `no notifications/progress came for a progressToken on the tools/call of ${harmless.why}`,
       ),
     );
   const values = progress.map((p) => p.value);
