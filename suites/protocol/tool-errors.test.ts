@@ -49,7 +49,10 @@ verifies('protocol.tools.error-flag', async (ctx) => {
     spec.breach('is-error', `fetching ${key}, which does not exist, was refused as JSON-RPC ${failure.code}`);
   } else {
     const answer = lastToolAnswer(driver.session);
-    const text = truncateText(answer?.content.find((c) => c.type === 'text')?.text ?? '', 160);
+    const text = truncateText(
+      (answer?.content.find((c) => c.type === 'text')?.text ?? '').replace(/\s+/g, ' '),
+      160,
+    );
     if (answer?.isError !== true)
       spec.breach(
         'is-error',
