@@ -1,6 +1,11 @@
-import { afterEach, expect, it } from 'vitest';
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { pkceChallenge } from '../atlassian/oauth/tokens.ts';
 import { FakeCloud } from '../cloud.ts';
+import { loadV2Profile } from '../rovo/v2/profile/load.ts';
+import type { V2Profile } from '../rovo/v2/profile/schema.ts';
+import { CALLBACK_INVALID } from '../rovo/v2/authorize.ts';
 import { oauthFlow } from './oauth-flow.ts';
 
 const VERIFIER = 'v2-verifier-'.padEnd(50, 'y');
@@ -11,8 +16,27 @@ afterEach(async () => {
   await Promise.all(clouds.splice(0).map((c) => c.close()));
 });
 
-function setup() {
-  const cloud = new FakeCloud();
+/** A client ID metadata document, served by msw only (unhandled requests fail the test). */
+const CIMD_ID = 'https://client.example/oauth/client-metadata.json';
+const CIMD_LOOPBACK = 'http://127.0.0.1:33418/';
+const documents = setupServer(
+  http.get(CIMD_ID, () =>
+    HttpResponse.json({
+      client_id: CIMD_ID,
+      client_name: 'CIMD client',
+      redirect_uris: [CIMD_LOOPBACK, HTTPS_REDIRECT],
+    }),
+  ),
+);
+beforeAll(() => documents.listen({ onUnhandledRequest: 'error' }));
+afterAll(() => documents.close());
+
+function setup(changes: Partial<V2Profile> = {}) {
+  const base = loadV2Profile('default');
+  const cloud = new FakeCloud({
+    v2Profile: { ...base, ...changes, answers: { ...base.answers, ...changes.answers } },
+    fetchClientMetadata: (url, init) => fetch(url, init),
+  });
   clouds.push(cloud);
   const flow = oauthFlow(cloud);
   const v2 = `${cloud.origins.mcp}/v2/mcp`;
@@ -47,6 +71,21 @@ function setup() {
       }),
     });
   return { cloud, flow, v2, authorizeUrl, ping };
+}
+
+/** The authorization-server metadata of the issuer the v2 PRM names (RFC 8414 path form). */
+async function asMetadata(cloud: FakeCloud, flow: ReturnType<typeof oauthFlow>) {
+  const issuer = new URL(cloud.oauth.servers().gen2.url);
+  const res = await flow.send(`${issuer.origin}/.well-known/oauth-authorization-server${issuer.pathname}`);
+  return (await res.json()) as Record<string, unknown>;
+}
+
+/** Where an authorization request went: a code on the redirect, or the error it was refused with. */
+async function outcome(res: Response) {
+  const location = res.headers.get('location');
+  if (location)
+    return { code: new URL(location).searchParams.get('code') !== null, redirect: location.split('?')[0] };
+  return { status: res.status, body: (await res.json()) as Record<string, string> };
 }
 
 it('issues tokens for the v2 resource with its scopes, and /v2/mcp takes them', async () => {
@@ -97,4 +136,86 @@ it('takes a user API token as Bearer, as a service-account key', async () => {
   const { cloud, ping } = setup();
   const admin = [...cloud.store.users.values()].find((u) => u.handle === 'admin');
   expect((await ping(admin?.apiToken ?? '')).status).toBe(200);
+});
+
+it('advertises client ID metadata documents and runs the flow for an https client_id whose document lists the redirect', async () => {
+  const { cloud, flow, authorizeUrl, ping } = setup();
+  expect(await asMetadata(cloud, flow)).toHaveProperty('client_id_metadata_document_supported', true);
+  const res = await flow.send(authorizeUrl(CIMD_ID, CIMD_LOOPBACK), { redirect: 'manual' });
+  const code = new URL(res.headers.get('location') ?? '').searchParams.get('code') ?? '';
+  const tokens = await flow.token('gen2', {
+    grant_type: 'authorization_code',
+    code,
+    client_id: CIMD_ID,
+    redirect_uri: CIMD_LOOPBACK,
+    code_verifier: VERIFIER,
+  });
+  expect((await ping(String(tokens.body.access_token))).status).toBe(200);
+});
+
+it('Q15 exact refuses a metadata-document client a redirect its document does not list, port included', async () => {
+  const { flow, authorizeUrl } = setup();
+  const res = await flow.send(authorizeUrl(CIMD_ID, 'http://127.0.0.1:40001/'), { redirect: 'manual' });
+  expect(await outcome(res)).toEqual({
+    status: 400,
+    body: { error: 'invalid_request', error_description: CALLBACK_INVALID },
+  });
+});
+
+it('clientIdMetadataDocuments unsupported: no metadata flag, and an https client_id is an unknown client', async () => {
+  const { cloud, flow, authorizeUrl } = setup({ clientIdMetadataDocuments: 'unsupported' });
+  expect(await asMetadata(cloud, flow)).not.toHaveProperty('client_id_metadata_document_supported');
+  const res = await flow.send(authorizeUrl(CIMD_ID, CIMD_LOOPBACK), { redirect: 'manual' });
+  expect(await outcome(res)).toMatchObject({ status: 400, body: { error: 'invalid_request' } });
+});
+
+it('Q15 any-loopback lets a registered loopback redirect through on another port and host (T-LB)', async () => {
+  const { flow, authorizeUrl } = setup({
+    answers: { ...loadV2Profile('default').answers, Q15: 'any-loopback' },
+  });
+  const client = await flow.register('gen2', { redirect_uris: ['http://127.0.0.1:8976/callback'] });
+  const id = String(client.body.client_id);
+  expect(
+    await outcome(
+      await flow.send(authorizeUrl(id, 'http://localhost:5555/callback'), { redirect: 'manual' }),
+    ),
+  ).toEqual({
+    code: true,
+    redirect: 'http://localhost:5555/callback',
+  });
+  expect(
+    await outcome(await flow.send(authorizeUrl(id, 'http://127.0.0.1:5555/other'), { redirect: 'manual' })),
+  ).toMatchObject({
+    status: 400,
+    body: { error: 'unauthorized_client' },
+  });
+});
+
+it('Q15 domain-patterns lets loopback redirects matching the org patterns through, any port; localhost and 127.0.0.1 differ', async () => {
+  const { flow, authorizeUrl } = setup({
+    answers: { ...loadV2Profile('default').answers, Q15: 'domain-patterns' },
+    redirectDomainPatterns: ['http://localhost:*/**'],
+  });
+  const client = await flow.register('gen2', {
+    redirect_uris: ['http://localhost:8976/callback', 'http://127.0.0.1:8976/callback'],
+  });
+  const id = String(client.body.client_id);
+  expect(
+    await outcome(
+      await flow.send(authorizeUrl(id, 'http://localhost:7777/callback'), { redirect: 'manual' }),
+    ),
+  ).toMatchObject({
+    code: true,
+  });
+  expect(
+    await outcome(
+      await flow.send(authorizeUrl(id, 'http://127.0.0.1:8976/callback'), { redirect: 'manual' }),
+    ),
+  ).toEqual({
+    status: 400,
+    body: {
+      error: 'unauthorized_client',
+      error_description: 'redirect_uri is not registered for client: http://127.0.0.1:8976/callback',
+    },
+  });
 });
