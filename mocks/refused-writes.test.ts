@@ -87,13 +87,14 @@ afterAll(async () => {
   await Promise.all(clouds.map((c) => c.close()));
 });
 
-async function rovoSubject(): Promise<Subject> {
+/** A fresh cloud and an SDK client of one of its Rovo endpoints, signed in as the member. */
+async function memberClient(path: string): Promise<{ cloud: FakeCloud; client: Client }> {
   const cloud = new FakeCloud();
   clouds.push(cloud);
   const member = cloud.store.userByHandle('member');
   const client = await connected(
     new Client({ name: 'refused-writes', version: '0' }),
-    new StreamableHTTPClientTransport(new URL('https://mcp.atlassian.com/v1/mcp'), {
+    new StreamableHTTPClientTransport(new URL(path, 'https://mcp.atlassian.com'), {
       requestInit: {
         headers: {
           authorization: `Basic ${Buffer.from(`${member?.email}:${member?.apiToken}`).toString('base64')}`,
@@ -102,6 +103,11 @@ async function rovoSubject(): Promise<Subject> {
       fetch: fetchInto(cloud),
     }),
   );
+  return { cloud, client };
+}
+
+async function rovoSubject(): Promise<Subject> {
+  const { cloud, client } = await memberClient('/v1/mcp');
   return {
     store: cloud.store,
     reset: () => cloud.store.reset(),
@@ -165,20 +171,7 @@ function rovoWrites(store: SiteStore): Record<string, Args> {
  * reached through executeWrite, whose `inputs` (with cloudId beside them) are what a trial spoils.
  */
 async function v2Subject(): Promise<Subject> {
-  const cloud = new FakeCloud();
-  clouds.push(cloud);
-  const member = cloud.store.userByHandle('member');
-  const client = await connected(
-    new Client({ name: 'refused-writes', version: '0' }),
-    new StreamableHTTPClientTransport(new URL('https://mcp.atlassian.com/v2/mcp'), {
-      requestInit: {
-        headers: {
-          authorization: `Basic ${Buffer.from(`${member?.email}:${member?.apiToken}`).toString('base64')}`,
-        },
-      },
-      fetch: fetchInto(cloud),
-    }),
-  );
+  const { cloud, client } = await memberClient('/v2/mcp');
   const call = async (name: string, args: Args) =>
     CallToolResultSchema.parse(await client.callTool({ name, arguments: args }));
   return {

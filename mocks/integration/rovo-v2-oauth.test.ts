@@ -80,7 +80,28 @@ async function asMetadata(cloud: FakeCloud, flow: ReturnType<typeof oauthFlow>) 
   return (await res.json()) as Record<string, unknown>;
 }
 
+/** Authorizes and exchanges the code: the token endpoint's answer. */
+async function signIn(env: ReturnType<typeof setup>, clientId: string, redirect: string, scope?: string) {
+  const res = await env.flow.send(env.authorizeUrl(clientId, redirect, scope), { redirect: 'manual' });
+  const code = new URL(res.headers.get('location') ?? '').searchParams.get('code') ?? '';
+  return env.flow.token('gen2', {
+    grant_type: 'authorization_code',
+    code,
+    client_id: clientId,
+    redirect_uri: redirect,
+    code_verifier: VERIFIER,
+  });
+}
+
 /** Where an authorization request went: a code on the redirect, or the error it was refused with. */
+async function authorizeAt(
+  { flow, authorizeUrl }: ReturnType<typeof setup>,
+  clientId: string,
+  redirect: string,
+) {
+  return outcome(await flow.send(authorizeUrl(clientId, redirect), { redirect: 'manual' }));
+}
+
 async function outcome(res: Response) {
   const location = res.headers.get('location');
   if (location)
@@ -89,25 +110,12 @@ async function outcome(res: Response) {
 }
 
 it('issues tokens for the v2 resource with its scopes, and /v2/mcp takes them', async () => {
-  const { flow, authorizeUrl, ping } = setup();
-  const client = await flow.register('gen2', { redirect_uris: [HTTPS_REDIRECT] });
-  const clientId = String(client.body.client_id);
-  const res = await flow.send(
-    authorizeUrl(clientId, HTTPS_REDIRECT, 'read:jira:agent-interface delete:jira:agent-interface'),
-    {
-      redirect: 'manual',
-    },
-  );
-  const code = new URL(res.headers.get('location') ?? '').searchParams.get('code') ?? '';
-  const tokens = await flow.token('gen2', {
-    grant_type: 'authorization_code',
-    code,
-    client_id: clientId,
-    redirect_uri: HTTPS_REDIRECT,
-    code_verifier: VERIFIER,
-  });
+  const env = setup();
+  const client = await env.flow.register('gen2', { redirect_uris: [HTTPS_REDIRECT] });
+  const scope = 'read:jira:agent-interface delete:jira:agent-interface';
+  const tokens = await signIn(env, String(client.body.client_id), HTTPS_REDIRECT, scope);
   expect(tokens.body.scope).toBe('read:jira:agent-interface delete:jira:agent-interface');
-  expect((await ping(String(tokens.body.access_token))).status).toBe(200);
+  expect((await env.ping(String(tokens.body.access_token))).status).toBe(200);
 });
 
 it('refuses a dynamically registered client with a loopback redirect unauthorized_client (Q15 exact)', async () => {
@@ -139,79 +147,54 @@ it('takes a user API token as Bearer, as a service-account key', async () => {
 });
 
 it('advertises client ID metadata documents and runs the flow for an https client_id whose document lists the redirect', async () => {
-  const { cloud, flow, authorizeUrl, ping } = setup();
-  expect(await asMetadata(cloud, flow)).toHaveProperty('client_id_metadata_document_supported', true);
-  const res = await flow.send(authorizeUrl(CIMD_ID, CIMD_LOOPBACK), { redirect: 'manual' });
-  const code = new URL(res.headers.get('location') ?? '').searchParams.get('code') ?? '';
-  const tokens = await flow.token('gen2', {
-    grant_type: 'authorization_code',
-    code,
-    client_id: CIMD_ID,
-    redirect_uri: CIMD_LOOPBACK,
-    code_verifier: VERIFIER,
-  });
-  expect((await ping(String(tokens.body.access_token))).status).toBe(200);
+  const env = setup();
+  expect(await asMetadata(env.cloud, env.flow)).toHaveProperty('client_id_metadata_document_supported', true);
+  const tokens = await signIn(env, CIMD_ID, CIMD_LOOPBACK);
+  expect((await env.ping(String(tokens.body.access_token))).status).toBe(200);
 });
 
 it('Q15 exact refuses a metadata-document client a redirect its document does not list, port included', async () => {
-  const { flow, authorizeUrl } = setup();
-  const res = await flow.send(authorizeUrl(CIMD_ID, 'http://127.0.0.1:40001/'), { redirect: 'manual' });
-  expect(await outcome(res)).toEqual({
+  const env = setup();
+  expect(await authorizeAt(env, CIMD_ID, 'http://127.0.0.1:40001/')).toEqual({
     status: 400,
     body: { error: 'invalid_request', error_description: CALLBACK_INVALID },
   });
 });
 
 it('clientIdMetadataDocuments unsupported: no metadata flag, and an https client_id is an unknown client', async () => {
-  const { cloud, flow, authorizeUrl } = setup({ clientIdMetadataDocuments: 'unsupported' });
-  expect(await asMetadata(cloud, flow)).not.toHaveProperty('client_id_metadata_document_supported');
-  const res = await flow.send(authorizeUrl(CIMD_ID, CIMD_LOOPBACK), { redirect: 'manual' });
-  expect(await outcome(res)).toMatchObject({ status: 400, body: { error: 'invalid_request' } });
+  const env = setup({ clientIdMetadataDocuments: 'unsupported' });
+  expect(await asMetadata(env.cloud, env.flow)).not.toHaveProperty('client_id_metadata_document_supported');
+  expect(await authorizeAt(env, CIMD_ID, CIMD_LOOPBACK)).toMatchObject({
+    status: 400,
+    body: { error: 'invalid_request' },
+  });
 });
 
 it('Q15 any-loopback lets a registered loopback redirect through on another port and host (T-LB)', async () => {
-  const { flow, authorizeUrl } = setup({
-    answers: { ...loadV2Profile('default').answers, Q15: 'any-loopback' },
-  });
-  const client = await flow.register('gen2', { redirect_uris: ['http://127.0.0.1:8976/callback'] });
+  const env = setup({ answers: { ...loadV2Profile('default').answers, Q15: 'any-loopback' } });
+  const client = await env.flow.register('gen2', { redirect_uris: ['http://127.0.0.1:8976/callback'] });
   const id = String(client.body.client_id);
-  expect(
-    await outcome(
-      await flow.send(authorizeUrl(id, 'http://localhost:5555/callback'), { redirect: 'manual' }),
-    ),
-  ).toEqual({
+  expect(await authorizeAt(env, id, 'http://localhost:5555/callback')).toEqual({
     code: true,
     redirect: 'http://localhost:5555/callback',
   });
-  expect(
-    await outcome(await flow.send(authorizeUrl(id, 'http://127.0.0.1:5555/other'), { redirect: 'manual' })),
-  ).toMatchObject({
+  expect(await authorizeAt(env, id, 'http://127.0.0.1:5555/other')).toMatchObject({
     status: 400,
     body: { error: 'unauthorized_client' },
   });
 });
 
 it('Q15 domain-patterns lets loopback redirects matching the org patterns through, any port; localhost and 127.0.0.1 differ', async () => {
-  const { flow, authorizeUrl } = setup({
+  const env = setup({
     answers: { ...loadV2Profile('default').answers, Q15: 'domain-patterns' },
     redirectDomainPatterns: ['http://localhost:*/**'],
   });
-  const client = await flow.register('gen2', {
+  const client = await env.flow.register('gen2', {
     redirect_uris: ['http://localhost:8976/callback', 'http://127.0.0.1:8976/callback'],
   });
   const id = String(client.body.client_id);
-  expect(
-    await outcome(
-      await flow.send(authorizeUrl(id, 'http://localhost:7777/callback'), { redirect: 'manual' }),
-    ),
-  ).toMatchObject({
-    code: true,
-  });
-  expect(
-    await outcome(
-      await flow.send(authorizeUrl(id, 'http://127.0.0.1:8976/callback'), { redirect: 'manual' }),
-    ),
-  ).toEqual({
+  expect(await authorizeAt(env, id, 'http://localhost:7777/callback')).toMatchObject({ code: true });
+  expect(await authorizeAt(env, id, 'http://127.0.0.1:8976/callback')).toEqual({
     status: 400,
     body: {
       error: 'unauthorized_client',
