@@ -74,7 +74,10 @@ export function jqlEnvelope(
 }
 
 /** The fields a read returns: those asked for plus those Rovo returns anyway (#208), or the defaults. */
-export function fieldsOf(profile: Pick<Profile, 'fieldsAlwaysReturned'>, asked: readonly string[] | undefined): string[] {
+export function fieldsOf(
+  profile: Pick<Profile, 'fieldsAlwaysReturned'>,
+  asked: readonly string[] | undefined,
+): string[] {
   return asked ? [...new Set([...asked, ...profile.fieldsAlwaysReturned])] : DEFAULT_ISSUE_FIELDS;
 }
 

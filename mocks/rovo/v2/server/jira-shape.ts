@@ -32,7 +32,7 @@ const viewOf = (profile: V2Profile, inputs: Inputs): View =>
 
 const askedFields = (inputs: Inputs) =>
   Array.isArray(inputs.fields) && inputs.fields.every((f) => typeof f === 'string')
-    ? (inputs.fields)
+    ? inputs.fields
     : undefined;
 
 /** Inputs as the site needs them: the default field set or the asked one plus the always-returned. */
