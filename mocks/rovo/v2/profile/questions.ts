@@ -1,8 +1,7 @@
 /**
  * The 25 open questions of rovo-v2-surface.md 6 as data: each one's options (the reference's default
- * first). A profile answers each question
- * by option name; an option the mock does not implement yet is refused when the profile is read,
- * never silently served as the default.
+ * first). A profile answers each question by option name; an option the mock does not implement
+ * (NOT_IMPLEMENTED) is refused when the profile is read, never silently served as the default.
  */
 export const QUESTIONS = {
   Q1: { topic: 'execute surface', options: ['three-tiers', 'single-execute'] },
