@@ -1,14 +1,16 @@
-import type { RovoMock } from '../../mocks/rovo/http.ts';
+import type { MockHooks } from '../../mocks/rovo/hooks.ts';
 import { NotTestableError } from '../errors.ts';
 import type { CheckContext } from './context.ts';
 
 /**
- * The Rovo mock behind the target, for checks that need its fault hooks (latency, held calls).
- * Not-testable elsewhere: live servers have no hooks, and other mocks serve MCP from another server.
+ * The fault hooks (latency, held calls) of the Rovo mock endpoint behind the target: v1's or, for a
+ * target at /v2/, v2's. Not-testable elsewhere: live servers have no hooks, and other mocks serve MCP
+ * from another server.
  */
-export function rovoMockOf(ctx: CheckContext, reason: string): RovoMock {
+export function rovoMockOf(ctx: CheckContext, reason: string): { hooks: MockHooks } {
   const cloud = ctx.mock(reason);
   if (ctx.target.kind !== 'rovo-mock')
     throw new NotTestableError(`${reason} (needs the Rovo mock's fault hooks; ${ctx.target.name} has none)`);
-  return cloud.rovo;
+  const v2 = ctx.target.url !== undefined && new URL(ctx.target.url).pathname.startsWith('/v2/');
+  return v2 ? cloud.rovoV2 : cloud.rovo;
 }
