@@ -3,6 +3,7 @@ import { expect } from 'vitest';
 import { readToolResult } from '../../harness/drivers/tool-call.ts';
 import type { CheckContext } from '../../harness/scenario/context.ts';
 import { checkLabel } from '../../harness/scenario/helpers.ts';
+import { rovoMockOf } from '../../harness/scenario/mock-hooks.ts';
 import { partial, supported } from '../../harness/scenario/outcome.ts';
 import { verifies } from '../../harness/scenario/verifies.ts';
 import type { OAuthClientKind } from '../../harness/targets/identities.ts';
@@ -88,14 +89,14 @@ verifies('auth.expiry.race', async (ctx) => {
 verifies('auth.session.expiry', async (ctx) => {
   // The Rovo mock's own MCP endpoint ends its sessions; a server in front of the fake site keeps its own.
   ctx.probe();
-  const cloud = ctx.mock('ending sessions on the server');
+  const rovo = rovoMockOf(ctx, 'ending sessions on the server');
   const driver = await ctx.driver();
   const ref = await driver.createIssue({
     project: ctx.site.sandboxProject,
     issueType: 'Task',
     summary: ctx.unique('Created before the session ended'),
   });
-  await cloud.rovo.killSessions();
+  await rovo.killSessions();
   const error: unknown = await driver.getIssue(ref.key).then(
     () => undefined,
     (e: unknown) => e,

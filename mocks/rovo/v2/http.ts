@@ -155,7 +155,12 @@ export class RovoV2Mock {
     });
   }
 
+  /** Ends every session server-side, as an expiry or a deploy would; clients then get 404. */
+  killSessions(): Promise<void> {
+    return endAllSessions(this.sessions);
+  }
+
   async close(): Promise<void> {
-    await endAllSessions(this.sessions);
+    await this.killSessions();
   }
 }
