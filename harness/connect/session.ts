@@ -97,6 +97,14 @@ export class Session implements AsyncDisposable {
     return this.transport.dropped;
   }
 
+  /**
+   * How many stdout lines or frames the server sent that are not JSON-RPC (a server logging to
+   * stdout); `dropped` keeps the first ones' parse errors. The protocol area reads it for its finding.
+   */
+  get droppedCount(): number {
+    return this.transport.droppedCount;
+  }
+
   /** The protocol revision negotiated at initialize. */
   get protocolVersion(): string | undefined {
     return this.transport.protocolVersion;
@@ -160,7 +168,10 @@ export async function connect(target: TargetSpec, options: ConnectOptions): Prom
   } catch (cause) {
     await client.close().catch(() => undefined);
     const wrongIds = wrongIdAnswers(transport.frames);
-    const hint = [wrongIds, isDiagnosable(inner) ? inner.diagnostics() : ''].filter(Boolean).join('; ');
+    const noise = transport.droppedCount
+      ? `it wrote ${transport.droppedCount} line(s) that are not JSON-RPC where only JSON-RPC may go (first: ${transport.dropped[0] ?? ''})`
+      : '';
+    const hint = [wrongIds, noise, isDiagnosable(inner) ? inner.diagnostics() : ''].filter(Boolean).join('; ');
     throw new ConnectFailedError(
       `cannot connect to ${target.name}: ${(cause as Error).message}${hint ? `; ${hint}` : ''}`,
       transport,
