@@ -153,7 +153,7 @@ class SpawnedServer implements Transport {
   }
 }
 
-/** Folders a working-directory copy leaves out; `node_modules` is linked instead, so imports still resolve. */
+/** Folders a working-directory copy leaves out (`node_modules` is linked instead). */
 const NOT_COPIED = new Set(['node_modules', '.git']);
 
 /**
@@ -166,8 +166,14 @@ function workingDirectory(target: TargetSpec, dir: string): string | undefined {
   const from = source ?? process.cwd();
   const copy = join(dir, 'cwd');
   cpSync(from, copy, { recursive: true, filter: (path) => !NOT_COPIED.has(basename(path)) || path === from });
-  if (existsSync(join(from, 'node_modules')))
-    symlinkSync(join(from, 'node_modules'), join(copy, 'node_modules'));
+  // Packages resolve from the nearest node_modules at or above the original folder: linked into the copy.
+  for (let at = from; ; at = dirname(at)) {
+    if (existsSync(join(at, 'node_modules'))) {
+      symlinkSync(join(at, 'node_modules'), join(copy, 'node_modules'));
+      break;
+    }
+    if (dirname(at) === at) break;
+  }
   return copy;
 }
 

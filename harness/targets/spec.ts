@@ -27,6 +27,11 @@ const TARGET_FIELDS = {
   kind: TargetKindSchema,
   /** `auto` is decided from `tools/list`. */
   dialect: z.enum([...DialectSchema.options, 'auto']).default('auto'),
+  /**
+   * A dialect file of the user's own (JSON, harness/drivers/mapped/schema.ts), relative to the config
+   * file: how this server's tools perform the capability verbs. Replaces `dialect`.
+   */
+  dialectFile: z.string().min(1).optional(),
   /** http/live: the MCP endpoint. */
   url: z
     .url({ message: 'give the MCP endpoint as an absolute URL, e.g. http://127.0.0.1:8080/mcp' })
@@ -72,6 +77,12 @@ export const TargetDefinitionSchema = z
     const field = REQUIRED_FIELD[t.kind];
     if (field && t[field] === undefined)
       ctx.addIssue({ code: 'custom', path: [field], message: `a "${t.kind}" target needs "${field}"` });
+    if (t.dialectFile !== undefined && t.dialect !== 'auto')
+      ctx.addIssue({
+        code: 'custom',
+        path: ['dialectFile'],
+        message: `give "dialect" or "dialectFile", not both (the file says how the tools are used)`,
+      });
     for (const path of Object.keys(t.files ?? {})) {
       const problem = filePathProblem(path, t.cwdCopy === true);
       if (problem) ctx.addIssue({ code: 'custom', path: ['files', path], message: problem });
