@@ -171,7 +171,9 @@ export async function connect(target: TargetSpec, options: ConnectOptions): Prom
     const noise = transport.droppedCount
       ? `it wrote ${transport.droppedCount} line(s) that are not JSON-RPC where only JSON-RPC may go (first: ${transport.dropped[0] ?? ''})`
       : '';
-    const hint = [wrongIds, noise, isDiagnosable(inner) ? inner.diagnostics() : ''].filter(Boolean).join('; ');
+    const hint = [wrongIds, noise, isDiagnosable(inner) ? inner.diagnostics() : '']
+      .filter(Boolean)
+      .join('; ');
     throw new ConnectFailedError(
       `cannot connect to ${target.name}: ${(cause as Error).message}${hint ? `; ${hint}` : ''}`,
       transport,

@@ -27,7 +27,8 @@ function strategies(): Strategy[] {
         if (!def) return { skipped: `no target named "${ref}" in the config` };
         const expanded = expandDefinition(ref, def, kinds[def.kind].envVariables ?? CONFORMANCE_VARIABLES);
         // A dialect file of the user's is read and validated now: a bad one stops the run before any check.
-        if (expanded.dialectFile !== undefined) userDialectFile(expanded.dialectFile, `targets.${ref}.dialectFile`);
+        if (expanded.dialectFile !== undefined)
+          userDialectFile(expanded.dialectFile, `targets.${ref}.dialectFile`);
         return { name: ref, ...expanded, reason: `defined as "${ref}" in the config` };
       },
     },
