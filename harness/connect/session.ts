@@ -133,13 +133,21 @@ export class Session implements AsyncDisposable {
     return tools;
   }
 
+  /** The call this session is waiting on (`tools/call <tool>`), for a check that runs out of time. */
+  inFlight: string | undefined;
+
   async callTool(name: string, args: Record<string, unknown>): Promise<CallToolResult> {
     for (const hook of this.calls) await hook.before?.(name, args, this);
-    const result = CallToolResultSchema.parse(
-      await this.client.callTool({ name, arguments: args }, CallToolResultSchema, {
+    this.inFlight = `tools/call ${name}`;
+    let answer;
+    try {
+      answer = await this.client.callTool({ name, arguments: args }, CallToolResultSchema, {
         timeout: this.requestTimeoutMs,
-      }),
-    );
+      });
+    } finally {
+      this.inFlight = undefined;
+    }
+    const result = CallToolResultSchema.parse(answer);
     for (const hook of this.calls) await hook.after?.(name, args, result);
     return result;
   }
