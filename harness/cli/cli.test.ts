@@ -51,6 +51,24 @@ it.each([
   expect(result.stderr).toMatch(message);
 });
 
+it('check --derive-from a server that cannot start ends by itself with exit 2, naming its first error', () => {
+  // The loopback site the legacy target opened is closed on the error path: without it the process
+  // never ends. The spawn's timeout only bounds the test; the command must end well before it.
+  const broken = `stdio:node -e "console.error('starting'); throw new TypeError('boom at start')"`;
+  const result = spawnSync(
+    process.execPath,
+    [BIN, 'check', '--target', 'rovo-mock', '--derive-from', broken],
+    {
+      cwd: PACKAGE_ROOT,
+      encoding: 'utf8',
+      timeout: 110_000,
+    },
+  );
+  expect(result.signal).toBeNull();
+  expect(result.status).toBe(2);
+  expect(result.stderr).toMatch(/cannot list its tools .*its first error: TypeError: boom at start/);
+}, 120_000);
+
 it('--public-url is the origin the OAuth metadata and the printed URL name, not the bound one', async () => {
   // What a published container port looks like from outside: the mock binds one port, clients use another.
   await using mock = await startMockProcess(['--public-url', 'http://127.0.0.1:18080']);

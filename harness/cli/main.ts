@@ -1,5 +1,6 @@
 import { FixtureError } from '../../lib/errors.ts';
 import { HarnessError } from '../errors.ts';
+import { closeKinds } from '../kinds/index.ts';
 import { LiveError } from '../live/errors.ts';
 import { COMMANDS } from './commands.ts';
 import { terminalText } from './terminal.ts';
@@ -32,6 +33,10 @@ export async function main(argv: string[]): Promise<number> {
       return 2;
     }
     throw error;
+  } finally {
+    // Whatever a command opened for its targets (the loopback site, a worker cloud, containers) is
+    // closed on every path, so that a failed command ends by itself instead of holding its sockets open.
+    await closeKinds();
   }
 }
 

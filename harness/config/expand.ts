@@ -45,7 +45,7 @@ export function expandDefinition(
 ): TargetDefinition {
   const kept = new Set(keep);
   const each = (
-    field: 'headers' | 'env',
+    field: 'headers' | 'env' | 'files',
     values: Record<string, string> | undefined,
     from: ReadonlySet<string>,
   ) =>
@@ -58,7 +58,8 @@ export function expandDefinition(
     );
   const headers = each('headers', def.headers, new Set());
   const env = each('env', def.env, kept);
-  return { ...def, ...(headers ? { headers } : {}), ...(env ? { env } : {}) };
+  const files = each('files', def.files, kept);
+  return { ...def, ...(headers ? { headers } : {}), ...(env ? { env } : {}), ...(files ? { files } : {}) };
 }
 
 /**

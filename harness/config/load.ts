@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { HarnessError } from '../errors.ts';
 import { parseJsonFile } from '../read-json.ts';
 import { type Config, ConfigSchema } from './schema.ts';
@@ -20,5 +20,9 @@ export function loadConfig(path?: string, cwd = process.cwd()): { config: Config
       );
     return { config: ConfigSchema.parse({}), source: '(defaults)' };
   }
-  return { config: parseJsonFile(file, ConfigSchema, 'config file'), source: file };
+  const config = parseJsonFile(file, ConfigSchema, 'config file');
+  // A target's dialect file is named relative to the config file, wherever the run starts.
+  for (const def of Object.values(config.targets))
+    if (def.dialectFile !== undefined) def.dialectFile = resolve(dirname(file), def.dialectFile);
+  return { config, source: file };
 }

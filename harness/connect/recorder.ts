@@ -25,14 +25,21 @@ export interface RecordingOptions {
   requestVersion?: string;
 }
 
+/** How many dropped frames' parse errors are kept; the rest are only counted. */
+export const DROPPED_KEPT = 20;
+
 /**
  * Wraps any SDK transport and keeps every JSON-RPC frame in both directions, whatever the
  * transport (HTTP, stdio, in-memory). Frames are kept raw here and redacted when written out.
  */
 export class RecordingTransport implements Transport {
   readonly frames: RecordedFrame[] = [];
-  /** What the transport received and dropped as not JSON-RPC (the SDK only reports it as an error). */
+  /**
+   * What the transport received and dropped as not JSON-RPC (the SDK only reports it as an error): the
+   * parse errors of the first `DROPPED_KEPT`, and how many there were in all (a server logging to stdout).
+   */
   readonly dropped: string[] = [];
+  droppedCount = 0;
   /** The revision negotiated at initialize, as the client hands it to the transport. */
   protocolVersion?: string;
   onclose?: () => void;
@@ -62,7 +69,8 @@ export class RecordingTransport implements Transport {
     this.inner.onerror = (error) => {
       // The SDK transports report a frame they cannot parse here and then drop it.
       if (error.name === 'ZodError' || error instanceof SyntaxError) {
-        this.dropped.push(error.message);
+        this.droppedCount++;
+        if (this.dropped.length < DROPPED_KEPT) this.dropped.push(error.message.slice(0, 300));
         this.options.observer?.unparseable(error.message);
       }
       this.onerror?.(error);

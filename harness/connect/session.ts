@@ -97,6 +97,14 @@ export class Session implements AsyncDisposable {
     return this.transport.dropped;
   }
 
+  /**
+   * How many stdout lines or frames the server sent that are not JSON-RPC (a server logging to
+   * stdout); `dropped` keeps the first ones' parse errors. The protocol area reads it for its finding.
+   */
+  get droppedCount(): number {
+    return this.transport.droppedCount;
+  }
+
   /** The protocol revision negotiated at initialize. */
   get protocolVersion(): string | undefined {
     return this.transport.protocolVersion;
@@ -125,13 +133,21 @@ export class Session implements AsyncDisposable {
     return tools;
   }
 
+  /** The call this session is waiting on (`tools/call <tool>`), for a check that runs out of time. */
+  inFlight: string | undefined;
+
   async callTool(name: string, args: Record<string, unknown>): Promise<CallToolResult> {
     for (const hook of this.calls) await hook.before?.(name, args, this);
-    const result = CallToolResultSchema.parse(
-      await this.client.callTool({ name, arguments: args }, CallToolResultSchema, {
+    this.inFlight = `tools/call ${name}`;
+    let answer;
+    try {
+      answer = await this.client.callTool({ name, arguments: args }, CallToolResultSchema, {
         timeout: this.requestTimeoutMs,
-      }),
-    );
+      });
+    } finally {
+      this.inFlight = undefined;
+    }
+    const result = CallToolResultSchema.parse(answer);
     for (const hook of this.calls) await hook.after?.(name, args, result);
     return result;
   }
@@ -160,7 +176,12 @@ export async function connect(target: TargetSpec, options: ConnectOptions): Prom
   } catch (cause) {
     await client.close().catch(() => undefined);
     const wrongIds = wrongIdAnswers(transport.frames);
-    const hint = [wrongIds, isDiagnosable(inner) ? inner.diagnostics() : ''].filter(Boolean).join('; ');
+    const noise = transport.droppedCount
+      ? `it wrote ${transport.droppedCount} line(s) that are not JSON-RPC where only JSON-RPC may go (first: ${transport.dropped[0] ?? ''})`
+      : '';
+    const hint = [wrongIds, noise, isDiagnosable(inner) ? inner.diagnostics() : '']
+      .filter(Boolean)
+      .join('; ');
     throw new ConnectFailedError(
       `cannot connect to ${target.name}: ${(cause as Error).message}${hint ? `; ${hint}` : ''}`,
       transport,

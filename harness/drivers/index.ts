@@ -7,6 +7,7 @@ import { type ListedTool, listedTool, signatureScore } from './detect.ts';
 import { legacyDriver, LEGACY_SIGNATURE } from './legacy/index.ts';
 import { mappedDriver } from './mapped/driver.ts';
 import { builtInDialect } from './mapped/load.ts';
+import { userDialectFile } from './mapped/user-file.ts';
 import { rovoDriver } from './rovo/index.ts';
 import { rovoV2Driver, rovoV2Score } from './rovo-v2/index.ts';
 import { speaksRovo } from './rovo/surface.ts';
@@ -66,6 +67,8 @@ export async function detectSessionDialect(session: Session): Promise<Dialect> {
 }
 
 export async function driverFor(dialect: Dialect | 'auto', ctx: DriverContext): Promise<Driver> {
+  const own = ctx.session.target.dialectFile;
+  if (own !== undefined) return mappedDriver('file', userDialectFile(own, 'dialectFile'))(ctx);
   const resolved = dialect === 'auto' ? await detectSessionDialect(ctx.session) : dialect;
   return dialects[resolved].driver(ctx);
 }

@@ -238,7 +238,8 @@ export interface GraphNeighbour {
 }
 
 export interface Driver {
-  readonly dialect: Dialect;
+  /** `file`: a dialect file the target's config names (`dialectFile`). */
+  readonly dialect: Dialect | 'file';
   readonly session: Session;
 
   whoAmI(): Promise<UserInfo>;

@@ -22,7 +22,9 @@ export async function resolveDialects(settings: RunSettings): Promise<RunSetting
 
 async function resolveDialect(target: TargetSpec, settings: RunSettings): Promise<TargetSpec> {
   // An unreachable target's checks already fail with the reason found before any check.
-  if (target.dialect !== 'auto' || settings.unreachable?.[target.name]) return target;
+  // A target with its own dialect file is mapped by it: there is nothing to detect.
+  if (target.dialect !== 'auto' || target.dialectFile !== undefined || settings.unreachable?.[target.name])
+    return target;
   const setup = await setupFor(target, settings);
   const credentials = setup.site.identities.member ?? Object.values(setup.site.identities)[0];
   if (!credentials) return target;

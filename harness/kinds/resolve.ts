@@ -7,6 +7,7 @@ import { kinds } from './index.ts';
 import type { Declined, Kind } from './kind.ts';
 import { expandDefinition, registerTargetSecrets } from '../config/expand.ts';
 import { CONFORMANCE_VARIABLES } from './stdio-env.ts';
+import { userDialectFile } from '../drivers/mapped/user-file.ts';
 
 interface Strategy {
   name: string;
@@ -25,6 +26,9 @@ function strategies(): Strategy[] {
         const def = config.targets[ref];
         if (!def) return { skipped: `no target named "${ref}" in the config` };
         const expanded = expandDefinition(ref, def, kinds[def.kind].envVariables ?? CONFORMANCE_VARIABLES);
+        // A dialect file of the user's is read and validated now: a bad one stops the run before any check.
+        if (expanded.dialectFile !== undefined)
+          userDialectFile(expanded.dialectFile, `targets.${ref}.dialectFile`);
         return { name: ref, ...expanded, reason: `defined as "${ref}" in the config` };
       },
     },

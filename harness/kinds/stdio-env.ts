@@ -9,6 +9,7 @@ export const CONFORMANCE_VARIABLES = [
   'CONFORMANCE_EMAIL',
   'CONFORMANCE_API_TOKEN',
   'CONFORMANCE_TOKEN_FILE',
+  'CONFORMANCE_TOKEN_JSON',
   'CONFORMANCE_ACCESS_TOKEN',
   'CONFORMANCE_REFRESH_TOKEN',
   'CONFORMANCE_OAUTH_CLIENT_ID',
@@ -25,6 +26,7 @@ export function expandEnv(
   env: Readonly<Record<string, string>>,
   vars: Readonly<Record<string, string | undefined>>,
   names: readonly string[] = CONFORMANCE_VARIABLES,
+  field = 'env',
 ): Record<string, string> {
   return Object.fromEntries(
     Object.entries(env).map(([key, value]) => [
@@ -34,7 +36,7 @@ export function expandEnv(
         if (resolved === undefined)
           throw new HarnessError(
             'CONFIG_INVALID',
-            `target "${targetName}": env.${key} uses \${${name}}, which is not set; use one of ${names.join(', ')} or export ${name}`,
+            `target "${targetName}": ${field}.${key} uses \${${name}}, which is not set; use one of ${names.join(', ')} or export ${name}`,
           );
         return resolved;
       }),

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -41,6 +42,23 @@ const config = ConfigSchema.parse({
       },
     },
     'legacy-unconfigured': { kind: 'stdio', command: `node ${ARCHIVED}` },
+    // Credentials from a file at a fixed relative path, written from a template into a fresh copy of cwd.
+    'legacy-files': {
+      kind: 'stdio',
+      command: 'node legacy-jira-mcp.mjs',
+      cwd: '.tmp/stdio-test',
+      cwdCopy: true,
+      files: {
+        'secrets/token.json': '${CONFORMANCE_TOKEN_JSON}',
+        '~/.legacy/site': '${CONFORMANCE_SITE_NAME}',
+      },
+      env: { ...LEGACY_ENV, ATLASSIAN_TOKEN_FILE: 'secrets/token.json' },
+    },
+    // Logs to stderr, states its error once, then a long stack: the message must not be lost.
+    'noisy-crash': {
+      kind: 'stdio',
+      command: `node -e "for (let i = 0; i < 50; i++) console.error('log ' + i); console.error('TypeError: cannot read token.cloudId'); for (let i = 0; i < 30; i++) console.error('    at frame ' + i); process.exit(1)"`,
+    },
     'legacy-typo': {
       kind: 'stdio',
       command: `node ${ARCHIVED}`,
@@ -124,6 +142,37 @@ describe('a legacy server spawned through stdio:, the fake site behind it on loo
       /cannot connect to legacy-unconfigured: .*its stderr ended with: .*ATLASSIAN_TOKEN_FILE is not set/,
     );
   }, 30_000);
+
+  it('runs a server that reads its credentials from a relative file, in a temporary copy of its folder', async () => {
+    const result = await verdicts(resolveTarget('legacy-files', config), ['identity.user-info']);
+    expect(result.get('identity.user-info'), result.get('identity.user-info')?.evidence).toMatchObject({
+      verdict: 'supported',
+    });
+    // Written into the copy, never into the folder the config names.
+    expect(existsSync(join(PACKAGE_ROOT, '.tmp/stdio-test/secrets'))).toBe(false);
+  }, 60_000);
+
+  it('shows the first error line and the last lines of stderr, bounded, when a server cannot start', async () => {
+    const result = await verdicts(resolveTarget('noisy-crash', config), ['identity.user-info']);
+    const evidence = result.get('identity.user-info')?.evidence ?? '';
+    expect(evidence).toMatch(
+      /its first error: TypeError: cannot read token\.cloudId; its stderr ended with: .*at frame 29/,
+    );
+    expect(evidence).not.toMatch(/log 3/);
+  }, 30_000);
+
+  it('refuses a file path that would land outside a temporary copy', () => {
+    const bad = (files: Record<string, string>, cwdCopy?: boolean) =>
+      ConfigSchema.safeParse({
+        targets: { t: { kind: 'stdio', command: 'x', files, ...(cwdCopy ? { cwdCopy } : {}) } },
+      });
+    expect(bad({ 'token.json': 'x' }).error?.message).toMatch(/set \\"cwdCopy\\": true/);
+    expect(bad({ '/etc/token.json': 'x' }, true).error?.message).toMatch(
+      /relative to the server's working directory/,
+    );
+    expect(bad({ '~/../x': 'x' }, true).error?.message).toMatch(/may not leave its folder/);
+    expect(bad({ '~/.config/x.json': 'x' }).success).toBe(true);
+  });
 
   it('refuses, before anything runs, an env value naming a variable no one sets', () => {
     expect(() => resolveTarget('legacy-typo', config)).toThrow(

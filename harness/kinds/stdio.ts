@@ -1,6 +1,6 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { StdioClientTransport, type StdioServerParameters } from '@modelcontextprotocol/sdk/client/stdio.js';
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
@@ -11,11 +11,12 @@ import type { FakeCloud } from '../../mocks/cloud.ts';
 import { LEGACY_OAUTH_CLIENT } from '../../mocks/legacy/consent.ts';
 import type { TransportFactory } from '../connect/transport.ts';
 import { HarnessError } from '../errors.ts';
-import { registerSecret } from '../redact.ts';
+import { redactText, registerSecret } from '../redact.ts';
 import type { Credentials } from '../targets/identities.ts';
+import type { TargetSpec } from '../targets/spec.ts';
 import { accountOf, consentFor } from './fake-site.ts';
 import { type Kind, urlOf } from './kind.ts';
-import { type ConformanceVariables, expandEnv } from './stdio-env.ts';
+import { CONFORMANCE_VARIABLES, type ConformanceVariables, expandEnv } from './stdio-env.ts';
 import { checkCloud, closeWorkerCloud, loopbackOrigin, mockSiteFacts } from './worker-cloud.ts';
 
 export const PRELOAD_SOURCE = join(import.meta.dirname, 'preload', 'atlassian-to-loopback.js');
@@ -23,6 +24,9 @@ const PRELOAD = pathToFileURL(PRELOAD_SOURCE).href;
 
 /** A stderr line that states an error (`Error [ERR_MODULE_NOT_FOUND]: Cannot find package 'x'`, `TypeError: ...`). */
 const ERROR_LINE = /\b(?:[A-Z][A-Za-z]*Error|ERR_[A-Z_]+)\b.*:/;
+
+/** How many of stderr's last lines a failed start shows. */
+const TAIL_LINES = 8;
 
 /** Splits a command line on spaces, keeping '...' and "..." together (no shell is involved). */
 export function splitCommandLine(line: string): string[] {
@@ -47,6 +51,20 @@ export function fakeSiteVariables(
   const tokenFile = join(dir, 'atlassian_token.json');
   writeFileSync(tokenFile, JSON.stringify(grant, null, 2), { mode: 0o600 });
   registerSecret(LEGACY_OAUTH_CLIENT.secret);
+  const site = siteUrl(cloud.store);
+  // The shape servers keep after a 3LO sign-in: the token answer plus the accessible resources.
+  const token = {
+    ...grant,
+    token_type: 'Bearer',
+    resources: [
+      {
+        id: cloud.store.site.cloudId,
+        url: site,
+        name: new URL(site).hostname,
+        scopes: (grant.scope ?? '').split(' ').filter(Boolean),
+      },
+    ],
+  };
   return {
     CONFORMANCE_ATLASSIAN_URL: origin,
     CONFORMANCE_CLOUD_ID: cloud.store.site.cloudId,
@@ -56,6 +74,7 @@ export function fakeSiteVariables(
     CONFORMANCE_EMAIL: user.email,
     CONFORMANCE_API_TOKEN: user.apiToken,
     CONFORMANCE_TOKEN_FILE: tokenFile,
+    CONFORMANCE_TOKEN_JSON: JSON.stringify(token, null, 2),
     CONFORMANCE_ACCESS_TOKEN: grant.access_token,
     CONFORMANCE_REFRESH_TOKEN: grant.refresh_token,
     CONFORMANCE_OAUTH_CLIENT_ID: LEGACY_OAUTH_CLIENT.id,
@@ -117,19 +136,61 @@ class SpawnedServer implements Transport {
 
   /**
    * What the server wrote to stderr, for a failed start: the first line that names an error (a stack
-   * trace's message comes before its frames) and the last lines, bounded.
+   * trace's message comes before its frames) and the last lines, each bounded and redacted.
    */
   diagnostics(): string {
+    const clip = (line: string) => redactText(line.trim().slice(0, 300));
     const lines = this.tail.trim().split('\n');
-    const tail = lines.slice(-5);
+    const tail = lines.slice(-TAIL_LINES).map(clip);
     if (!tail[0]) return '';
-    const first = (this.head || lines.find((l) => ERROR_LINE.test(l)) || '').slice(0, 400);
+    const first = clip(this.head || lines.find((l) => ERROR_LINE.test(l)) || '');
     const ended = `its stderr ended with: ${tail.join(' | ')}`;
     return first && !tail.includes(first) ? `its first error: ${first}; ${ended}` : ended;
   }
 
   private removeFiles(): void {
     rmSync(this.dir, { recursive: true, force: true });
+  }
+}
+
+/** Folders a working-directory copy leaves out (`node_modules` is linked instead). */
+const NOT_COPIED = new Set(['node_modules', '.git']);
+
+/**
+ * The server's working directory: `cwd` (relative to the harness's folder), or with `cwdCopy` a fresh
+ * copy of it in the session's folder, removed with the session.
+ */
+function workingDirectory(target: TargetSpec, dir: string): string | undefined {
+  const source = target.cwd ? resolve(PACKAGE_ROOT, target.cwd) : undefined;
+  if (!target.cwdCopy) return source;
+  const from = source ?? process.cwd();
+  const copy = join(dir, 'cwd');
+  cpSync(from, copy, { recursive: true, filter: (path) => !NOT_COPIED.has(basename(path)) || path === from });
+  // Packages resolve from the nearest node_modules at or above the original folder: linked into the copy.
+  for (let at = from; ; at = dirname(at)) {
+    if (existsSync(join(at, 'node_modules'))) {
+      symlinkSync(join(at, 'node_modules'), join(copy, 'node_modules'));
+      break;
+    }
+    if (dirname(at) === at) break;
+  }
+  return copy;
+}
+
+/** Writes the target's `files` (already expanded): `~/...` into the session's HOME, others into the copied cwd. */
+function writeFiles(
+  target: TargetSpec,
+  files: Record<string, string>,
+  home: string,
+  cwd: string | undefined,
+): void {
+  for (const [path, text] of Object.entries(files)) {
+    const inHome = path.startsWith('~/');
+    if (!inHome && !target.cwdCopy)
+      throw new HarnessError('CONFIG_INVALID', `target "${target.name}": files.${path}: set "cwdCopy": true`);
+    const file = inHome ? join(home, path.slice(2)) : join(cwd ?? '', path);
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, text, { mode: 0o600 });
   }
 }
 
@@ -152,6 +213,13 @@ function spawnedServer(cloud: FakeCloud, origin: string): TransportFactory {
       // An isolated HOME (the session's own folder): servers read config and write logs there.
       const home = join(dir, 'home');
       mkdirSync(home);
+      const cwd = workingDirectory(target, dir);
+      writeFiles(
+        target,
+        expandEnv(target.name, target.files ?? {}, vars, CONFORMANCE_VARIABLES, 'files'),
+        home,
+        cwd,
+      );
       return new SpawnedServer(
         {
           command,
@@ -163,7 +231,7 @@ function spawnedServer(cloud: FakeCloud, origin: string): TransportFactory {
             ...env,
             ...(nodeOptions ? { NODE_OPTIONS: nodeOptions } : {}),
           },
-          ...(target.cwd ? { cwd: resolve(PACKAGE_ROOT, target.cwd) } : {}),
+          ...(cwd ? { cwd } : {}),
         },
         dir,
       );

@@ -33,6 +33,18 @@ it('a check computing past its timeout is stopped where it yields, and reported 
   expect(rounds).toBe(stopped);
 });
 
+it('a check that runs out of time during a tool call names the call in its evidence', async () => {
+  const record = await timedOut(async (ctx) => {
+    const session = await ctx.connect();
+    session.inFlight = 'tools/call slow_tool';
+    await sleep(600);
+    throw new Error('unreachable');
+  });
+  expect(record.evidence).toBe(
+    'CheckTimeout: the check did not finish within 300 ms, waiting on tools/call slow_tool',
+  );
+});
+
 it('after its timeout a check opens nothing more, and the sessions it had are closed', async () => {
   let opened: Session | undefined;
   let late: unknown;

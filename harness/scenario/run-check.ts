@@ -11,6 +11,7 @@ import type { Outcome } from './outcome.ts';
 import { WireCheck } from './wire-check.ts';
 import { noteOutcome, unreachable } from './unreachable.ts';
 import { wrongIdAnswers } from '../protocol/answer-ids.ts';
+import { callInFlight, itemsOfAssertion } from './evidence-text.ts';
 
 export interface RunCheckInput {
   /** The check as `verifies()` registered it: its options (timeout, invalid frames) travel with it. */
@@ -26,8 +27,12 @@ class CheckTimeout extends Error {
 }
 
 function describeError(error: unknown): string {
-  if (error instanceof Error)
-    return redactText(`${error.name === 'Error' ? '' : `${error.name}: `}${error.message}`);
+  if (error instanceof Error) {
+    const items = itemsOfAssertion(error);
+    return redactText(
+      `${error.name === 'Error' ? '' : `${error.name}: `}${error.message}${items ? ` (${items})` : ''}`,
+    );
+  }
   return redactText(String(error));
 }
 
@@ -91,7 +96,12 @@ export async function runCheck(input: RunCheckInput): Promise<CheckRecord> {
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => {
         abort.abort();
-        reject(new CheckTimeout(`the check did not finish within ${timeoutMs} ms`));
+        const waiting = callInFlight(trail.sessions);
+        reject(
+          new CheckTimeout(
+            `the check did not finish within ${timeoutMs} ms${waiting ? `, waiting on ${waiting}` : ''}`,
+          ),
+        );
       }, timeoutMs);
     });
     const outcome: Outcome = await Promise.race([body(ctx), timeout]);

@@ -27,6 +27,11 @@ const TARGET_FIELDS = {
   kind: TargetKindSchema,
   /** `auto` is decided from `tools/list`. */
   dialect: z.enum([...DialectSchema.options, 'auto']).default('auto'),
+  /**
+   * A dialect file of the user's own (JSON, harness/drivers/mapped/schema.ts), relative to the config
+   * file: how this server's tools perform the capability verbs. Replaces `dialect`.
+   */
+  dialectFile: z.string().min(1).optional(),
   /** http/live: the MCP endpoint. */
   url: z
     .url({ message: 'give the MCP endpoint as an absolute URL, e.g. http://127.0.0.1:8080/mcp' })
@@ -35,6 +40,17 @@ const TARGET_FIELDS = {
   command: z.string().min(1).optional(),
   /** stdio: the server's working directory, relative to the harness's folder (default: the current one). */
   cwd: z.string().min(1).optional(),
+  /**
+   * stdio: run each session's server in a fresh temporary copy of `cwd` (the harness's folder when
+   * `cwd` is not given), so that files it writes there (logs, rotated tokens) go away with the session.
+   */
+  cwdCopy: z.boolean().optional(),
+  /**
+   * stdio: files written before the server starts, path → text in which `${CONFORMANCE_...}` names a
+   * variable (`${CONFORMANCE_TOKEN_JSON}`: a 3LO token with its `resources`). `~/...` lands in the
+   * session's HOME, a relative path in the copied working directory (needs `cwdCopy`).
+   */
+  files: z.record(z.string(), z.string()).optional(),
   /** container: the image reference. */
   image: z.string().min(1).optional(),
   /** container: where the server answers MCP on its port (default /mcp; the mock image: /v1/mcp). */
@@ -61,7 +77,28 @@ export const TargetDefinitionSchema = z
     const field = REQUIRED_FIELD[t.kind];
     if (field && t[field] === undefined)
       ctx.addIssue({ code: 'custom', path: [field], message: `a "${t.kind}" target needs "${field}"` });
+    if (t.dialectFile !== undefined && t.dialect !== 'auto')
+      ctx.addIssue({
+        code: 'custom',
+        path: ['dialectFile'],
+        message: `give "dialect" or "dialectFile", not both (the file says how the tools are used)`,
+      });
+    for (const path of Object.keys(t.files ?? {})) {
+      const problem = filePathProblem(path, t.cwdCopy === true);
+      if (problem) ctx.addIssue({ code: 'custom', path: ['files', path], message: problem });
+    }
   });
+
+/** Why a stdio target's `files` key cannot be written safely, or undefined when it can. */
+export function filePathProblem(path: string, cwdCopy: boolean): string | undefined {
+  const relative = path.startsWith('~/') ? path.slice(2) : path;
+  if (relative === '' || relative.startsWith('/') || /^[A-Za-z]:/.test(relative))
+    return 'give a path relative to the server\'s working directory, or "~/..." for its HOME';
+  if (relative.split(/[\\/]/).includes('..')) return 'a path may not leave its folder with ".."';
+  if (!path.startsWith('~/') && !cwdCopy)
+    return 'a relative path is written into the server\'s working directory: set "cwdCopy": true so that it goes into a temporary copy';
+  return undefined;
+}
 export type TargetDefinition = z.infer<typeof TargetDefinitionSchema>;
 
 /** A resolved target: the name records and reports use, its fields, and why resolution picked it. */

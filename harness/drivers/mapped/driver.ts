@@ -36,7 +36,7 @@ const csv = (list: readonly string[] | undefined) => (list?.length ? list.join('
  * `unsupported` (with the file's reason); an answer the paths cannot read is `not-testable`, naming
  * the shape seen — the harness's limit, never the server's `failed`.
  */
-export function mappedDriver(dialect: Dialect, file: DialectFile, call: ToolCaller = callTool) {
+export function mappedDriver(dialect: Dialect | 'file', file: DialectFile, call: ToolCaller = callTool) {
   return (ctx: DriverContext): Driver => {
     async function perform(verb: string, vars: Variables): Promise<Answered> {
       const mapping = file.verbs[verb];

@@ -87,3 +87,55 @@ export function listSpacesByOffset(
 export function getSpace(store: SiteStore, actor: Actor, idOrKey: string) {
   return renderSpace(store, visibleSpace(store, actor, idOrKey));
 }
+
+/** `GET /wiki/rest/api/space` (v1) filters: repeatable `spaceKey`/`spaceId`, `type`, `status`, offset paging. */
+export interface SpaceQueryV1 {
+  keys?: readonly string[] | undefined;
+  ids?: readonly string[] | undefined;
+  type?: string | undefined;
+  status?: string | undefined;
+  start?: number | undefined;
+  limit?: number | undefined;
+}
+
+/**
+ * `GET /wiki/rest/api/space` (v1, still served by Confluence Cloud): offset-paged spaces with numeric
+ * ids and `_links.next` while more follow, in key order as Cloud answers it.
+ */
+export function listSpacesV1(store: SiteStore, actor: Actor, q: SpaceQueryV1 = {}) {
+  const all = matchingSpaces(store, actor, {
+    keys: q.keys,
+    ids: q.ids,
+    type: q.type,
+    status: q.status,
+    sort: 'key',
+  });
+  const start = Math.max(0, q.start ?? 0);
+  const limit = checkLimit(q.limit);
+  const results = all.slice(start, start + limit);
+  const base = wikiBase(store);
+  const more = start + results.length < all.length;
+  return {
+    results: results.map((s) => ({
+      id: Number(s.id),
+      key: s.key,
+      name: s.name,
+      type: s.type,
+      status: 'current',
+      _expandable: {
+        description: '',
+        ...(s.homepageId ? { homepage: `/rest/api/content/${s.homepageId}` } : {}),
+      },
+      _links: { webui: `/spaces/${s.key}`, self: `${base}/rest/api/space/${s.key}` },
+    })),
+    start,
+    limit,
+    size: results.length,
+    _links: {
+      base,
+      context: '/wiki',
+      self: `${base}/rest/api/space`,
+      ...(more ? { next: `/rest/api/space?start=${start + results.length}&limit=${limit}` } : {}),
+    },
+  };
+}

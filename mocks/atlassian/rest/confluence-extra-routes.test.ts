@@ -197,4 +197,24 @@ describe('Confluence v1 routes for the v2 operations', () => {
     const noHeader = await send(new Request(uploadUrl, { method: 'POST', body: new FormData() }));
     expect(noHeader).toMatchObject({ status: 403, body: { errors: [{ code: 'FORBIDDEN' }] } });
   });
+
+  it('lists the spaces a caller may view with numeric ids and offset paging (v1 GET /space)', async () => {
+    const { call } = restSite();
+    const admin = await call('admin', 'GET', `${V1}/space?limit=2`);
+    const page = admin.body as {
+      results: { id: unknown; key: string }[];
+      size: number;
+      _links: { next?: string };
+    };
+    expect(admin.status).toBe(200);
+    expect(page.size).toBe(2);
+    expect(typeof page.results[0]?.id).toBe('number');
+    expect(page._links.next).toBe('/rest/api/space?start=2&limit=2');
+    const all = (await call('admin', 'GET', `${V1}/space`)).body as typeof page;
+    const open = (await call('outsider', 'GET', `${V1}/space`)).body as typeof page;
+    expect(open.results.length).toBeLessThan(all.results.length);
+    const one = (await call('admin', 'GET', `${V1}/space?spaceKey=${all.results[0]?.key ?? ''}`))
+      .body as typeof page;
+    expect(one.results.map((s) => s.key)).toEqual([all.results[0]?.key]);
+  });
 });

@@ -25,6 +25,7 @@ import {
   getRestrictions,
   parseRestrictionEntries,
 } from '../confluence/restriction-changes.ts';
+import { listSpacesV1 } from '../confluence/spaces.ts';
 import { getTask, listTasks, setTaskStatus } from '../confluence/tasks.ts';
 import { getContentVersion, listContentVersions, restoreContentVersion } from '../confluence/versions.ts';
 import { isWatching, unwatch, watch, type WatchKind } from '../confluence/watches.ts';
@@ -194,6 +195,16 @@ function watchRoutes(kind: WatchKind, segment: string): Route[] {
 }
 
 export const CONFLUENCE_V1_EXTRA_ROUTES: Route[] = [
+  route('GET', '/space', (c) =>
+    listSpacesV1(c.store, c.actor, {
+      keys: listParam(c.query, 'spaceKey'),
+      ids: listParam(c.query, 'spaceId'),
+      type: q(c, 'type'),
+      status: q(c, 'status'),
+      start: intParam(c.query, 'start'),
+      limit: intParam(c.query, 'limit'),
+    }),
+  ),
   route('GET', '/content/:id/label', (c) =>
     listContentLabelsV1(c.store, c.actor, p(c, 'id'), intParam(c.query, 'start'), intParam(c.query, 'limit')),
   ),
