@@ -31,10 +31,20 @@ export function readFirst(value: unknown, path: Path): unknown {
 const isRecord = (v: unknown): v is Record<string, unknown> =>
   v !== null && typeof v === 'object' && !Array.isArray(v);
 
-/** An object read with some keys left out and other objects merged over it. */
-function reshape(value: unknown, whole: unknown, omit: readonly string[], merge: readonly string[]): unknown {
+interface Reshape {
+  omit?: readonly string[] | undefined;
+  merge?: readonly string[] | undefined;
+  rename?: Readonly<Record<string, string>> | undefined;
+}
+
+/** An object read with some keys left out, some renamed, and other objects merged over it. */
+function reshape(value: unknown, whole: unknown, { omit = [], merge = [], rename = {} }: Reshape): unknown {
   if (!isRecord(value)) return value;
-  const out = Object.fromEntries(Object.entries(value).filter(([k]) => !omit.includes(k)));
+  const out = Object.fromEntries(
+    Object.entries(value)
+      .filter(([k]) => !omit.includes(k))
+      .map(([k, v]) => [rename[k] ?? k, v]),
+  );
   for (const path of merge) {
     const extra = readPath(whole, path);
     if (isRecord(extra)) Object.assign(out, extra);
@@ -47,7 +57,7 @@ export function readFields(value: unknown, fields: Readonly<Record<string, Read>
   const out: Record<string, unknown> = {};
   for (const [name, read] of Object.entries(fields)) {
     const spec = typeof read === 'string' || Array.isArray(read) ? { path: read } : read;
-    const found = reshape(readFirst(value, spec.path), value, spec.omit ?? [], spec.merge ?? []);
+    const found = reshape(readFirst(value, spec.path), value, spec);
     const converted = convert(found, 'as' in spec ? spec.as : undefined);
     if (converted !== undefined) out[name] = converted;
   }

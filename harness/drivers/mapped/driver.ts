@@ -248,7 +248,7 @@ export function mappedDriver(dialect: Dialect, file: DialectFile) {
         Promise.reject(new UnsupportedVerbError(verb, reason));
       const pick = <V extends keyof BulkVerbs>(verb: V): BulkVerbs[V] => {
         const reason = file.unsupported[verb];
-        return (reason !== undefined ? refused(verb, reason) : emulated[verb]);
+        return reason !== undefined ? refused(verb, reason) : emulated[verb];
       };
       const native = file.verbs.bulkCreate;
       return {

@@ -28,6 +28,8 @@ const ReadSchema = z.union([
       omit: z.array(z.string()).optional(),
       /** An object read: objects at these paths merged over it (custom fields a server nests apart). */
       merge: z.array(z.string()).optional(),
+      /** An object read: keys renamed (the server's name → Jira's field id, `title` → `summary`). */
+      rename: z.record(z.string(), z.string()).optional(),
     })
     .strict(),
 ]);
