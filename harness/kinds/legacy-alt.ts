@@ -9,8 +9,8 @@ import { createAltLegacyServer } from '../../mocks/legacy/alt/server.ts';
 import { LEGACY_OAUTH_CLIENT, LEGACY_SCOPES } from '../../mocks/legacy/consent.ts';
 import type { TransportFactory } from '../connect/transport.ts';
 import { accountOf, consentFor } from './fake-site.ts';
-import { type Kind, urlOf } from './kind.ts';
-import { checkCloud, closeWorkerCloud, mockSiteFacts } from './worker-cloud.ts';
+import type { Kind } from './kind.ts';
+import { inProcessLegacyKind } from './legacy-mock.ts';
 
 function writeSecretFile(path: string, value: unknown): void {
   mkdirSync(dirname(path), { recursive: true });
@@ -46,25 +46,4 @@ function altServerTransport(cloud: FakeCloud): TransportFactory {
 }
 
 /** `legacy-alt`: the second reference legacy server (mocks/legacy/alt/) over a fresh fake cloud per check. */
-export const legacyAlt: Kind = {
-  presets: {
-    'legacy-alt': () => ({
-      name: 'legacy-alt',
-      kind: 'legacy-alt',
-      dialect: 'legacy',
-      reason: 'built-in target',
-    }),
-  },
-  mock: true,
-  async setup(target, settings, variant) {
-    const cloud = await checkCloud(settings, variant);
-    const endpoint = urlOf(target);
-    return {
-      site: mockSiteFacts(cloud),
-      cloud,
-      ...(endpoint ? { endpoint } : {}),
-      connect: { transport: altServerTransport(cloud) },
-    };
-  },
-  close: closeWorkerCloud,
-};
+export const legacyAlt: Kind = inProcessLegacyKind('legacy-alt', altServerTransport);
