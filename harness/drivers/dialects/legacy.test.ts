@@ -11,8 +11,10 @@ import { mutantSettings } from '../../scenario/mutants.ts';
 import type { TargetSpec } from '../../targets/spec.ts';
 import type { Driver } from '../types.ts';
 import { dialects } from '../index.ts';
+import { mappedDriver } from '../mapped/driver.ts';
 import { builtInDialect } from '../mapped/load.ts';
 import { DialectFileSchema } from '../mapped/schema.ts';
+import { TargetError } from '../tool-call.ts';
 
 /**
  * Each verb against the in-process reference server: the tool it called and the arguments it sent,
@@ -248,4 +250,19 @@ it('the legacy dialect file is valid against the dialect schema and maps every v
   const verbs = Object.keys(driver).filter((k) => typeof Reflect.get(driver, k) === 'function');
   const decided = new Set([...Object.keys(file.verbs), ...Object.keys(file.unsupported), 'bulkEdit']);
   expect(verbs.filter((v) => !decided.has(v))).toEqual([]);
+});
+
+it('a verb mapped to a tool the server does not list is unsupported, naming the tool; a listed tool keeps its error', async () => {
+  const file = builtInDialect('legacy');
+  const issueTypes = { ...file.verbs.issueTypes, tool: 'jira_get_project_metadata' };
+  const renamed = mappedDriver('legacy', { ...file, verbs: { ...file.verbs, issueTypes } })({
+    session,
+    cloudId: cloud.store.site.cloudId,
+  });
+  const error: unknown = await renamed.issueTypes('SBX').catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(UnsupportedVerbError);
+  expect(String(error)).toMatch(
+    /does not list jira_get_project_metadata, the tool the legacy dialect maps issueTypes/,
+  );
+  await expect(driver.getIssue('SBX-999')).rejects.toBeInstanceOf(TargetError);
 });
