@@ -4,7 +4,6 @@ import { HarnessError } from '../errors.ts';
 import type { Dialect } from '../targets/spec.ts';
 import type { DriverContext } from './context.ts';
 import { type ListedTool, listedTool, signatureScore } from './detect.ts';
-import { legacyDriver, LEGACY_SIGNATURE } from './legacy/index.ts';
 import { mappedDriver } from './mapped/driver.ts';
 import { builtInDialect } from './mapped/load.ts';
 import { userDialectFile } from './mapped/user-file.ts';
@@ -35,7 +34,7 @@ function dataDialect(name: Dialect): DialectRow {
  */
 export const dialects = {
   rovo: { driver: rovoDriver, score: (tools) => (speaksRovo(tools.map((t) => t.name)) ? 1 : 0) },
-  legacy: { driver: legacyDriver, score: (tools) => signatureScore(tools, LEGACY_SIGNATURE) },
+  legacy: dataDialect('legacy'),
   'rest-passthrough': dataDialect('rest-passthrough'),
   'mcp-atlassian': dataDialect('mcp-atlassian'),
   'rovo-v2': { driver: rovoV2Driver, score: rovoV2Score },

@@ -4,6 +4,7 @@ import type { TargetKind, TargetSpec } from '../targets/spec.ts';
 import { container } from './container.ts';
 import { http } from './http.ts';
 import type { CheckSetup, Kind } from './kind.ts';
+import { legacyAlt } from './legacy-alt.ts';
 import { legacyMock } from './legacy-mock.ts';
 import { rovoLive } from './rovo-live.ts';
 import { rovoMock } from './rovo-mock.ts';
@@ -17,6 +18,7 @@ import { stdio } from './stdio.ts';
 export const kinds = {
   'rovo-mock': rovoMock,
   'legacy-mock': legacyMock,
+  'legacy-alt': legacyAlt,
   'rovo-live': rovoLive,
   http,
   stdio,

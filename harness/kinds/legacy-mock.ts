@@ -28,26 +28,29 @@ function legacyServerTransport(cloud: FakeCloud): TransportFactory {
   };
 }
 
+/** A reference legacy server in this process over a fresh fake cloud per check, reached through `transport`. */
+export function inProcessLegacyKind(
+  name: 'legacy-mock' | 'legacy-alt',
+  transport: (cloud: FakeCloud) => TransportFactory,
+): Kind {
+  return {
+    presets: {
+      [name]: () => ({ name, kind: name, dialect: 'legacy', reason: 'built-in target' }),
+    },
+    mock: true,
+    async setup(target, settings, variant) {
+      const cloud = await checkCloud(settings, variant);
+      const endpoint = urlOf(target);
+      return {
+        site: mockSiteFacts(cloud),
+        cloud,
+        ...(endpoint ? { endpoint } : {}),
+        connect: { transport: transport(cloud) },
+      };
+    },
+    close: closeWorkerCloud,
+  };
+}
+
 /** `legacy-mock`: the reference legacy server over a fresh fake cloud per check. */
-export const legacyMock: Kind = {
-  presets: {
-    'legacy-mock': () => ({
-      name: 'legacy-mock',
-      kind: 'legacy-mock',
-      dialect: 'legacy',
-      reason: 'built-in target',
-    }),
-  },
-  mock: true,
-  async setup(target, settings, variant) {
-    const cloud = await checkCloud(settings, variant);
-    const endpoint = urlOf(target);
-    return {
-      site: mockSiteFacts(cloud),
-      cloud,
-      ...(endpoint ? { endpoint } : {}),
-      connect: { transport: legacyServerTransport(cloud) },
-    };
-  },
-  close: closeWorkerCloud,
-};
+export const legacyMock: Kind = inProcessLegacyKind('legacy-mock', legacyServerTransport);

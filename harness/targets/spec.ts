@@ -4,6 +4,7 @@ import { z } from 'zod';
 export const TargetKindSchema = z.enum([
   'rovo-mock',
   'legacy-mock',
+  'legacy-alt',
   'rovo-live',
   'http',
   'stdio',

@@ -1,5 +1,5 @@
 import { adfToMarkdown, isAdfDoc } from '../../../lib/content/index.ts';
-import type { Read } from './schema.ts';
+import type { Path, Read } from './schema.ts';
 
 /** A dotted path into an answer (`fields.status.name`, `issues`); '' is the answer itself. */
 export function readPath(value: unknown, path: string): unknown {
@@ -19,13 +19,47 @@ function convert(value: unknown, as: 'markdown' | 'string' | undefined): unknown
   return isAdfDoc(value) ? adfToMarkdown(value) : value;
 }
 
+/** The value at the first of a path's alternatives that holds one. */
+export function readFirst(value: unknown, path: Path): unknown {
+  for (const one of typeof path === 'string' ? [path] : path) {
+    const found = readPath(value, one);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  v !== null && typeof v === 'object' && !Array.isArray(v);
+
+interface Reshape {
+  omit?: readonly string[] | undefined;
+  merge?: readonly string[] | undefined;
+  rename?: Readonly<Record<string, string>> | undefined;
+}
+
+/** An object read with some keys left out, some renamed, and other objects merged over it. */
+function reshape(value: unknown, whole: unknown, { omit = [], merge = [], rename = {} }: Reshape): unknown {
+  if (!isRecord(value)) return value;
+  const out = Object.fromEntries(
+    Object.entries(value)
+      .filter(([k]) => !omit.includes(k))
+      .map(([k, v]) => [rename[k] ?? k, v]),
+  );
+  for (const path of merge) {
+    const extra = readPath(whole, path);
+    if (isRecord(extra)) Object.assign(out, extra);
+  }
+  return out;
+}
+
 /** The output fields a mapping names, read from one answer (or one item of a list answer). */
 export function readFields(value: unknown, fields: Readonly<Record<string, Read>>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [name, read] of Object.entries(fields)) {
-    const { path, as } = typeof read === 'string' ? { path: read, as: undefined } : read;
-    const found = convert(readPath(value, path), as);
-    if (found !== undefined) out[name] = found;
+    const spec = typeof read === 'string' || Array.isArray(read) ? { path: read } : read;
+    const found = reshape(readFirst(value, spec.path), value, spec);
+    const converted = convert(found, 'as' in spec ? spec.as : undefined);
+    if (converted !== undefined) out[name] = converted;
   }
   return out;
 }

@@ -2,15 +2,17 @@ import type { z } from 'zod';
 import { markdownToAdf } from '../../../lib/content/index.ts';
 import { NotTestableError, UnsupportedVerbError } from '../../errors.ts';
 import type { Dialect } from '../../targets/spec.ts';
-import { emulatedBulk } from '../bulk/verbs.ts';
+import { type BulkVerbs, emulatedBulk } from '../bulk/verbs.ts';
 import type { DriverContext } from '../context.ts';
 import { callTool, TargetError, type ToolOutcome } from '../tool-call.ts';
 import type { Session } from '../../connect/session.ts';
-import type { Driver } from '../types.ts';
-import { describeShape, readFields, readPath } from './answer.ts';
+import type { Driver, IssueChanges, NewIssue } from '../types.ts';
+import { describeShape, readFields, readFirst } from './answer.ts';
+import { type ChunkAnswer, JiraBulkFailuresSchema, nativeBulkCreate } from './bulk.ts';
+import { listedCall } from './listed-call.ts';
 import * as out from './outputs.ts';
 import type { DialectFile, VerbMapping } from './schema.ts';
-import { fillPath, fillTemplate, type Variables } from './template.ts';
+import { fillPath, fillTemplate, mentions, type Variables } from './template.ts';
 
 /** How a verb's tool is called: straight by default; a discovery dialect routes operations first. */
 export type ToolCaller = (
@@ -38,6 +40,12 @@ const csv = (list: readonly string[] | undefined) => (list?.length ? list.join('
  */
 export function mappedDriver(dialect: Dialect | 'file', file: DialectFile, call: ToolCaller = callTool) {
   return (ctx: DriverContext): Driver => {
+    // A routed dialect (v2) names operations, not listed tools, so only a straight call asks tools/list.
+    const invoke =
+      call === callTool
+        ? listedCall(ctx.session, file.name)
+        : (_verb: string, tool: string, args: Record<string, unknown>) => call(ctx.session, tool, args);
+
     async function perform(verb: string, vars: Variables): Promise<Answered> {
       const mapping = file.verbs[verb];
       const missing = file.notTestable[verb];
@@ -48,7 +56,7 @@ export function mappedDriver(dialect: Dialect | 'file', file: DialectFile, call:
           file.unsupported[verb] ?? `the ${file.name} dialect maps no tool for ${verb}`,
         );
       const { tool, args } = toolCall(verb, mapping, vars);
-      const outcome = await call(ctx.session, tool, args);
+      const outcome = await invoke(verb, tool, args);
       if (!outcome.ok) throw outcome.error;
       // A server that answers errors as plain results: the file says how they read.
       const marker = file.errors?.textStartsWith;
@@ -89,8 +97,9 @@ export function mappedDriver(dialect: Dialect | 'file', file: DialectFile, call:
     }
 
     function items(a: Answered): unknown[] {
-      const list = readPath(a.payload, a.mapping.answer?.list ?? '');
-      if (!Array.isArray(list)) throw unreadable(a, `no list at "${a.mapping.answer?.list ?? ''}"`);
+      const path = a.mapping.answer?.list ?? '';
+      const list = readFirst(a.payload, path);
+      if (!Array.isArray(list)) throw unreadable(a, `no list at "${[path].flat().join('" or "')}"`);
       return list;
     }
 
@@ -123,22 +132,12 @@ export function mappedDriver(dialect: Dialect | 'file', file: DialectFile, call:
       listProjects: (options = {}) => many('listProjects', { ...options }, out.ProjectOut),
       issueTypes: (project) => many('issueTypes', { project }, out.IssueTypeOut),
       async createFields(project, issueTypeId, options = {}) {
-        const fields = await many('createFields', { project, issueTypeId }, out.FieldMetaOut);
+        const byName = mentions(file.verbs.createFields, 'issueTypeName');
+        const issueTypeName = byName ? await typeName(project, issueTypeId) : undefined;
+        const fields = await many('createFields', { project, issueTypeId, issueTypeName }, out.FieldMetaOut);
         return fields.filter((f) => !options.requiredOnly || f.required);
       },
-      createIssue: async (input) =>
-        created(
-          await one(
-            'createIssue',
-            {
-              ...input,
-              descriptionAdf: adf(input.description),
-              labels: withRunLabel(input.labels),
-              cloudId: ctx.cloudId,
-            },
-            out.IssueRefOut,
-          ),
-        ),
+      createIssue: async (input) => created(await one('createIssue', issueVariables(input), out.IssueRefOut)),
       createEpic: async (input) =>
         created(
           await one(
@@ -148,12 +147,13 @@ export function mappedDriver(dialect: Dialect | 'file', file: DialectFile, call:
           ),
         ),
       getIssue: (key, options = {}) => one('getIssue', { key, fields: csv(options.fields) }, out.IssueOut),
-      editIssue: (key, changes) =>
+      editIssue: async (key, changes) =>
         none('editIssue', {
           key,
           ...changes,
           descriptionAdf: adf(changes.description),
           labelAdds: changes.addLabels?.map((label) => ({ add: label })),
+          allLabels: mentions(file.verbs.editIssue, 'allLabels') ? await allLabels(key, changes) : undefined,
         }),
       transitions: (key) => many('transitions', { key }, out.TransitionOut),
       transition: (key, transitionId, fields) => none('transition', { key, transitionId, fields }),
@@ -162,12 +162,24 @@ export function mappedDriver(dialect: Dialect | 'file', file: DialectFile, call:
         one('editComment', { key, commentId, markdown, adf: adf(markdown) }, out.CommentOut),
       comments: (key) => many('comments', { key }, out.CommentOut),
       async searchIssues(jql, options = {}) {
-        const a = await perform('searchIssues', { jql, ...options, fields: csv(options.fields) });
+        const single = file.verbs.searchIssues?.singlePage;
+        const size = options.maxResults ?? single?.defaultMaxResults;
+        const noToken = `${file.verbs.searchIssues?.tool ?? 'the search'} returns at most maxResults issues and no page token`;
+        if (single && options.pageToken) throw new UnsupportedVerbError('searchIssues', noToken);
+        // One more than asked tells a complete page from one that leaves matches out of reach.
+        const maxResults = single && size !== undefined ? size + 1 : options.maxResults;
+        const a = await perform('searchIssues', { jql, ...options, maxResults, fields: csv(options.fields) });
         const answer = a.mapping.answer;
-        const token = answer?.nextPageToken ? readPath(a.payload, answer.nextPageToken) : undefined;
-        const total = answer?.total ? readPath(a.payload, answer.total) : undefined;
+        const token = answer?.nextPageToken ? readFirst(a.payload, answer.nextPageToken) : undefined;
+        const total = answer?.total ? readFirst(a.payload, answer.total) : undefined;
+        const found = items(a);
+        if (single && size !== undefined && found.length > size)
+          throw new UnsupportedVerbError(
+            'searchIssues',
+            `${noToken}: more than ${size} issues match and the rest cannot be fetched`,
+          );
         return {
-          issues: items(a).map((item) => parse(a, item, out.IssueOut)),
+          issues: found.map((item) => parse(a, item, out.IssueOut)),
           ...(typeof token === 'string' ? { nextPageToken: token } : {}),
           ...(typeof total === 'number' ? { total } : {}),
         };
@@ -195,15 +207,107 @@ export function mappedDriver(dialect: Dialect | 'file', file: DialectFile, call:
       },
       async graphContext(identifier, objectType) {
         const a = await perform('graphContext', { identifier, objectType, cloudId: ctx.cloudId });
-        const ari = readPath(a.payload, 'ari');
+        const ari = readFirst(a.payload, 'ari');
         if (typeof ari !== 'string') throw unreadable(a, 'no "ari"');
         return { ari, neighbours: items(a).map((item) => parse(a, item, out.NeighbourOut)) };
       },
       graphObjects: (identifiers) =>
         many('graphObjects', { identifiers, cloudId: ctx.cloudId }, out.GraphObjectOut),
     };
-    return { ...base, ...emulatedBulk(base) };
+    return { ...base, ...bulkVerbs(base) };
+
+    /** What the createIssue mapping (and a native bulk's items) is filled from. */
+    function issueVariables(input: NewIssue): Variables {
+      return {
+        ...input,
+        descriptionAdf: adf(input.description),
+        labels: withRunLabel(input.labels),
+        cloudId: ctx.cloudId,
+      };
+    }
+
+    /** A server that takes the issue type by name: the name of the id, through the dialect's issueTypes. */
+    async function typeName(project: string, issueTypeId: string): Promise<string> {
+      const types = await base.issueTypes(project).catch((error: unknown) => {
+        if (!(error instanceof UnsupportedVerbError)) throw error;
+        throw new UnsupportedVerbError(
+          'createFields',
+          `the ${file.name} dialect asks for create fields by issue type name, and issueTypes is unsupported: ${error.reason}`,
+        );
+      });
+      const type = types.find((t) => t.id === issueTypeId);
+      if (!type)
+        throw new TargetError(
+          file.verbs.issueTypes?.tool ?? 'issueTypes',
+          `${project} lists no issue type with id ${issueTypeId}`,
+          false,
+          false,
+        );
+      return type.name;
+    }
+
+    /** A server that replaces labels: the labels after the change, the current ones read when some are added. */
+    async function allLabels(key: string, changes: IssueChanges): Promise<string[] | undefined> {
+      if (!changes.addLabels?.length) return changes.labels;
+      const current = changes.labels ?? (await base.getIssue(key)).labels;
+      return [...new Set([...current, ...changes.addLabels])];
+    }
+
+    /** Each bulk verb: refused when the file says so, native when it maps a bulk tool, else emulated. */
+    function bulkVerbs(single: typeof base): BulkVerbs {
+      const emulated = emulatedBulk(single);
+      const refused = (verb: keyof BulkVerbs, reason: string) => () =>
+        Promise.reject(new UnsupportedVerbError(verb, reason));
+      const pick = <V extends keyof BulkVerbs>(verb: V): BulkVerbs[V] => {
+        const reason = file.unsupported[verb];
+        return reason !== undefined ? refused(verb, reason) : emulated[verb];
+      };
+      const native = file.verbs.bulkCreate;
+      return {
+        bulkCreate:
+          native?.bulk && native.tool
+            ? (inputs) =>
+                nativeBulkCreate(
+                  inputs,
+                  native.bulk?.chunk ?? inputs.length,
+                  (part) => bulkChunk(native, part),
+                  (problem) => new NotTestableError(`bulkCreate: ${native.tool} answered ${problem}`),
+                )
+            : pick('bulkCreate'),
+        bulkEdit: pick('bulkEdit'),
+        bulkTransition: pick('bulkTransition'),
+      };
+    }
+
+    /** One native bulk call; an error whose text embeds Jira's answer (all items failed) is read as that answer. */
+    async function bulkChunk(mapping: VerbMapping, part: readonly NewIssue[]): Promise<ChunkAnswer> {
+      const tool = mapping.tool ?? '';
+      const each = file.verbs[mapping.bulk?.each ?? ''];
+      const list = part.map((input) => fillTemplate(each?.args ?? {}, issueVariables(input)));
+      const outcome = await invoke(
+        'bulkCreate',
+        tool,
+        asArgs(fillTemplate(mapping.args ?? {}, { items: list })),
+      );
+      const payload = outcome.ok ? outcome.payload : embeddedJson(outcome.error.targetMessage);
+      const failures = JiraBulkFailuresSchema.safeParse(
+        readFirst(payload, mapping.answer?.failures ?? 'errors'),
+      );
+      if (!outcome.ok && !failures.success) return { error: outcome.error.targetMessage };
+      const a = { verb: 'bulkCreate', tool, mapping, payload };
+      if (!failures.success) throw unreadable(a, 'no list of Jira failures');
+      const refs = items(a).map((item) => created(parse(a, item, out.IssueRefOut)));
+      return { created: refs, failures: failures.data };
+    }
   };
+}
+
+function embeddedJson(text: string): unknown {
+  try {
+    return JSON.parse(text.slice(text.indexOf('{'))) as unknown;
+  } catch {
+    return undefined;
+  }
 }
 
 function asArgs(value: unknown): Record<string, unknown> {

@@ -9,14 +9,27 @@ import { z } from 'zod';
 /** A JSON value whose strings may hold `{name}` placeholders, filled from the verb's variables. */
 const TemplateSchema = z.json();
 
-/** Where one output field is read from: a dotted path into the answer, optionally converted. */
+/**
+ * A dotted path into an answer, or several: servers of one dialect name the same field differently,
+ * so the first path that holds a value wins (`["user.accountId", "accountId"]`).
+ */
+const PathSchema = z.union([z.string(), z.array(z.string()).min(1)]);
+export type Path = z.infer<typeof PathSchema>;
+
+/** Where one output field is read from: a path (or alternatives) into the answer, optionally converted. */
 const ReadSchema = z.union([
-  z.string(),
+  PathSchema,
   z
     .object({
-      path: z.string(),
+      path: PathSchema,
       /** `markdown`: ADF or a string, as Markdown; `string`: a number or string, as a string. */
       as: z.enum(['markdown', 'string']).optional(),
+      /** An object read: keys left out of it (ids and links the other outputs already carry). */
+      omit: z.array(z.string()).optional(),
+      /** An object read: objects at these paths merged over it (custom fields a server nests apart). */
+      merge: z.array(z.string()).optional(),
+      /** An object read: keys renamed (the server's name → Jira's field id, `title` → `summary`). */
+      rename: z.record(z.string(), z.string()).optional(),
     })
     .strict(),
 ]);
@@ -28,12 +41,14 @@ export type HttpMethod = z.infer<typeof HttpMethodSchema>;
 const AnswerSchema = z
   .object({
     /** Path to the array of items for verbs that answer a list ('' for the answer itself). */
-    list: z.string().optional(),
+    list: PathSchema.optional(),
     /** Output field → where it is read (per item for list verbs). */
     fields: z.record(z.string(), ReadSchema).default({}),
     /** Page token and total, for searches. */
-    nextPageToken: z.string().optional(),
-    total: z.string().optional(),
+    nextPageToken: PathSchema.optional(),
+    total: PathSchema.optional(),
+    /** Native bulk: the list of Jira's per-item failures (`failedElementNumber`, `elementErrors`). */
+    failures: PathSchema.optional(),
   })
   .strict();
 export type Answer = z.infer<typeof AnswerSchema>;
@@ -54,6 +69,17 @@ const VerbMappingSchema = z
       .strict()
       .optional(),
     answer: AnswerSchema.optional(),
+    /**
+     * A search tool that answers one list of at most `{maxResults}` and no page token: the driver asks
+     * for one more than the check wants, and a search that needs a second page is `unsupported`.
+     */
+    singlePage: z.object({ defaultMaxResults: z.number().int().positive() }).strict().optional(),
+    /**
+     * A native bulk tool (bulkCreate): `{items}` in `args` is the list of items, each built by the
+     * `args` of the verb `each` names; at most `chunk` items per call. The answer lists the created
+     * issues in request order (`answer.list`, `answer.fields`) and Jira's failures (`answer.failures`).
+     */
+    bulk: z.object({ each: z.string(), chunk: z.number().int().positive() }).strict().optional(),
   })
   .strict()
   .refine((v) => (v.tool === undefined) !== (v.rest === undefined), {

@@ -57,3 +57,9 @@ export function fillPath(template: string, vars: Variables): string {
     return encodeURIComponent(typeof value === 'string' ? value : JSON.stringify(value));
   });
 }
+
+/** Whether a template names a variable anywhere (`{name}`, `{name|default}` or inside a longer string). */
+export function mentions(template: unknown, name: string): boolean {
+  const text = JSON.stringify(template ?? null);
+  return text.includes(`{${name}}`) || text.includes(`{${name}|`);
+}

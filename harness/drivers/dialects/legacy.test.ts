@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, expect, it } from 'vitest';
 import { adfToMarkdown } from '../../../lib/content/index.ts';
 import type { FakeCloud } from '../../../mocks/cloud.ts';
@@ -8,9 +10,11 @@ import { closeWorkerCloud } from '../../kinds/worker-cloud.ts';
 import { mutantSettings } from '../../scenario/mutants.ts';
 import type { TargetSpec } from '../../targets/spec.ts';
 import type { Driver } from '../types.ts';
-import { legacyBulkCreate } from './bulk.ts';
-import { legacyDriver } from './index.ts';
-import { legacyUnsupported } from './unsupported.ts';
+import { dialects } from '../index.ts';
+import { mappedDriver } from '../mapped/driver.ts';
+import { builtInDialect } from '../mapped/load.ts';
+import { DialectFileSchema } from '../mapped/schema.ts';
+import { TargetError } from '../tool-call.ts';
 
 /**
  * Each verb against the in-process reference server: the tool it called and the arguments it sent,
@@ -35,7 +39,7 @@ beforeEach(async () => {
   if (!setup.cloud || !member) throw new Error('the fixture has no member');
   cloud = setup.cloud;
   session = await connect(TARGET, { credentials: member, requestTimeoutMs: 10_000, ...setup.connect });
-  driver = legacyDriver({ session, cloudId: cloud.store.site.cloudId, runLabel: RUN_LABEL });
+  driver = dialects.legacy.driver({ session, cloudId: cloud.store.site.cloudId, runLabel: RUN_LABEL });
 });
 afterEach(async () => {
   await session.close();
@@ -207,24 +211,27 @@ it('bulk create is native: one jira_bulk_create_issues call per 50, failures at 
     labels: ['bulk'],
   });
   const inputs = Array.from({ length: 53 }, (_, i) => task(`b${i}`, i === 1 || i === 51 ? 'Saga' : 'Task'));
-  const ctx = { session, cloudId: cloud.store.site.cloudId, runLabel: RUN_LABEL };
-  const result = await legacyBulkCreate(ctx, inputs);
-  expect(result.calls).toBe(2);
+  const result = await driver.bulkCreate(inputs);
+  expect([result.mode, result.calls]).toEqual(['native', 2]);
   expect(calls().map((c) => c.name)).toEqual(['jira_bulk_create_issues', 'jira_bulk_create_issues']);
-  expect(result.items.filter((i) => !i.ok)).toEqual([
-    { index: 1, ok: false, error: 'issuetype: The issue type selected is invalid.', fields: ['issuetype'] },
-    { index: 51, ok: false, error: 'issuetype: The issue type selected is invalid.', fields: ['issuetype'] },
+  const invalid = {
+    error: 'issuetype: The issue type selected is invalid.',
+    fields: ['issuetype'],
+    attempts: 1,
+  };
+  expect(result.items.filter((i) => i.error !== undefined)).toEqual([
+    { index: 1, ...invalid },
+    { index: 51, ...invalid },
   ]);
   for (const item of result.items)
-    if (item.ok)
-      expect(stored(item.ref.key)).toMatchObject({ summary: `b${item.index}`, labels: ['bulk', RUN_LABEL] });
-  const allBad = await legacyBulkCreate(ctx, [task('x', 'Saga')]);
-  expect(allBad.items).toEqual([
-    { index: 0, ok: false, error: 'issuetype: The issue type selected is invalid.', fields: ['issuetype'] },
-  ]);
+    if (item.key)
+      expect(stored(item.key)).toMatchObject({ summary: `b${item.index}`, labels: ['bulk', RUN_LABEL] });
+  // Every item refused: Jira answers 400 with its CreatedIssues body, which the tool passes on as error text.
+  const allBad = await driver.bulkCreate([task('x', 'Saga')]);
+  expect(allBad.items).toEqual([{ index: 0, ...invalid }]);
 });
 
-it.each(Object.keys(legacyUnsupported()))(
+it.each(Object.keys(builtInDialect('legacy').unsupported))(
   '%s is unsupported with a reason, and calls nothing',
   async (verb) => {
     const run: unknown = Reflect.get(driver, verb);
@@ -236,3 +243,26 @@ it.each(Object.keys(legacyUnsupported()))(
     expect(calls()).toEqual([]);
   },
 );
+
+it('the legacy dialect file is valid against the dialect schema and maps every verb it does not refuse', () => {
+  const raw: unknown = JSON.parse(readFileSync(join(import.meta.dirname, 'legacy.json'), 'utf8'));
+  const file = DialectFileSchema.parse(raw);
+  const verbs = Object.keys(driver).filter((k) => typeof Reflect.get(driver, k) === 'function');
+  const decided = new Set([...Object.keys(file.verbs), ...Object.keys(file.unsupported), 'bulkEdit']);
+  expect(verbs.filter((v) => !decided.has(v))).toEqual([]);
+});
+
+it('a verb mapped to a tool the server does not list is unsupported, naming the tool; a listed tool keeps its error', async () => {
+  const file = builtInDialect('legacy');
+  const issueTypes = { ...file.verbs.issueTypes, tool: 'jira_get_project_metadata' };
+  const renamed = mappedDriver('legacy', { ...file, verbs: { ...file.verbs, issueTypes } })({
+    session,
+    cloudId: cloud.store.site.cloudId,
+  });
+  const error: unknown = await renamed.issueTypes('SBX').catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(UnsupportedVerbError);
+  expect(String(error)).toMatch(
+    /does not list jira_get_project_metadata, the tool the legacy dialect maps issueTypes/,
+  );
+  await expect(driver.getIssue('SBX-999')).rejects.toBeInstanceOf(TargetError);
+});
