@@ -81,7 +81,12 @@ export function checkContext(input: CheckContextInput): CheckContext {
   };
   const open = (as: IdentityName, options: SessionOptions = {}) => openWith(credentialsOf(as), options);
   const driverOver = (session: Session) =>
-    driverFor(target.dialect, { session, cloudId: setup.site.cloudId, runLabel });
+    driverFor(target.dialect, {
+      session,
+      cloudId: setup.site.cloudId,
+      runLabel,
+      note: (key, value) => (trail.details[key] = value),
+    });
   return {
     capability: check.capability,
     target,
