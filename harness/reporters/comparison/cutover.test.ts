@@ -1,36 +1,11 @@
 import { expect, it } from 'vitest';
-import { reportRecords } from '../capabilities.ts';
-import type { ReportInput } from '../report-input.ts';
-import { checkRecord, sampleHeader } from '../sample-records.ts';
+import { sampleHeader } from '../sample-records.ts';
+import { cutoverSampleInput, SAMPLE_V1 } from './cutover-sample.ts';
 import { comparisonHtml } from './html.ts';
 import { comparisonMarkdown } from './markdown.ts';
 import { cutoverMarkdown, cutoverModel } from './cutover.ts';
 
-const V1 = 'rovo-mock';
-const V2 = 'rovo-v2-mock';
-
-/** Fixed records of a side-by-side run: one of each kind of row the section shows, and one it leaves out. */
-function input(evidence = 'answered as documented'): ReportInput {
-  const header = sampleHeader([V1, V2]);
-  header.targets = [
-    { name: V1, kind: 'rovo-mock', dialect: 'rovo' },
-    { name: V2, kind: 'rovo-mock', dialect: 'rovo-v2' },
-  ];
-  const both = (id: string, v1: Parameters<typeof checkRecord>[1], v2: Parameters<typeof checkRecord>[1]) => [
-    checkRecord(id, v1, { target: V1 }),
-    checkRecord(id, v2, { target: V2, evidence }),
-  ];
-  return {
-    header,
-    records: reportRecords([
-      ...both('jira.issue.transition', 'supported', 'supported'),
-      ...both('jira.issue.create', 'supported', 'partial'),
-      ...both('jira.search.jql', 'supported', 'supported'),
-      ...both('confluence.page.update', 'supported', 'unsupported'),
-      ...both('v2.tiers.enforced', 'unsupported', 'supported'),
-    ]),
-  };
-}
+const input = cutoverSampleInput;
 
 it('renders the golden section from fixed records: verdicts, changes and the agent changes', async () => {
   await expect(cutoverMarkdown(input(), (t) => t).join('\n')).toMatchFileSnapshot('__golden__/cutover.md');
@@ -51,7 +26,7 @@ it('lists a capability whose verdict stays when its v1 tools are renamed, and le
 });
 
 it('appears only when the run has a v1 and a v2 target', () => {
-  const only = { ...input(), header: sampleHeader([V1]) };
+  const only = { ...input(), header: sampleHeader([SAMPLE_V1]) };
   expect(cutoverModel(only)).toBeUndefined();
   expect(comparisonMarkdown(only)).not.toContain('What changes on');
   expect(comparisonMarkdown(input())).toContain('## What changes on 2027-03-01');
