@@ -65,6 +65,7 @@ const cursorOf = (next: string | undefined) =>
 type CodeVerbs = Pick<
   Driver,
   | 'pagesInSpace'
+  | 'pageDescendants'
   | 'getPage'
   | 'createPage'
   | 'updatePage'
@@ -138,6 +139,15 @@ export function v2Confluence(ctx: DriverContext, router: OperationRouter): CodeV
       return { pages: page.results.map(toPage), nextCursor: cursorOf(page._links?.next) };
     },
     getPage,
+    async pageDescendants(pageId) {
+      const found = await call(
+        'getConfluenceContentDescendants',
+        { contentId: pageId, limit: 250 },
+        z.object({ results: z.array(PageSchema) }).loose(),
+      );
+      // Descendant entries carry no space, version or body (v1's driver reads them the same way).
+      return found.results.map((d) => ({ ...toPage(d), body: '' }));
+    },
     async createPage(input) {
       // v2's parent takes a numeric space id; a key is looked up first.
       const spaceId = /^\d+$/.test(input.space)
