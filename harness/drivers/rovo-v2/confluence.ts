@@ -16,6 +16,7 @@ const PageSchema = z
     parentId: id.nullish(),
     version: z.object({ number: z.number() }).loose().optional(),
     body: z.unknown().optional(),
+    snapshotToken: z.string().optional(),
   })
   .loose();
 const PageListSchema = z.object({ results: z.array(PageSchema), _links: Links }).loose();
@@ -80,14 +81,20 @@ const PAGE_SIZE = 50;
 /** Confluence and graph verbs data cannot say: cursors, space keys, reply trees, read-back of writes. */
 export function v2Confluence(ctx: DriverContext, router: OperationRouter): CodeVerbs {
   const call = caller(ctx, router);
-  const getPage = async (pageId: string) =>
-    toPage(
-      await call(
-        'getConfluenceContent',
-        { content_id: pageId, content_format: 'markdown', detail: 'full' },
-        PageSchema,
-      ),
+  /**
+   * The snapshot token of each page as this driver last read it: an update sends it, so v2 refuses an
+   * edit based on an older version (`snapshot_stale`) instead of the last writer silently winning.
+   */
+  const snapshots = new Map<string, string>();
+  const getPage = async (pageId: string) => {
+    const page = await call(
+      'getConfluenceContent',
+      { content_id: pageId, content_format: 'markdown', detail: 'full' },
+      PageSchema,
     );
+    if (page.snapshotToken) snapshots.set(pageId, page.snapshotToken);
+    return toPage(page);
+  };
   /** A write answered success: it is only true if the page reads back with the title it was given. */
   const readBack = async (tool: string, pageId: string, title: string) => {
     const page = await getPage(pageId);
@@ -167,10 +174,16 @@ export function v2Confluence(ctx: DriverContext, router: OperationRouter): CodeV
       return readBack('createConfluenceContent', created.id, input.title);
     },
     async updatePage(pageId, changes) {
-      // v2 bumps the version itself; changes.version is not sent (v1's driver does the same).
+      // v2 bumps the version itself (changes.version is not sent); the snapshot token guards staleness.
+      const snapshotToken = snapshots.get(pageId);
       await call(
         'updateConfluenceContent',
-        { contentId: pageId, title: changes.title, body: { format: 'markdown', value: changes.body } },
+        {
+          contentId: pageId,
+          ...(snapshotToken ? { snapshotToken } : {}),
+          title: changes.title,
+          body: { format: 'markdown', value: changes.body },
+        },
         z.unknown(),
       );
       return readBack('updateConfluenceContent', pageId, changes.title);

@@ -3,7 +3,8 @@ import { adfToMarkdown, isAdfDoc } from '../../../lib/content/index.ts';
 import { HarnessError } from '../../errors.ts';
 import type { DriverContext } from '../context.ts';
 import { toFieldMeta } from '../rovo/field-meta.ts';
-import { FieldMetaPageSchema, RovoIssueSchema } from '../rovo/schemas.ts';
+import { toIssueData } from '../rovo/jira.ts';
+import { FieldMetaPageSchema } from '../rovo/schemas.ts';
 import type { Driver, IssueData } from '../types.ts';
 import { droppedError, droppedKeys } from './readback.ts';
 import type { OperationRouter } from './router.ts';
@@ -33,22 +34,10 @@ export const markdownOf = (value: unknown): string | null => {
   return isAdfDoc(value) ? adfToMarkdown(value) : JSON.stringify(value);
 };
 
+/** v1's issue reading, with the description as Markdown: v2 answers it in ADF whatever is asked. */
 export function toIssue(raw: unknown): IssueData {
-  const issue = RovoIssueSchema.parse(raw);
-  const f = issue.fields;
-  return {
-    id: issue.id,
-    key: issue.key,
-    summary: f.summary ?? '',
-    status: f.status?.name,
-    issueType: f.issuetype?.name,
-    labels: f.labels ?? [],
-    parentKey: f.parent?.key ?? null,
-    assigneeAccountId: f.assignee?.accountId ?? null,
-    priority: f.priority?.name,
-    description: markdownOf(f.description),
-    fields: f,
-  };
+  const issue = toIssueData(raw);
+  return { ...issue, description: markdownOf(issue.fields.description) };
 }
 
 /** Jira's REST search page, or v2's GraphQL-like `{issues: {nodes, pageInfo}}` (I118, I225). */
