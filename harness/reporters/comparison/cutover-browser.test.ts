@@ -44,12 +44,11 @@ it('shows the cutover section first, with the v1 and v2 columns and one row per 
     'Change',
     'What an agent must change',
   ]);
-  expect(await section.locator('tbody tr').evaluateAll((trs) => trs.map((tr): string => (tr as HTMLElement).className))).toEqual([
-    'regression',
-    'regression',
-    'same',
-    'improvement',
-  ]);
+  expect(
+    await section
+      .locator('tbody tr')
+      .evaluateAll((trs) => trs.map((tr): string => (tr as HTMLElement).className)),
+  ).toEqual(['regression', 'regression', 'same', 'improvement']);
   expect(problems).toEqual([]);
 });
 

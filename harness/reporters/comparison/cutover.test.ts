@@ -8,7 +8,9 @@ import { cutoverMarkdown, cutoverModel } from './cutover.ts';
 const input = cutoverSampleInput;
 
 it('renders the golden section from fixed records: verdicts, changes and the agent changes', async () => {
-  await expect(cutoverMarkdown(input(), (t) => t).join('\n')).toMatchFileSnapshot('__golden__/cutover.md');
+  await expect(cutoverMarkdown(input(), (t) => t).join('\n')).toMatchFileSnapshot(
+    '__golden__/cutover.md.golden',
+  );
 });
 
 it('lists a capability whose verdict stays when its v1 tools are renamed, and leaves out one with nothing to do', () => {
