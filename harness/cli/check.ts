@@ -4,6 +4,7 @@ import { catalogue } from '../catalogue/index.ts';
 import { HarnessError } from '../errors.ts';
 import { deriveRequirements, listServerTools } from '../migration/derive.ts';
 import { assertKnownCapabilities, loadRequirementSet } from '../migration/load.ts';
+import { readinessChanges } from '../migration/cutover.ts';
 import { assessReadiness } from '../migration/readiness.ts';
 import type { RequirementSet } from '../migration/schema.ts';
 import type { CheckRecord } from '../records/schema.ts';
@@ -20,6 +21,7 @@ import { CONFIG_FLAG, PROFILE_FLAG, REQUIREMENTS_FLAG } from './flags.ts';
 import { LIVE_FLAGS, liveTargets, preflightAll, readOnlyOf, teardownAll } from './live-run.ts';
 import { Progress } from './progress.ts';
 import { terminalText } from './terminal.ts';
+import { renderCutover } from './cutover-table.ts';
 import { renderReadiness } from './readiness-table.ts';
 import { useColour } from './style.ts';
 
@@ -27,9 +29,9 @@ const FLAGS = {
   target: {
     type: 'string',
     arg: 't',
-    help: 'the server to migrate to: rovo-mock, rovo-live, http:<url>, a config name...',
+    help: 'the server to migrate to: rovo-mock, rovo-v2-mock, rovo-live, http:<url>, a config name...; twice (the server now, then the one after the cutover) also lists the requirements whose verdict changes between them',
     required: true,
-    repeat: 'once',
+    repeat: 'collect',
   },
   requirements: REQUIREMENTS_FLAG,
   'derive-from': {
@@ -99,10 +101,12 @@ async function chooseRequirements(
 }
 
 /** Runs each needed capability's check once against the target, in the process (as `mutants` does). */
-async function runNeeded(ids: readonly string[], settings: RunSettings): Promise<CheckRecord[]> {
+async function runNeeded(
+  ids: readonly string[],
+  settings: RunSettings,
+  target: TargetSpec,
+): Promise<CheckRecord[]> {
   const cat = catalogue();
-  const [target] = settings.targets;
-  if (!target) return [];
   const expected = new Map<string, number>();
   for (const id of ids) expected.set(cat.get(id).area, (expected.get(cat.get(id).area) ?? 0) + 1);
   const progress = new Progress(expected);
@@ -134,13 +138,18 @@ async function runNeeded(ids: readonly string[], settings: RunSettings): Promise
 
 async function checkReadiness(values: FlagValues<typeof FLAGS>): Promise<number> {
   const derive = values['derive-from'];
+  if (values.target.length > 2)
+    throw new HarnessError(
+      'USAGE',
+      `--target is given ${values.target.length} times; give one target, or two (the server now, then the one after the cutover)`,
+    );
   const resolved = buildSettings({
-    targets: [values.target, ...(derive ? [derive] : [])],
+    targets: [...values.target, ...(derive ? [derive] : [])],
     ...(values.profile ? { profile: values.profile } : {}),
     ...(values.config ? { config: values.config } : {}),
   });
-  const [target, legacy] = resolved.targets;
-  const chosen = { ...resolved, targets: target ? [target] : [] };
+  const legacy = derive ? resolved.targets.at(-1) : undefined;
+  const chosen = { ...resolved, targets: resolved.targets.slice(0, values.target.length) };
   // A live target is checked first and written to only when allowed; what a check creates is torn down.
   const hasLive = liveTargets(chosen).length > 0;
   const log = (line: string) => console.error(terminalText(line));
@@ -150,9 +159,14 @@ async function checkReadiness(values: FlagValues<typeof FLAGS>): Promise<number>
   );
   const { set, uncovered } = await chooseRequirements(values, legacy, settings);
   const ids = [...new Set(set.requirements.flatMap((r) => r.capabilities))].sort();
-  const records = await runNeeded(ids, settings);
+  const records: CheckRecord[] = [];
+  for (const target of settings.targets) records.push(...(await runNeeded(ids, settings, target)));
   if (hasLive && !settings.readOnly) for (const p of await teardownAll(settings, log)) log(p);
-  const readiness = assessReadiness(set, records, settings.targets[0]?.name ?? '');
+  // With two targets the answer is the later one's; the earlier one's readiness says what changes.
+  const [first, last] = settings.targets.map((t) => assessReadiness(set, records, t.name));
+  const readiness = last ?? first;
+  if (!readiness) return 2;
+  const changes = first && last ? readinessChanges(first, last) : undefined;
   const ready = readiness.ready && uncovered.length === 0;
   if (values.json)
     console.log(
@@ -171,11 +185,29 @@ async function checkReadiness(values: FlagValues<typeof FLAGS>): Promise<number>
             capabilities: f.capabilities.map((c) => ({ id: c.capabilityId, ...c.record })),
           })),
           uncovered,
+          ...(first && changes
+            ? {
+                cutover: {
+                  from: first.target,
+                  to: readiness.target,
+                  changes: changes.map((c) => ({
+                    id: c.requirement.id,
+                    title: c.requirement.title,
+                    before: c.before,
+                    after: c.after,
+                    reasons: c.reasons,
+                  })),
+                },
+              }
+            : {}),
         },
         null,
         2,
       ),
     );
-  else console.log(renderReadiness(readiness, uncovered, useColour()));
+  else {
+    console.log(renderReadiness(readiness, uncovered, useColour()));
+    if (first && changes) console.log(`\n${renderCutover(first.target, readiness.target, changes)}`);
+  }
   return ready ? 0 : 1;
 }

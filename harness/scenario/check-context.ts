@@ -49,7 +49,10 @@ export function checkContext(input: CheckContextInput): CheckContext {
       );
     return credentials;
   };
-  const openWith = async (credentials: Credentials, options: SessionOptions = {}): Promise<Session> => {
+  const openWith = async (
+    credentials: Credentials,
+    { path, ...options }: SessionOptions = {},
+  ): Promise<Session> => {
     // A check its timeout stopped opens nothing more: the next check starts clean.
     signal.throwIfAborted();
     const guard = rovoToolGuard(target);
@@ -59,6 +62,7 @@ export function checkContext(input: CheckContextInput): CheckContext {
       requestTimeoutMs: settings.requestTimeoutMs,
       ...setup.connect,
       ...options,
+      ...(path === undefined ? {} : { url: pathOnEndpoint(path) }),
       calls: [...(guard ? [guard] : []), ...(renames ? [renames] : []), ...(setup.connect.calls ?? [])],
       ...(wire ? { observe: wire.observer() } : {}),
       onTransport: (transport) => trail.transports.push(transport),
@@ -69,6 +73,13 @@ export function checkContext(input: CheckContextInput): CheckContext {
     }
     trail.sessions.push(session);
     return session;
+  };
+  const pathOnEndpoint = (path: string): URL => {
+    if (!setup.endpoint)
+      throw new NotTestableError(
+        `an HTTP MCP endpoint to reach ${path} on (${target.kind} targets have none)`,
+      );
+    return new URL(path, setup.endpoint);
   };
   const open = (as: IdentityName, options: SessionOptions = {}) => openWith(credentialsOf(as), options);
   const driverOver = (session: Session) =>

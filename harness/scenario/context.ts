@@ -53,6 +53,11 @@ export interface CheckContext {
 export interface SessionOptions {
   /** The protocol revision to ask for at initialize (default: the SDK's latest). */
   protocolVersion?: string;
+  /**
+   * Another path (and query) on the target's endpoint origin, e.g. `/v1/mcp` or `/v2/mcp?tools=all`;
+   * not-testable on a target reached without an HTTP endpoint.
+   */
+  path?: string;
 }
 
 export type CheckBody = (ctx: CheckContext) => Promise<Outcome>;

@@ -3,6 +3,8 @@ import { catalogue } from '../catalogue/index.ts';
 import type { CheckRecord } from '../records/schema.ts';
 import type { RunSettings } from '../config/settings.ts';
 import type { TargetSpec } from '../targets/spec.ts';
+import { kinds } from '../kinds/index.ts';
+import { HarnessError } from '../errors.ts';
 import { runCheck } from './run-check.ts';
 import type { RegisteredCheck } from './context.ts';
 
@@ -12,6 +14,25 @@ export const MUTANT_TARGET: TargetSpec = {
   dialect: 'rovo',
   reason: 'mutation testing',
 };
+
+/**
+ * Areas whose checks mean something only on another built-in target (by preset name): their mutants
+ * run, healthy and broken, there. Every other area runs on MUTANT_TARGET.
+ */
+export const MUTANT_TARGETS: Readonly<Record<string, string>> = { v2: 'rovo-v2-mock' };
+
+/** The target a capability area's mutants run on. */
+export function mutantTarget(area: string): TargetSpec {
+  const preset = MUTANT_TARGETS[area];
+  if (preset === undefined) return MUTANT_TARGET;
+  const make = Object.values(kinds).find((kind) => kind.presets?.[preset])?.presets?.[preset];
+  if (!make)
+    throw new HarnessError(
+      'TARGET_UNRESOLVED',
+      `MUTANT_TARGETS names "${preset}" for area ${area}, which no target kind offers as a preset`,
+    );
+  return { ...make(), reason: 'mutation testing' };
+}
 
 export interface MutantResult {
   capabilityId: string;
@@ -54,7 +75,7 @@ export async function tryMutant(
   // A variant of a field only an older site has runs, healthy and broken, on that site.
   const base = {
     check,
-    target: MUTANT_TARGET,
+    target: mutantTarget(check.capability.area),
     settings: { ...settings, site: variant.site ?? settings.site },
   };
   const healthy = await runCheck(base);

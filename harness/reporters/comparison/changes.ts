@@ -24,7 +24,7 @@ export interface Changes {
 const RANK: Partial<Record<Verdict, number>> = { supported: 3, partial: 2, unsupported: 1, failed: 0 };
 const ORDER: readonly ChangeKind[] = ['regression', 'improvement', 'changed', 'new', 'not-run'];
 
-function classify(before: CapabilityRecord, after: CapabilityRecord): ChangeKind | undefined {
+export function classify(before: CapabilityRecord, after: CapabilityRecord): ChangeKind | undefined {
   if (verdictLabel(before) === verdictLabel(after)) return undefined;
   const [b, a] = [RANK[before.verdict], RANK[after.verdict]];
   if (b === undefined || a === undefined || a === b) return 'changed';

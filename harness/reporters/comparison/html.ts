@@ -5,6 +5,7 @@ import type { Verdict } from '../../records/schema.ts';
 import type { CapabilityRecord } from '../capabilities.ts';
 import type { ReportInput } from '../report-input.ts';
 import { VERDICT_MARK, VERDICTS, verdictLabel } from '../verdicts.ts';
+import { cutoverHtml } from './cutover.ts';
 import { fidelityHtml } from './fidelity.ts';
 import { type ComparisonModel, comparisonModel } from './model.ts';
 import { cellText, changeText, recordText, runLine, targetLine } from './text.ts';
@@ -130,7 +131,7 @@ ${CSS}</style>
 <nav><a href="#guide">Custom vs Rovo</a><a href="#matrix">Capability matrix</a><a href="#readiness">Migration readiness</a><a href="#changes">Changes</a></nav>
 </header>
 <main>
-${guideSection(m)}
+${cutoverHtml(input, esc)}${guideSection(m)}
 ${matrixSection(m)}
 ${readinessSection(m)}
 ${changesSection(m)}${fidelityHtml(input.header, esc)}

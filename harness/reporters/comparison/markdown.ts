@@ -1,6 +1,7 @@
 import { STATUS_LABEL } from '../../migration/readiness.ts';
 import type { ReportInput } from '../report-input.ts';
 import { VERDICT_MARK } from '../verdicts.ts';
+import { cutoverMarkdown } from './cutover.ts';
 import { fidelityMarkdown } from './fidelity.ts';
 import { type ComparisonModel, comparisonModel } from './model.ts';
 import { cellText, changeText, markedVerdict, recordText, runLine, targetLine } from './text.ts';
@@ -147,6 +148,7 @@ export function comparisonMarkdown(input: ReportInput): string {
     `Targets: ${md(targetLine(m.header))}.`,
     `Generated from ${md(runLine(m.header))}.`,
     '',
+    ...cutoverMarkdown(input, md),
     ...guideSection(m),
     '',
     ...matrixSection(m),

@@ -4,7 +4,10 @@ import { CallToolResultSchema } from '@modelcontextprotocol/sdk/types.js';
 import { afterEach, expect, it } from 'vitest';
 import { FakeCloud } from '../../cloud.ts';
 import { AUDIENCE } from '../../rovo/oauth/endpoints.ts';
-import { v2Variants } from './index.ts';
+import { variants } from '../v2.ts';
+import { pendingV2Variants } from './pending.ts';
+
+const v2Variants = [...variants, ...pendingV2Variants];
 
 const clouds: FakeCloud[] = [];
 afterEach(async () => {
@@ -36,7 +39,7 @@ async function callText(cloud: FakeCloud, tool: string, args: Record<string, unk
 const execute = (cloud: FakeCloud, tool: string, name: string, inputs: Record<string, unknown>) =>
   callText(cloud, tool, { name, cloudId: cloud.store.site.cloudId, inputs });
 
-/** What each variant changes, observed as a client would observe it. */
+/** What each variant changes, observed as a client would observe it (the area's and the pending one). */
 const probes: Record<string, (cloud: FakeCloud) => Promise<string>> = {
   'v2-unknown-inputs-refused': (cloud) =>
     execute(cloud, 'executeRead', 'listJiraIssueTransitions', { issueIdOrKey: 'DEMO-1', extra: 1 }),
@@ -74,6 +77,13 @@ const probes: Record<string, (cloud: FakeCloud) => Promise<string>> = {
     );
     return String(response.status);
   },
+  'v2-discover-misses-link': (cloud) =>
+    callText(cloud, 'discover', { query: 'link two Jira issues together' }),
+  'v2-cutover-keeps-v1-tools': async (cloud) => {
+    cloud.rovoV2.profile.answers.Q24 = 'v2-surface';
+    const c = await client(cloud, basicOf(cloud, 'admin'), '/v1/mcp');
+    return (await c.listTools()).tools.map((t) => t.name).join(',');
+  },
   'v2-challenge-names-v1-metadata': async (cloud) =>
     (await cloud.handle(new Request(new URL('/v2/mcp', cloud.origins.mcp), { method: 'POST' }))).headers.get(
       'www-authenticate',
@@ -90,7 +100,7 @@ const probes: Record<string, (cloud: FakeCloud) => Promise<string>> = {
     callText(cloud, 'getJiraIssue', { cloudId: cloud.store.site.cloudId, issueIdOrKey: 'DEMO-99999' }),
 };
 
-it('every pending v2 variant has a probe, and the names are unique', () => {
+it('every v2 variant has a probe, and the names are unique', () => {
   expect(Object.keys(probes).sort()).toEqual(v2Variants.map((v) => v.name).sort());
 });
 
