@@ -41,7 +41,8 @@ export class ProbeExchange {
   constructor(
     private readonly url: URL,
     private readonly fetch: typeof globalThis.fetch,
-    private readonly authorization: string | undefined,
+    /** Sent with every request: the probe's credential, and a configured target's own headers. */
+    private readonly headers: Readonly<Record<string, string>>,
     private readonly clientName: string = HARNESS_CLIENT.name,
   ) {}
 
@@ -111,7 +112,7 @@ export class ProbeExchange {
       headers: {
         accept: 'application/json, text/event-stream',
         'content-type': 'application/json',
-        ...(this.authorization ? { authorization: this.authorization } : {}),
+        ...this.headers,
         ...(this.session ? { 'mcp-session-id': this.session } : {}),
       },
       body: JSON.stringify(message),

@@ -16,7 +16,10 @@ export const CredentialSchema = z.enum([
   'wrong-token',
   /** No Authorization header. */
   'none',
+  /** Bearer with the service account's API key (README: service-account keys go as Bearer). */
+  'service-account-key',
 ]);
+export type Credential = z.infer<typeof CredentialSchema>;
 
 /** A step's answer is a JSON object; a path walks it with `.` (`*` maps over an array or object). */
 const PathSchema = z

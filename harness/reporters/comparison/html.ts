@@ -6,6 +6,7 @@ import type { CapabilityRecord } from '../capabilities.ts';
 import type { ReportInput } from '../report-input.ts';
 import { VERDICT_MARK, VERDICTS, verdictLabel } from '../verdicts.ts';
 import { fidelityHtml } from './fidelity.ts';
+import { factsHtml } from './facts-section.ts';
 import { type ComparisonModel, comparisonModel } from './model.ts';
 import { cellText, changeText, recordText, runLine, targetLine } from './text.ts';
 
@@ -133,7 +134,7 @@ ${CSS}</style>
 ${guideSection(m)}
 ${matrixSection(m)}
 ${readinessSection(m)}
-${changesSection(m)}${fidelityHtml(input.header, esc)}
+${changesSection(m)}${fidelityHtml(input.header, esc)}${factsHtml(input.header, esc)}
 </main>
 </body>
 </html>
