@@ -48,6 +48,7 @@ export class ProbeExchange {
 
   async run(step: Step, args?: Record<string, unknown>): Promise<Answer> {
     if (step.do === 'initialize') return this.initialize(step.protocolVersion ?? LATEST_PROTOCOL_VERSION);
+    if (step.do === 'get') return this.get(step.path);
     if (!this.opened) {
       const refused = await this.initialize(LATEST_PROTOCOL_VERSION);
       if (!this.opened) return refused;
@@ -72,6 +73,18 @@ export class ProbeExchange {
       content: parsed.data.content,
       isError: parsed.data.isError ?? false,
       structuredContent: parsed.data.structuredContent,
+      payload: parseText(text),
+    };
+  }
+
+  /** GETs a path at the endpoint's origin, with the probe's headers (a discovery document, say). */
+  private async get(path: string): Promise<Answer> {
+    const response = await this.fetch(new URL(path, this.url), { headers: { ...this.headers } });
+    const text = (await response.text()).slice(0, TEXT_LIMIT * 10);
+    return {
+      status: response.status,
+      headers: Object.fromEntries(response.headers),
+      body: text.slice(0, TEXT_LIMIT),
       payload: parseText(text),
     };
   }

@@ -1,0 +1,18 @@
+import { FakeCloud } from './mocks/cloud.ts';
+import { fetchInto } from './lib/request-handler.ts';
+import { ProbeExchange } from './harness/cli/fidelity/exchange.ts';
+import { cloudCredentials } from './harness/cli/fidelity/run.ts';
+const cloud = new FakeCloud();
+const f = fetchInto(cloud);
+const cid = cloud.store.site.cloudId;
+const x = new ProbeExchange(new URL('https://mcp.atlassian.com/v2/mcp'), f, cloudCredentials(cloud, 'api-token'));
+const show = (a: any) => console.log(JSON.stringify({isError: a.isError, p: a.payload, sc: a.structuredContent !== undefined}).slice(0, 500));
+const c = (tool: string, args: any) => x.run({ do: 'call', tool, args, repeat: 1, save: {} });
+show(await c('searchJiraIssuesUsingJql', { cloudId: cid, jql: 'project = SBX', maxResults: 10 }));
+show(await c('executeRead', { name: 'getContentFormatGuide', inputs: { toolName: 'createConfluenceContent' } }));
+show(await c('executeRead', { name: 'noSuchOperation', cloudId: cid, inputs: {} }));
+show(await c('getJiraIssue', { cloudId: `https://${cloud.store.site.host}`, issueIdOrKey: 'SBX-1' }));
+cloud.rovoV2.hooks.calls.push(() => { throw new Error('down'); });
+show(await c('discover', { query: 'transitions' }));
+show(await c('getJiraIssue', { cloudId: cid, issueIdOrKey: 'SBX-1' }));
+await cloud.close();
