@@ -86,7 +86,8 @@ export class FakeCloud {
       ...options.rovo,
       beforeCall: async (tool, caller, signal) => {
         // A caller outside the IP allowlist may still search (#121); every other tool is refused.
-        if (this.auth.ipAllowlist === 'blocks-caller' && !/^search/.test(tool)) throw new RovoToolError(IP_NOT_ALLOWED);
+        if (this.auth.ipAllowlist === 'blocks-caller' && !/^search/.test(tool))
+          throw new RovoToolError(IP_NOT_ALLOWED);
         await beforeCall?.(tool, caller, signal);
       },
     });
@@ -129,7 +130,9 @@ export class FakeCloud {
     const path = new URL(request.url).pathname;
     if (
       this.auth.ipAllowlist === 'blocks-caller' &&
-      (this.auth.ipAllowlistScope === 'every-request' || !this.rovo.handles(path) || this.rovoV2.handles(request))
+      (this.auth.ipAllowlistScope === 'every-request' ||
+        !this.rovo.handles(path) ||
+        this.rovoV2.handles(request))
     )
       return forbidden(IP_NOT_ALLOWED);
     if (this.rovoV2.handles(request)) return this.rovoV2.handle(request);

@@ -42,7 +42,7 @@ export const fidelityCommand = defineCommand({
   name: 'fidelity',
   summary: "fidelity: run every public fact's probe against the Rovo mock or any target",
   description: [
-    'Holds a target to the public record about Rovo: each fact of fixtures/fidelity (statement, sources, confidence, probe) is probed, and the table says which the target reproduces, naming each miss with its sources. On the built-in mock (the default) every probe gets a fresh fake cloud of the profile, v1 facts at /v1/mcp and v2 facts at /v2/mcp; confirmed facts are the default profile\'s behaviour and partial ones profile switches, so a partial miss is reported, not fatal.',
+    "Holds a target to the public record about Rovo: each fact of fixtures/fidelity (statement, sources, confidence, probe) is probed, and the table says which the target reproduces, naming each miss with its sources. On the built-in mock (the default) every probe gets a fresh fake cloud of the profile, v1 facts at /v1/mcp and v2 facts at /v2/mcp; confirmed facts are the default profile's behaviour and partial ones profile switches, so a partial miss is reported, not fatal.",
     'Against rovo-live the same probes measure the real server (a nightly run notices a stale mock). A probe that sets a mock up (admin switches, faults) or writes is not-testable there, as is a fact of the other endpoint generation, each with the reason; they are not misses.',
   ],
   flags: FLAGS,
@@ -80,7 +80,9 @@ async function probeAll(values: FlagValues<typeof FLAGS>): Promise<{ results: Fa
     return { results, on: `profile ${profile.name}` };
   }
   // A live target is checked (credentials, site) before any probe; fidelity never writes there.
-  const ready = await preflightAll({ ...settings, readOnly: true }, (line) => console.error(terminalText(line)));
+  const ready = await preflightAll({ ...settings, readOnly: true }, (line) =>
+    console.error(terminalText(line)),
+  );
   try {
     for (const fact of facts) results.push(await probeTarget(target, ready, fact));
   } finally {

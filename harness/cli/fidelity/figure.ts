@@ -32,7 +32,10 @@ function hashTree(hash: ReturnType<typeof createHash>, dir: string): void {
 /** The facts, the profile, and the mock's code and fixtures: a change to any of them recomputes the figure. */
 function cacheKey(profile: Profile, dir: string): string {
   const hash = createHash('sha256').update(canonicalJson(profile));
-  for (const tree of [dir, ...['mocks', 'fixtures/sites', 'fixtures/rovo-v2'].map((d) => join(PACKAGE_ROOT, d))])
+  for (const tree of [
+    dir,
+    ...['mocks', 'fixtures/sites', 'fixtures/rovo-v2'].map((d) => join(PACKAGE_ROOT, d)),
+  ])
     hashTree(hash, tree);
   return hash.digest('hex').slice(0, 32);
 }

@@ -108,8 +108,9 @@ function applyMockSetup(cloud: FakeCloud, probe: Probe): void {
   if (setup?.ipAllowlist) cloud.auth.ipAllowlist = setup.ipAllowlist;
   if (setup?.apiTokens) cloud.auth.apiToken = { ...cloud.auth.apiToken, enabled: false };
   if (setup?.upstream) {
-    const fail = () => {
-      throw new Error('the fidelity probe made Jira unreachable');
+    // The products fail; v2's discover answers from its local catalogue, so it is not a product call.
+    const fail = ({ tool }: { tool: string }) => {
+      if (tool !== 'discover') throw new Error('the fidelity probe made Jira unreachable');
     };
     cloud.rovo.hooks.calls.push(fail);
     cloud.rovoV2.hooks.calls.push(fail);
@@ -120,7 +121,9 @@ function applyMockSetup(cloud: FakeCloud, probe: Probe): void {
 function unownedBlocker(probe: Probe): string | undefined {
   if (probe.mockSetup)
     return `the probe sets the mock up first (${Object.keys(probe.mockSetup).join(', ')}); only a mock target can be set up so`;
-  const writes = [...probe.setup, probe.check].flatMap((s) => (s.do === 'call' && WRITES.test(s.tool) ? [s.tool] : []));
+  const writes = [...probe.setup, probe.check].flatMap((s) =>
+    s.do === 'call' && WRITES.test(s.tool) ? [s.tool] : [],
+  );
   if (writes.length > 0)
     return `the probe writes (${[...new Set(writes)].join(', ')}); fidelity writes only to a mock it owns`;
   return undefined;
@@ -154,7 +157,10 @@ export async function runProbe(fact: Fact, site: ProbeSite): Promise<FactResult>
 export async function probeMock(fact: Fact, profile: Profile): Promise<FactResult> {
   const cloud = new FakeCloud({ profile });
   try {
-    return await runProbe(fact, cloudSite(cloud, new URL(pathOf(fact), 'https://mcp.atlassian.com'), fetchInto(cloud)));
+    return await runProbe(
+      fact,
+      cloudSite(cloud, new URL(pathOf(fact), 'https://mcp.atlassian.com'), fetchInto(cloud)),
+    );
   } finally {
     await cloud.close();
   }

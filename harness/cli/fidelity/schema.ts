@@ -57,7 +57,9 @@ export const StepSchema = z.discriminatedUnion('do', [
   z.object({ do: z.literal('initialize'), protocolVersion: z.string().optional() }).strict(),
   z.object({ do: z.literal('list-tools') }).strict(),
   /** A plain GET at the endpoint's origin (discovery documents): `payload` is the body read as JSON. */
-  z.object({ do: z.literal('get'), path: z.string().regex(/^\/[^/]/, 'a path such as /.well-known/...') }).strict(),
+  z
+    .object({ do: z.literal('get'), path: z.string().regex(/^\/[^/]/, 'a path such as /.well-known/...') })
+    .strict(),
   z
     .object({
       do: z.literal('call'),

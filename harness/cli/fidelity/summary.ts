@@ -35,7 +35,8 @@ export function factsFigure(results: readonly FactResult[], generation: string, 
     on,
     confirmed: count('confirmed'),
     partial: count('partial'),
-    notTestable: results.filter((r) => r.fact.confidence !== 'inferred' && r.outcome === 'not-testable').length,
+    notTestable: results.filter((r) => r.fact.confidence !== 'inferred' && r.outcome === 'not-testable')
+      .length,
     missed: results.filter((r) => r.outcome === 'missed').map((r) => r.fact.id),
   };
 }

@@ -11,7 +11,11 @@ import type { Credential, Fact } from './schema.ts';
 export const generationOf = (url: URL): 'v1' | 'v2' => (/^\/v2\//.test(url.pathname) ? 'v2' : 'v1');
 
 /** A target's credentials for a probe: its identities, or the Authorization its configured headers carry. */
-function targetHeaders(target: TargetSpec, setup: CheckSetup, credential: Credential): Record<string, string> {
+function targetHeaders(
+  target: TargetSpec,
+  setup: CheckSetup,
+  credential: Credential,
+): Record<string, string> {
   const { authorization: configured, ...plain } = Object.fromEntries(
     Object.entries(target.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]),
   );
@@ -29,11 +33,14 @@ function targetHeaders(target: TargetSpec, setup: CheckSetup, credential: Creden
     case 'wrong-token':
       return sign(
         basicMember && basicHeader({ ...basicMember, apiToken: WRONG_TOKEN }),
-        "an API-token identity (member) whose email a wrong token is paired with",
+        'an API-token identity (member) whose email a wrong token is paired with',
       );
     case 'classic-token': {
       const classic = setup.site.identities.classic;
-      return sign(classic?.kind === 'basic' ? basicHeader(classic) : undefined, 'a classic (unscoped) API token identity (classic)');
+      return sign(
+        classic?.kind === 'basic' ? basicHeader(classic) : undefined,
+        'a classic (unscoped) API token identity (classic)',
+      );
     }
     case 'service-account-key':
       return sign(undefined, 'a service-account API key (no identity names one)');
@@ -79,7 +86,11 @@ export function targetSite(target: TargetSpec, setup: CheckSetup, fact: Fact): P
 }
 
 /** Runs one fact's probe on `target`, prepared by its kind as for a check (a mock: a fresh cloud). */
-export async function probeTarget(target: TargetSpec, settings: RunSettings, fact: Fact): Promise<FactResult> {
+export async function probeTarget(
+  target: TargetSpec,
+  settings: RunSettings,
+  fact: Fact,
+): Promise<FactResult> {
   const setup = await setupFor(target, settings);
   let site: ProbeSite;
   try {

@@ -45,9 +45,15 @@ async function run(origin: string): Promise<{ code: number; out: string }> {
 it('an http target on loopback is probed; set-up, writing and v2 probes are not-testable with the reason', async () => {
   const { code, out } = await run(faithfulMount.origin);
   expect(out).not.toContain('MISSED');
-  expect(out).toMatch(/n\/t .*auth\.api-token\.disabled[\s\S]*?not testable: the probe sets the mock up first \(apiTokens\)/);
-  expect(out).toMatch(/n\/t .*jira\.create\.result[\s\S]*?not testable: the probe writes \(createJiraIssue\)/);
-  expect(out).toMatch(/v1: (\d+) of \1 facts reproduced \(confirmed: \d+ of \d+, partial: \d+ of \d+\) on local; \d+ not testable there/);
+  expect(out).toMatch(
+    /n\/t .*auth\.api-token\.disabled[\s\S]*?not testable: the probe sets the mock up first \(apiTokens\)/,
+  );
+  expect(out).toMatch(
+    /n\/t .*jira\.create\.result[\s\S]*?not testable: the probe writes \(createJiraIssue\)/,
+  );
+  expect(out).toMatch(
+    /v1: (\d+) of \1 facts reproduced \(confirmed: \d+ of \d+, partial: \d+ of \d+\) on local; \d+ not testable there/,
+  );
   expect(code).toBe(0);
 });
 
@@ -61,5 +67,7 @@ it('an http target that contradicts a confirmed fact fails the command (exit 1),
 
 it('a target that cannot be resolved is a usage error naming --target', async () => {
   await expect(fidelityCommand.run(['--target', 'no-such-target'])).rejects.toThrow(HarnessError);
-  await expect(fidelityCommand.run(['--target', 'no-such-target'])).rejects.toThrow(/^\[harness\] --target no-such-target: cannot resolve/);
+  await expect(fidelityCommand.run(['--target', 'no-such-target'])).rejects.toThrow(
+    /^\[harness\] --target no-such-target: cannot resolve/,
+  );
 });

@@ -36,7 +36,8 @@ export function rovoAuthenticator(deps: RovoAuthDeps): Authenticator {
     if (basic) return authenticateApiToken(deps.store, basic, auth.apiToken) ?? unauthorized();
     const bearer = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '')?.[1];
     if (!bearer) return unauthorized();
-    const key = auth.apiToken.serviceAccountBearer === 'accepted' ? bearerApiKey(deps.store, bearer) : undefined;
+    const key =
+      auth.apiToken.serviceAccountBearer === 'accepted' ? bearerApiKey(deps.store, bearer) : undefined;
     if (key) return authenticateApiToken(deps.store, key, auth.apiToken) ?? unauthorized();
     const check = deps.tokens.verifyAccess(bearer);
     if (!check.ok || check.grant.audience !== AUDIENCE[generation]) return unauthorized();

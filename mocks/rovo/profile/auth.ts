@@ -64,7 +64,12 @@ export const AuthProfileSchema = z
         serviceAccountBearer: z.enum(['accepted', 'refused']).default('accepted'),
       })
       .strict()
-      .default({ enabled: true, classic: 'twg-only', wrongToken: 'anonymous-graph', serviceAccountBearer: 'accepted' }),
+      .default({
+        enabled: true,
+        classic: 'twg-only',
+        wrongToken: 'anonymous-graph',
+        serviceAccountBearer: 'accepted',
+      }),
     /**
      * The org's IP allowlist (README "Domain controls"): `blocks-caller` answers every request 403 as for
      * a client outside it, with Rovo's documented sentence; the 403 status is assumed.
