@@ -53,6 +53,8 @@ export interface CheckContext {
 export interface SessionOptions {
   /** The protocol revision to ask for at initialize (default: the SDK's latest). */
   protocolVersion?: string;
+  /** `clientInfo.name` at initialize (default the harness's own). */
+  clientName?: string;
 }
 
 export type CheckBody = (ctx: CheckContext) => Promise<Outcome>;

@@ -13,7 +13,7 @@ function lines(header: RunHeader): string[] {
 }
 
 const INTRO =
-  'Public facts about Rovo (fixtures/fidelity, checked by `rovo-mcp-conformance fidelity`) the mock reproduces:';
+  'Public facts about Rovo (fixtures/fidelity, probed by the fidelity command) the mock reproduces:';
 
 export function factsMarkdown(header: RunHeader, md: (text: string) => string): string[] {
   const figures = lines(header);
