@@ -16,6 +16,7 @@ import { RovoV2Mock } from './rovo/v2/http.ts';
 import { v2Authenticator } from './rovo/v2/auth.ts';
 import { loadV2Profile, parseV2Profile } from './rovo/v2/profile/load.ts';
 import type { V2Profile } from './rovo/v2/profile/schema.ts';
+import type { MetadataFetch } from './rovo/v2/cimd.ts';
 import { RestApi } from './atlassian/rest/router.ts';
 import { rateLimitInterceptor } from './atlassian/rest/rate-limit.ts';
 import { RateLimiter, type RateLimits } from './atlassian/rate-limiter.ts';
@@ -34,6 +35,11 @@ export interface CloudOptions {
   clock?: Clock;
   /** Where the cloud is reachable; default the real hosts (msw). A loopback mount passes its own. */
   origins?: CloudOrigins;
+  /**
+   * How the authorization server fetches a client ID metadata document (an https client_id). None by
+   * default: the mock then refuses such clients rather than reach the network; tests pass msw's fetch.
+   */
+  fetchClientMetadata?: MetadataFetch;
   /** Replaces parts of the Rovo mock (authentication, tool visibility, call hooks); variants use it. */
   rovo?: Partial<Omit<RovoMockOptions, 'store' | 'profile'>>;
 }
@@ -77,7 +83,10 @@ export class FakeCloud {
       format: this.auth.generation === 'gen1' ? 'gen1' : 'opaque',
     });
     const deps = { store: this.store, tokens: this.tokens, origins: this.origins, auth: () => this.auth };
-    this.oauth = new RovoAuthorization(deps);
+    this.oauth = new RovoAuthorization({
+      ...deps,
+      metadataDocuments: () => this.rovoV2.profile.clientIdMetadataDocuments === 'supported',
+    });
     const beforeCall = options.rovo?.beforeCall;
     this.rovo = new RovoMock({
       store: this.store,
@@ -99,6 +108,7 @@ export class FakeCloud {
       store: this.store,
       profile: v2Profile,
       origins: this.origins,
+      rateLimits: this.profile.rateLimits,
       authenticate: v2Authenticator({ ...deps, profile: () => this.rovoV2.profile }),
       authenticateV1: (request, path) => this.rovo.authenticate(request, path),
       authorizationServer: () => this.oauth.servers().gen2.url,
@@ -109,6 +119,7 @@ export class FakeCloud {
         auth: () => this.auth,
         server: () => this.oauth.servers().gen2,
         profile: () => this.rovoV2.profile,
+        ...(options.fetchClientMetadata ? { fetchMetadata: options.fetchClientMetadata } : {}),
       },
     });
     this.rest = new RestApi(this.store);
@@ -120,9 +131,10 @@ export class FakeCloud {
     };
   }
 
-  /** Puts the MCP endpoint and the REST API under these limits from now on (a storm check, a bench). */
+  /** Puts both MCP endpoints and the REST API under these limits from now on (a storm check, a bench). */
   limitRate(limits: RateLimits): void {
     this.rovo.limiter = new RateLimiter(limits);
+    this.rovoV2.limiter = new RateLimiter(limits);
     this.restLimiter = new RateLimiter(limits);
   }
 

@@ -87,13 +87,14 @@ afterAll(async () => {
   await Promise.all(clouds.map((c) => c.close()));
 });
 
-async function rovoSubject(): Promise<Subject> {
+/** A fresh cloud and an SDK client of one of its Rovo endpoints, signed in as the member. */
+async function memberClient(path: string): Promise<{ cloud: FakeCloud; client: Client }> {
   const cloud = new FakeCloud();
   clouds.push(cloud);
   const member = cloud.store.userByHandle('member');
   const client = await connected(
     new Client({ name: 'refused-writes', version: '0' }),
-    new StreamableHTTPClientTransport(new URL('https://mcp.atlassian.com/v1/mcp'), {
+    new StreamableHTTPClientTransport(new URL(path, 'https://mcp.atlassian.com'), {
       requestInit: {
         headers: {
           authorization: `Basic ${Buffer.from(`${member?.email}:${member?.apiToken}`).toString('base64')}`,
@@ -102,6 +103,11 @@ async function rovoSubject(): Promise<Subject> {
       fetch: fetchInto(cloud),
     }),
   );
+  return { cloud, client };
+}
+
+async function rovoSubject(): Promise<Subject> {
+  const { cloud, client } = await memberClient('/v1/mcp');
   return {
     store: cloud.store,
     reset: () => cloud.store.reset(),
@@ -160,6 +166,57 @@ function rovoWrites(store: SiteStore): Record<string, Args> {
   };
 }
 
+/**
+ * The v2 surface (/v2/mcp): primary write tools by name, and `executeWrite:<operation>` for writes
+ * reached through executeWrite, whose `inputs` (with cloudId beside them) are what a trial spoils.
+ */
+async function v2Subject(): Promise<Subject> {
+  const { cloud, client } = await memberClient('/v2/mcp');
+  const call = async (name: string, args: Args) =>
+    CallToolResultSchema.parse(await client.callTool({ name, arguments: args }));
+  return {
+    store: cloud.store,
+    reset: () => cloud.store.reset(),
+    call: (tool, args) => {
+      const [execute, operation] = tool.split(':');
+      if (!operation) return call(tool, args);
+      const { cloudId, ...inputs } = args;
+      return call(execute ?? '', { name: operation, cloudId, inputs });
+    },
+  };
+}
+
+function v2Writes(store: SiteStore): Record<string, Args> {
+  const cloudId = store.site.cloudId;
+  const spaceId = String([...store.spaces.values()][0]?.id);
+  return {
+    createJiraIssue: { cloudId, projectKey: 'DEMO', issueType: 'Task', summary: 'created' },
+    editJiraIssue: { cloudId, issueIdOrKey: 'DEMO-2', fields: { summary: 'edited', labels: ['ok'] } },
+    transitionJiraIssue: { cloudId, issueIdOrKey: 'DEMO-2', transitionId: '21' },
+    addOrEditJiraIssueComment: { cloudId, issueIdOrKey: 'DEMO-2', commentBody: 'a comment' },
+    createConfluenceContent: {
+      cloudId,
+      parent: { spaceId },
+      contentType: 'page',
+      title: 'A new v2 page',
+      body: { format: 'markdown', value: 'body text' },
+    },
+    updateConfluenceContent: {
+      cloudId,
+      contentId: '98306',
+      title: 'Architecture, edited',
+      body: { format: 'markdown', value: 'new body' },
+    },
+    'executeWrite:createJiraIssueLink': {
+      cloudId,
+      linkType: 'Blocks',
+      inwardIssue: 'DEMO-2',
+      outwardIssue: 'DEMO-4',
+    },
+    'executeWrite:addOrEditJiraIssueWorklog': { cloudId, issueIdOrKey: 'DEMO-2', timeSpent: '1h' },
+  };
+}
+
 const LEGACY_WRITES: Record<string, Args> = {
   jira_create_issue: { project: 'DEMO', summary: 'created', issuetype: 'Task', description: 'text' },
   jira_create_epic: { project: 'DEMO', summary: 'an epic', description: 'text' },
@@ -196,6 +253,11 @@ async function refusedWritesChangeNothing(subject: Subject, writes: Record<strin
 it('Rovo mock: a write tool that refuses random invalid input leaves the store byte-identical', async () => {
   const subject = await rovoSubject();
   await refusedWritesChangeNothing(subject, rovoWrites(subject.store), SEED);
+}, 120_000);
+
+it('Rovo v2 mock: a write (primary or through executeWrite) that refuses random invalid input leaves the store byte-identical', async () => {
+  const subject = await v2Subject();
+  await refusedWritesChangeNothing(subject, v2Writes(subject.store), SEED + 2);
 }, 120_000);
 
 it('legacy mock: a write tool that refuses random invalid input leaves the store byte-identical', async () => {

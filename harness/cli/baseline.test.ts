@@ -6,8 +6,8 @@ import { expect, it } from 'vitest';
 import { PACKAGE_ROOT } from '../../lib/paths.ts';
 
 const BIN = join(PACKAGE_ROOT, 'bin/rovo-mcp-conformance.js');
-// Under the legacy-captures profile the mock answers an unknown tool with an isError result.
-const FAILS = 'protocol.tools.error-layers';
+// Under the legacy-captures profile the mock's tools differ from the recorded v1 surface (search/fetch).
+const FAILS = 'drift.surface.baseline';
 const PASSES = 'protocol.utilities.ping';
 
 function run(entries: string[]): Promise<{ status: number | null; stdout: string }> {
@@ -26,6 +26,8 @@ function run(entries: string[]): Promise<{ status: number | null; stdout: string
       'run',
       '--profile',
       'legacy-captures',
+      '--area',
+      'drift',
       '--area',
       'protocol',
       '--baselines',

@@ -43,7 +43,7 @@ const FLAGS = {
   target: {
     type: 'string',
     arg: 't',
-    help: 'rovo-mock, legacy-mock, rovo-live, http:<url>, stdio:<cmd>, container:<image> or a name from conformance.config.json; several are compared side by side',
+    help: 'rovo-mock, rovo-v2-mock, legacy-mock, rovo-live, http:<url>, stdio:<cmd>, container:<image> or a name from conformance.config.json; several are compared side by side',
     repeat: 'collect',
     defaultNote: "the config file's defaultTargets, else rovo-mock",
   },

@@ -17,10 +17,11 @@ const ROVO_HOST = 'mcp.atlassian.com';
  * Rovo path (the mock image, `npm run mock`); host, port and path for any other server.
  */
 export function endpointOf(target: Pick<TargetSpec, 'kind' | 'url' | 'name' | 'path' | 'site'>): string {
-  if (target.kind === 'rovo-mock') return `${ROVO_HOST}/v1/mcp`;
   const url = target.url ? new URL(target.url) : undefined;
+  // rovo-mock serves v1 unless a preset points it at another Rovo path (rovo-v2-mock: /v2/mcp).
+  if (target.kind === 'rovo-mock') return `${ROVO_HOST}${url?.pathname.replace(/\/+$/, '') ?? '/v1/mcp'}`;
   const path = (url?.pathname ?? target.path ?? '').replace(/\/+$/, '');
-  if (target.kind === 'rovo-live' || (target.site === 'fixture' && path.startsWith('/v1/mcp')))
+  if (target.kind === 'rovo-live' || (target.site === 'fixture' && /^\/v[12]\/mcp/.test(path)))
     return `${ROVO_HOST}${path}`;
   return url ? `${url.host}${path}` : target.name;
 }

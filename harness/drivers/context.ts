@@ -14,4 +14,6 @@ export interface DriverContext {
   /** Label every created issue carries (`rovo-mcp-conformance-<runId>`), so a janitor can find it. */
   runLabel?: string | undefined;
   created?: ((artifact: CreatedArtifact) => void) | undefined;
+  /** Adds a figure to the check's record (how a driver found its way, e.g. v2's discovered operations). */
+  note?: ((key: string, value: unknown) => void) | undefined;
 }

@@ -31,6 +31,24 @@ test.each([
     ['read_jira_issue:issueKey', 'search_jira_issues:jql', 'create_jira_issue:projectKey,issueType,summary'],
     'mcp-atlassian',
   ],
+  [
+    'Rovo v2: discover and the three execute tools beside the identity tools v1 also has',
+    [
+      'atlassianUserInfo',
+      'getAccessibleAtlassianResources',
+      'createJiraIssue',
+      'discover:query',
+      'executeRead:name,cloudId,inputs',
+      'executeWrite:name,cloudId,inputs',
+      'executeDestructive:name,cloudId,inputs',
+    ],
+    'rovo-v2',
+  ],
+  [
+    'Rovo v2 with a single execute tool (Q1)',
+    ['atlassianUserInfo', 'getJiraIssue', 'discover:query', 'execute:name,cloudId,inputs'],
+    'rovo-v2',
+  ],
 ])('%s', (_, names, dialect) => {
   expect(detect(...names)).toBe(dialect);
 });

@@ -8,6 +8,7 @@ import { legacyDriver, LEGACY_SIGNATURE } from './legacy/index.ts';
 import { mappedDriver } from './mapped/driver.ts';
 import { builtInDialect } from './mapped/load.ts';
 import { rovoDriver } from './rovo/index.ts';
+import { rovoV2Driver, rovoV2Score } from './rovo-v2/index.ts';
 import { speaksRovo } from './rovo/surface.ts';
 import type { Driver } from './types.ts';
 
@@ -36,6 +37,7 @@ export const dialects = {
   legacy: { driver: legacyDriver, score: (tools) => signatureScore(tools, LEGACY_SIGNATURE) },
   'rest-passthrough': dataDialect('rest-passthrough'),
   'mcp-atlassian': dataDialect('mcp-atlassian'),
+  'rovo-v2': { driver: rovoV2Driver, score: rovoV2Score },
 } satisfies Record<Dialect, DialectRow>;
 
 /** Below this, a best score is a coincidence of names, not a dialect. */

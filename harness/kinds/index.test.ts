@@ -22,7 +22,7 @@ it('the table has one row per kind of the schema, in the schema order, and each 
 
 it('resolution reads the forms it offers from the table', () => {
   expect(() => resolveTarget('nonsense', ConfigSchema.parse({}))).toThrow(
-    'Use rovo-mock, legacy-mock, rovo-live, http:<url>, stdio:<command>, container:<image> or a name from conformance.config.json.',
+    'Use rovo-mock, rovo-v2-mock, legacy-mock, rovo-live, http:<url>, stdio:<command>, container:<image> or a name from conformance.config.json.',
   );
 });
 

@@ -88,7 +88,7 @@ async function prepare(target: TargetSpec, settings: RunSettings): Promise<Check
   };
 }
 
-/** `ROVO_MCP_URL` relocates rovo-live: `/v1/mcp/authv2`, or a mock on loopback in tests. */
+/** `ROVO_MCP_URL` relocates rovo-live: `/v1/mcp/authv2`, v2's `/v2/mcp`, or a mock on loopback in tests. */
 function liveUrl(): string | undefined {
   const value = process.env.ROVO_MCP_URL?.trim();
   if (!value) return undefined;
@@ -109,7 +109,8 @@ export const rovoLive: Kind = {
       return {
         name: 'rovo-live',
         kind: 'rovo-live',
-        dialect: 'rovo',
+        // v1 or v2 is told from tools/list, not the URL: at the 2027-03-01 cutover /v1/mcp serves v2's tools.
+        dialect: 'auto',
         url: url ?? DEFAULT_MCP_URL,
         reason: url ? 'built-in target at ROVO_MCP_URL' : 'built-in target',
       };

@@ -11,11 +11,11 @@ beforeAll(async () => {
 });
 afterAll(() => site.close());
 
-function run(env: Record<string, string>, writes = false) {
+function run(env: Record<string, string>, writes = false, dialect: TargetSpec['dialect'] = 'rovo') {
   const target: TargetSpec = {
     name: 'rovo-live',
     kind: 'rovo-live',
-    dialect: 'rovo',
+    dialect,
     url: env.ROVO_MCP_URL,
     reason: 'test',
   };
@@ -47,6 +47,16 @@ it('passes on a healthy site, resolving the cloudId from the host and the sandbo
   expect(found).toMatchObject({ cloudId: site.cloud.store.site.cloudId, host: site.cloud.store.site.host });
   expect(found.sandboxSpaceId).toBe(site.cloud.store.spaceByIdOrKey('SBX')?.id);
   expect(found.notes).toEqual([]);
+});
+
+it('detects v2 at ROVO_MCP_URL=/v2/mcp from tools/list and reads the site through the v2 dialect', async () => {
+  const env = {
+    ...site.env('admin'),
+    ROVO_MCP_URL: site.env('admin').ROVO_MCP_URL?.replace('/v1/mcp', '/v2/mcp') ?? '',
+  };
+  const found = await run(env, true, 'auto');
+  expect(found).toMatchObject({ cloudId: site.cloud.store.site.cloudId, host: site.cloud.store.site.host });
+  expect(found.sandboxSpaceId).toBe(site.cloud.store.spaceByIdOrKey('SBX')?.id);
 });
 
 it('notes that teardown will close rather than delete when the account may not delete issues', async () => {

@@ -1,7 +1,7 @@
 import { listedNames } from '../records/bounds.ts';
 import { AuthError } from '../auth/errors.ts';
 import { connect, type Session } from '../connect/session.ts';
-import { driverFor } from '../drivers/index.ts';
+import { detectSessionDialect, driverFor } from '../drivers/index.ts';
 import type { Driver } from '../drivers/types.ts';
 import { HarnessError } from '../errors.ts';
 import { redactText } from '../redact.ts';
@@ -256,8 +256,10 @@ export async function preflight(
   const session = await open(target, options.credentials, config, options.requestTimeoutMs, fetcher);
   try {
     await refuseAnonymous(session);
-    const site = await findSite(await driverFor('rovo', { session, cloudId: '' }), config);
-    const driver = await driverFor('rovo', { session, cloudId: site.cloudId });
+    // The target's dialect, or (auto) the one its tools/list speaks: v1 and v2 read sites differently.
+    const dialect = target.dialect === 'auto' ? await detectSessionDialect(session) : target.dialect;
+    const site = await findSite(await driverFor(dialect, { session, cloudId: '' }), config);
+    const driver = await driverFor(dialect, { session, cloudId: site.cloudId });
     const notes: string[] = [];
     const { sandboxProject, sandboxSpace } = config;
     if (options.writes && (!sandboxProject || !sandboxSpace))

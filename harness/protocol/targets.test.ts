@@ -16,6 +16,8 @@ const PROTOCOL = catalogue()
   .map((c) => c.id);
 /** Checks that need the in-process mock's hooks, so an http: target cannot run them. */
 const MOCK_ONLY = ['protocol.utilities.cancellation'];
+/** Checks that reach a tool error through the dialect's verbs, so they need the site behind the target. */
+const SITE_ONLY = ['protocol.tools.error-flag'];
 
 let cloud: FakeCloud;
 let mount: LoopbackMount;
@@ -56,7 +58,7 @@ function run(id: string, on: TargetSpec) {
   });
 }
 
-it.each(PROTOCOL.filter((id) => !MOCK_ONLY.includes(id)))(
+it.each(PROTOCOL.filter((id) => !MOCK_ONLY.includes(id) && !SITE_ONLY.includes(id)))(
   '%s runs against an http: target on loopback',
   async (id) => {
     const record = await run(id, target);
@@ -69,6 +71,12 @@ it.each(MOCK_ONLY)('%s is not-testable on an http: target, naming the hook it la
   const record = await run(id, target);
   expect(record.verdict).toBe('not-testable');
   expect(record.prerequisite).toMatch(/needs a mock target/);
+});
+
+it.each(SITE_ONLY)('%s is not-testable on a bare http: target, naming the site it lacks', async (id) => {
+  const record = await run(id, target);
+  expect(record.verdict).toBe('not-testable');
+  expect(record.prerequisite).toMatch(/cloudId of the site/);
 });
 
 it('a transport check on a target without an HTTP endpoint is not-testable, naming the prerequisite', async () => {

@@ -6,6 +6,7 @@ import type { RecordingTransport } from '../connect/recorder.ts';
 import { connect, type Session } from '../connect/session.ts';
 import { driverFor } from '../drivers/index.ts';
 import { rovoToolGuard } from '../drivers/rovo/tool-guard.ts';
+import { v1ArgumentRenames, v2SignInLimit } from '../drivers/rovo-v2/v1-checks.ts';
 import type { Driver } from '../drivers/types.ts';
 import { NotTestableError } from '../errors.ts';
 import type { CheckSetup } from '../kinds/kind.ts';
@@ -52,12 +53,13 @@ export function checkContext(input: CheckContextInput): CheckContext {
     // A check its timeout stopped opens nothing more: the next check starts clean.
     signal.throwIfAborted();
     const guard = rovoToolGuard(target);
+    const renames = v1ArgumentRenames(target);
     const session = await connect(target, {
       credentials,
       requestTimeoutMs: settings.requestTimeoutMs,
       ...setup.connect,
       ...options,
-      calls: [...(guard ? [guard] : []), ...(setup.connect.calls ?? [])],
+      calls: [...(guard ? [guard] : []), ...(renames ? [renames] : []), ...(setup.connect.calls ?? [])],
       ...(wire ? { observe: wire.observer() } : {}),
       onTransport: (transport) => trail.transports.push(transport),
     });
@@ -70,7 +72,12 @@ export function checkContext(input: CheckContextInput): CheckContext {
   };
   const open = (as: IdentityName, options: SessionOptions = {}) => openWith(credentialsOf(as), options);
   const driverOver = (session: Session) =>
-    driverFor(target.dialect, { session, cloudId: setup.site.cloudId, runLabel });
+    driverFor(target.dialect, {
+      session,
+      cloudId: setup.site.cloudId,
+      runLabel,
+      note: (key, value) => (trail.details[key] = value),
+    });
   return {
     capability: check.capability,
     target,
@@ -88,7 +95,11 @@ export function checkContext(input: CheckContextInput): CheckContext {
         throw new NotTestableError(
           `no OAuth sign-in for "${as}" on ${target.name} (sign in with \`rovo-mcp-conformance login\` and name its token store for this identity)`,
         );
-      const session = await openWith({ kind: 'oauth', provider, client: options.client ?? 'harness' });
+      const session = await openWith({ kind: 'oauth', provider, client: options.client ?? 'harness' }).catch(
+        (error: unknown) => {
+          throw v2SignInLimit(target, error) ?? error;
+        },
+      );
       return { session, provider, driver: () => driverOver(session) };
     },
     probe(as = 'member') {

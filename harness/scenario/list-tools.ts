@@ -1,6 +1,5 @@
 import type { Tool } from '@modelcontextprotocol/sdk/types.js';
 import type { Session } from '../connect/session.ts';
-import { NotTestableError } from '../errors.ts';
 
 export interface ToolListing {
   tools: Tool[];
@@ -43,26 +42,4 @@ export async function listAllTools(session: Session, maxPages = 50): Promise<Too
     ...(repeatedCursor === undefined ? {} : { repeatedCursor }),
     truncated: repeatedCursor === undefined && cursor !== undefined,
   };
-}
-
-const required = (t: Tool): string[] => t.inputSchema.required ?? [];
-
-/**
- * A tool safe to call anywhere, live included: one the server marks read-only that takes no
- * required arguments (Rovo's atlassianUserInfo). Annotations are the server's word, so a check that
- * calls it must not depend on what it does.
- */
-export function harmlessTool(tools: readonly Tool[]): Tool {
-  const found = tools.find((t) => t.annotations?.readOnlyHint === true && required(t).length === 0);
-  if (!found)
-    throw new NotTestableError('a tool marked readOnlyHint that takes no required arguments, to call safely');
-  return found;
-}
-
-/** A read-only tool with required arguments: calling it with none is an input-validation failure. */
-export function toolWithRequiredArguments(tools: readonly Tool[]): Tool {
-  const found = tools.find((t) => t.annotations?.readOnlyHint === true && required(t).length > 0);
-  if (!found)
-    throw new NotTestableError('a tool marked readOnlyHint with required arguments, to call without them');
-  return found;
 }

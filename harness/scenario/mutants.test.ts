@@ -13,15 +13,21 @@ afterAll(async () => {
 });
 
 describe.each(VARIANTS)('variant $name', (variant) => {
-  it.each(variant.breaks)(`makes %s fail, which passes on the healthy mock`, async (id) => {
-    const check = checks.get(id);
-    expect(check, `${id} has a check`).toBeDefined();
-    if (!check) return;
-    const result = await tryMutant(check, variant);
-    expect(result.healthy.verdict, `healthy: ${result.healthy.evidence}`).not.toBe('failed');
-    expect(result.healthy.verdict, `healthy: ${result.healthy.evidence}`).not.toBe('not-testable');
-    expect(result.broken.verdict, `broken by "${variant.defect}": ${result.broken.evidence}`).toBe('failed');
-  });
+  it.each(variant.breaks)(
+    `makes %s ${variant.verdict ?? 'fail'}, which passes on the healthy mock`,
+    async (id) => {
+      const check = checks.get(id);
+      expect(check, `${id} has a check`).toBeDefined();
+      if (!check) return;
+      const result = await tryMutant(check, variant);
+      expect(result.healthy.verdict, `healthy: ${result.healthy.evidence}`).not.toBe('failed');
+      expect(result.healthy.verdict, `healthy: ${result.healthy.evidence}`).not.toBe('not-testable');
+      expect(result.broken.verdict, `broken by "${variant.defect}": ${result.broken.evidence}`).toBe(
+        variant.verdict ?? 'failed',
+      );
+      expect(result.proven, `proven: ${result.broken.evidence}`).toBe(true);
+    },
+  );
 });
 
 it('every capability in the catalogue is claimed by at least one variant', () => {

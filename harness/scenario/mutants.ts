@@ -65,9 +65,24 @@ export async function tryMutant(
     defect: variant.defect,
     healthy,
     broken,
-    // A check that cannot run on the healthy mock proves nothing, even when the variant fails it.
-    proven: healthy.verdict !== 'failed' && healthy.verdict !== 'not-testable' && broken.verdict === 'failed',
+    proven: provenBy(variant, healthy, broken),
   };
+}
+
+/** A clause cited by a SHOULD-level breach: `... — SHOULD (2025-06-18 page#section): "..."`. */
+const CITES_CLAUSE = / — (SHOULD|described, not required) \(\d{4}-\d{2}-\d{2} [^)]+\): "/;
+
+/**
+ * A check that cannot run on the healthy mock proves nothing, even when the variant fails it. A
+ * MUST defect must make it `failed`; a SHOULD defect must turn `supported` into `partial` quoting
+ * the clause (failing it would be stricter than the spec).
+ */
+export function provenBy(variant: Variant, healthy: CheckRecord, broken: CheckRecord): boolean {
+  if (variant.verdict === 'partial')
+    return (
+      healthy.verdict === 'supported' && broken.verdict === 'partial' && CITES_CLAUSE.test(broken.evidence)
+    );
+  return healthy.verdict !== 'failed' && healthy.verdict !== 'not-testable' && broken.verdict === 'failed';
 }
 
 /**

@@ -12,7 +12,7 @@ export const TargetKindSchema = z.enum([
 export type TargetKind = z.infer<typeof TargetKindSchema>;
 
 /** Which tool vocabulary a target speaks; each has its row in the dialects table (harness/drivers/index.ts). */
-export const DialectSchema = z.enum(['rovo', 'legacy', 'rest-passthrough', 'mcp-atlassian']);
+export const DialectSchema = z.enum(['rovo', 'legacy', 'rest-passthrough', 'mcp-atlassian', 'rovo-v2']);
 export type Dialect = z.infer<typeof DialectSchema>;
 
 /** What a kind cannot do without: an `http` target is nothing but its URL. */

@@ -150,6 +150,8 @@ describe('an SDK client against the mock process at /v2/mcp', () => {
       cloudId,
       issueIdOrKey: a.json.key,
       fields: ['issuelinks'],
+      // The compact view (the default) leaves issue links out (T-VIEW).
+      view: 'full',
     });
     expect(JSON.stringify(issue.json)).toContain(String(b.json.key));
   });

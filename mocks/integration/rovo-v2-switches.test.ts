@@ -1,63 +1,9 @@
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
-import { CallToolResultSchema } from '@modelcontextprotocol/sdk/types.js';
 import { afterEach, describe, expect, it } from 'vitest';
-import { z } from 'zod';
-import { FakeCloud } from '../cloud.ts';
-import { loadV2Profile } from '../rovo/v2/profile/load.ts';
-import type { Answers } from '../rovo/v2/profile/questions.ts';
 import { UPSTREAM_ERROR } from '../rovo/v2/server/envelope.ts';
+import { basic, cloudIdOf, v2Clients } from './v2-clients.ts';
 
-const clouds: FakeCloud[] = [];
-afterEach(async () => {
-  await Promise.all(clouds.splice(0).map((c) => c.close()));
-});
-
-const basic = (email: string, token: string) =>
-  `Basic ${Buffer.from(`${email}:${token}`).toString('base64')}`;
-
-/** A tool answer's text is the mock's JSON object: parsed, not assumed. */
-const JsonObject = z.record(z.string(), z.unknown());
-
-function cloudWith(answers: Partial<Answers> = {}, profile = 'default') {
-  const base = loadV2Profile(profile);
-  const cloud = new FakeCloud({ v2Profile: { ...base, answers: { ...base.answers, ...answers } } });
-  clouds.push(cloud);
-  return cloud;
-}
-
-async function connect(
-  cloud: FakeCloud,
-  options: { path?: string; auth?: string; clientName?: string; who?: string } = {},
-) {
-  const member = [...cloud.store.users.values()].find((u) => u.handle === (options.who ?? 'member'));
-  const client = new Client({ name: options.clientName ?? 'switch-test', version: '1.0.0' });
-  const url = new URL(options.path ?? '/v2/mcp', cloud.origins.mcp);
-  await client.connect(
-    new StreamableHTTPClientTransport(url, {
-      requestInit: {
-        headers: { authorization: options.auth ?? basic(member?.email ?? '', member?.apiToken ?? '') },
-      },
-      fetch: (input, init) => cloud.handle(new Request(input, init)),
-    }),
-  );
-  return {
-    cloud,
-    names: async () => (await client.listTools()).tools.map((t) => t.name),
-    tools: async () => (await client.listTools()).tools,
-    call: async (name: string, args: Record<string, unknown>) => {
-      const result = CallToolResultSchema.parse(await client.callTool({ name, arguments: args }));
-      const first = result.content[0];
-      return {
-        isError: result.isError === true,
-        json: JsonObject.parse(JSON.parse(first?.type === 'text' ? first.text : 'null')),
-        structured: result.structuredContent,
-      };
-    },
-  };
-}
-
-const cloudIdOf = (cloud: FakeCloud) => cloud.store.site.cloudId;
+const { cloudWith, connect, closeClouds } = v2Clients();
+afterEach(closeClouds);
 
 describe('the v2 profile switches', () => {
   it('Q1 single-execute lists one execute tool that runs every tier', async () => {
@@ -255,18 +201,10 @@ describe('the v2 profile switches', () => {
   });
 
   it('Q24 cutover serves the v2 tools on /v1/mcp and /v1/mcp/authv2; the default keeps v1 there', async () => {
-    const cutover = new FakeCloud({ v2Profile: 'cutover' });
-    clouds.push(cutover);
+    const cutover = cloudWith({}, 'cutover');
     for (const path of ['/v1/mcp', '/v1/mcp/authv2'])
       expect(await (await connect(cutover, { path })).names()).toContain('discover');
     const before = await connect(cloudWith(), { path: '/v1/mcp' });
     expect(await before.names()).not.toContain('discover');
-  });
-
-  it('refuses a profile option the mock does not implement, naming the question', () => {
-    const base = loadV2Profile('default');
-    expect(
-      () => new FakeCloud({ v2Profile: { ...base, answers: { ...base.answers, Q11: 'five-node-cap' } } }),
-    ).toThrow(/Q11.*"five-node-cap".*not implemented/);
   });
 });

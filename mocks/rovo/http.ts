@@ -1,10 +1,5 @@
-import { randomBytes } from 'node:crypto';
-import { z } from 'zod';
-import type { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import type { AuthInfo } from '@modelcontextprotocol/sdk/server/auth/types.js';
-import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
 import { RateLimiter } from '../atlassian/rate-limiter.ts';
-import { releaseWhenDone } from '../../lib/release-when-done.ts';
 import type { SiteStore } from '../atlassian/store.ts';
 import { ANONYMOUS_USER, type Authenticator } from './auth/api-token.ts';
 import { type ToolCaller, visibleTools } from './auth/scopes.ts';
@@ -13,32 +8,22 @@ import type { Profile } from './profile/schema.ts';
 import { type RovoCaller, createRovoServer } from './server.ts';
 import { rovoTools } from './tools/index.ts';
 import type { RovoTool } from './tools/define.ts';
+import {
+  admitToolCalls,
+  endAllSessions,
+  endSession,
+  type HttpExchange,
+  json,
+  type McpSession,
+  openSession,
+  recordExchange,
+  routeToSession,
+} from './sessions.ts';
+
+export { type HttpExchange, RECORDED_EXCHANGES } from './sessions.ts';
 
 /** MCP endpoints of the v1 generation. */
 export const MCP_PATHS = ['/v1/mcp', '/v1/mcp/authv2'] as const;
-
-interface Session {
-  id: string;
-  transport: WebStandardStreamableHTTPServerTransport;
-  server: Server;
-  accountId: string;
-}
-
-/**
- * How many HTTP exchanges `RovoMock.recorded` keeps: the latest, oldest dropped first. Tests look at the
- * last few; a mock serving 283,200 calls must not keep them all (~0.4 KB each).
- */
-export const RECORDED_EXCHANGES = 1_000;
-
-/** One HTTP exchange as the mock saw it, recorded before it answered (assertions, fault analysis). */
-export interface HttpExchange {
-  method: string;
-  path: string;
-  status: number;
-  /** JSON-RPC methods in a POST body (`tools/call:createJiraIssue` for calls). */
-  rpc: string[];
-  accountId?: string;
-}
 
 export interface RovoMockOptions {
   store: SiteStore;
@@ -47,30 +32,6 @@ export interface RovoMockOptions {
   /** Tools a caller sees; default: `visibleTools` (scopes, classic tokens). */
   toolsFor?: (caller: ToolCaller, all: readonly RovoTool[]) => RovoTool[];
   beforeCall?: (tool: string, caller: RovoCaller, signal: AbortSignal) => Promise<void> | void;
-}
-
-const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
-  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
-
-const RpcSchema = z
-  .object({ method: z.string(), params: z.object({ name: z.string().optional() }).loose().optional() })
-  .loose();
-
-async function rpcMethods(request: Request): Promise<string[]> {
-  if (request.method !== 'POST') return [];
-  let body: unknown;
-  try {
-    body = await request.clone().json();
-  } catch {
-    return ['(unparseable)'];
-  }
-  const messages: unknown[] = Array.isArray(body) ? body : [body];
-  return messages.flatMap((m) => {
-    const parsed = RpcSchema.safeParse(m);
-    if (!parsed.success) return [];
-    const { method, params } = parsed.data;
-    return [method === 'tools/call' && params?.name ? `tools/call:${params.name}` : method];
-  });
 }
 
 /**
@@ -93,7 +54,7 @@ function toolsets(url: URL, tools: RovoTool[]): RovoTool[] {
 export class RovoMock {
   readonly store: SiteStore;
   readonly profile: Profile;
-  readonly sessions = new Map<string, Session>();
+  readonly sessions = new Map<string, McpSession>();
   /** The latest RECORDED_EXCHANGES exchanges, oldest first. */
   readonly recorded: HttpExchange[] = [];
   /** Public so a broken variant can wrap it (accept what it should refuse, drop a challenge header...). */
@@ -118,14 +79,9 @@ export class RovoMock {
   }
 
   async handle(request: Request): Promise<Response> {
-    const path = new URL(request.url).pathname;
-    const rpc = await rpcMethods(request);
-    const exchange: HttpExchange = { method: request.method, path, status: 0, rpc };
-    this.recorded.push(exchange);
-    if (this.recorded.length > RECORDED_EXCHANGES) this.recorded.shift();
-    const response = await this.hooks.runHttp(request, (r) => this.route(r, path, exchange));
-    exchange.status = response.status;
-    return response;
+    return recordExchange(this.recorded, request, (exchange) =>
+      this.hooks.runHttp(request, (r) => this.route(r, exchange.path, exchange)),
+    );
   }
 
   private async route(request: Request, path: string, exchange: HttpExchange): Promise<Response> {
@@ -154,42 +110,14 @@ export class RovoMock {
       extra: { caller },
     };
 
-    // Only tool calls count against the limits; I#171 saw 429 with Retry-After and no other header.
-    const admission = exchange.rpc.some((m) => m.startsWith('tools/call'))
-      ? this.limiter.admit(user.accountId)
-      : undefined;
-    if (admission && !admission.ok)
-      return new Response('Too Many Requests', {
-        status: 429,
-        headers: { 'content-type': 'text/plain', 'retry-after': String(admission.retryAfterSeconds) },
-      });
-    if (!admission) return this.dispatch(request, authInfo, user.accountId);
-    try {
-      return releaseWhenDone(await this.dispatch(request, authInfo, user.accountId), admission.release);
-    } catch (error) {
-      admission.release();
-      throw error;
-    }
+    return admitToolCalls(this.limiter, exchange, user.accountId, () =>
+      routeToSession(request, this.sessions, authInfo, () =>
+        this.openSession(request, authInfo, user.accountId),
+      ),
+    );
   }
 
-  private async dispatch(request: Request, authInfo: AuthInfo, accountId: string): Promise<Response> {
-    const sid = request.headers.get('mcp-session-id');
-    if (sid !== null) {
-      const session = this.sessions.get(sid);
-      if (!session)
-        return json(404, { jsonrpc: '2.0', error: { code: -32001, message: 'Session not found' }, id: null });
-      return session.transport.handleRequest(request, { authInfo });
-    }
-    if (request.method !== 'POST')
-      return json(400, {
-        jsonrpc: '2.0',
-        error: { code: -32000, message: 'Bad Request: Mcp-Session-Id header is required' },
-        id: null,
-      });
-    return this.openSession(request, authInfo, accountId);
-  }
-
-  private async openSession(request: Request, authInfo: AuthInfo, accountId: string): Promise<Response> {
+  private openSession(request: Request, authInfo: AuthInfo, accountId: string): Promise<Response> {
     const server = createRovoServer({
       store: this.store,
       profile: this.profile,
@@ -203,19 +131,13 @@ export class RovoMock {
         await this.hooks.runCalls(tool, signal);
       },
     });
-    const transport: WebStandardStreamableHTTPServerTransport = new WebStandardStreamableHTTPServerTransport({
-      sessionIdGenerator: () => randomBytes(32).toString('hex'),
-      enableJsonResponse: this.profile.responseFraming === 'json',
-      onsessioninitialized: (id) => {
-        this.sessions.set(id, { id, transport, server, accountId });
-      },
-      onsessionclosed: (id) => {
-        this.sessions.delete(id);
-      },
+    return openSession(request, authInfo, {
+      server,
+      sessions: this.sessions,
+      hooks: this.hooks,
+      accountId,
+      json: this.profile.responseFraming === 'json',
     });
-    await server.connect(transport);
-    this.hooks.attachFrames(transport, () => this.endSession(transport.sessionId));
-    return transport.handleRequest(request, { authInfo });
   }
 
   private preflight(): Response {
@@ -238,18 +160,13 @@ export class RovoMock {
   }
 
   /** Ends one session server-side; its id is answered 404 from then on. */
-  async endSession(id: string | undefined): Promise<void> {
-    const session = id === undefined ? undefined : this.sessions.get(id);
-    if (!session) return;
-    this.sessions.delete(session.id);
-    await session.server.close();
+  endSession(id: string | undefined): Promise<void> {
+    return endSession(this.sessions, id);
   }
 
   /** Ends every session server-side, as an expiry or a deploy would; clients then get 404. */
-  async killSessions(): Promise<void> {
-    const sessions = [...this.sessions.values()];
-    this.sessions.clear();
-    await Promise.all(sessions.map((s) => s.server.close()));
+  killSessions(): Promise<void> {
+    return endAllSessions(this.sessions);
   }
 
   async close(): Promise<void> {

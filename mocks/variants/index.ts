@@ -30,6 +30,7 @@ const AreaFileSchema = z.object({
       defect: z.string().min(1),
       breaks: z.array(z.string().min(1)).min(1),
       site: z.string().min(1).optional(),
+      verdict: z.literal('partial').optional(),
       apply: z.custom<Variant['apply']>((v) => typeof v === 'function', 'must be a function (cloud) => void'),
     }),
     { error: 'must be exported as a list: `export const variants: Variant[] = [...]`' },

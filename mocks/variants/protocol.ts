@@ -2,6 +2,9 @@ import { beforeAnswer, rewriteRequest, rewriteResult } from './kit/frames.ts';
 import { record } from './kit/patch.ts';
 import type { Variant } from './kit/types.ts';
 
+/** The tool name the error-layers check calls to get an unknown-tool error. */
+const UNKNOWN_TOOL = 'conformance_no_such_tool';
+
 /** The cursor prefix the healthy mock issues (mocks/rovo/server.ts); anything else is forged. */
 const ISSUED_CURSOR = /^tools:/;
 
@@ -37,6 +40,7 @@ export const variants: Variant[] = [
     name: 'prompts-declared-not-served',
     defect: 'initialize declares the prompts capability, but prompts/list is method-not-found',
     breaks: ['protocol.lifecycle.capabilities'],
+    verdict: 'partial',
     apply: (cloud) =>
       rewriteResult(cloud, 'initialize', (r) => ({
         ...r,
@@ -67,6 +71,7 @@ export const variants: Variant[] = [
     name: 'tools-pages-loop',
     defect: 'tools/list pages by ten but ignores the cursor, handing out the same next cursor forever',
     breaks: ['protocol.tools.list-paging'],
+    verdict: 'partial',
     apply(cloud) {
       rewriteRequest(cloud, 'tools/list', withoutCursor);
       rewriteResult(cloud, 'tools/list', (r) => ({
@@ -80,6 +85,7 @@ export const variants: Variant[] = [
     name: 'forged-cursor-restarts',
     defect: 'tools/list answers a cursor it never issued with the first page instead of -32602',
     breaks: ['protocol.tools.invalid-cursor'],
+    verdict: 'partial',
     apply: (cloud) =>
       rewriteRequest(cloud, 'tools/list', (request) => {
         const cursor = record(request.params).cursor;
@@ -111,6 +117,7 @@ export const variants: Variant[] = [
     name: 'tool-name-with-space',
     defect: 'the last tool is listed under a name with a space in it',
     breaks: ['protocol.tools.names'],
+    verdict: 'partial',
     apply: (cloud) =>
       rewriteResult(cloud, 'tools/list', (r) => {
         const tools = Array.isArray(r.tools) ? r.tools.map(record) : [];
@@ -123,6 +130,7 @@ export const variants: Variant[] = [
     name: 'unknown-tool-as-result',
     defect: 'a call to an unknown tool comes back as an isError result instead of a JSON-RPC error',
     breaks: ['protocol.tools.error-layers'],
+    verdict: 'partial',
     apply: (cloud) =>
       cloud.rovo.hooks.frames.push({
         outgoing: (message, { answers }) =>
@@ -135,6 +143,41 @@ export const variants: Variant[] = [
                 },
               ]
             : [message],
+      }),
+  },
+  {
+    name: 'required-arguments-ignored',
+    defect: 'a tool called without its required arguments answers an empty success instead of refusing',
+    breaks: ['protocol.tools.error-layers'],
+    apply: (cloud) =>
+      cloud.rovo.hooks.frames.push({
+        outgoing: (message, { answers }) => {
+          const params = record(answers?.params);
+          const bare = Object.keys(record(params.arguments)).length === 0;
+          if (answers?.method !== 'tools/call' || !bare || params.name === UNKNOWN_TOOL) return [message];
+          return [{ jsonrpc: '2.0', id: answers.id, result: { content: [{ type: 'text', text: '[]' }] } }];
+        },
+      }),
+  },
+  {
+    name: 'tool-errors-without-flag',
+    defect: 'tool errors come back as plain text results without isError: true',
+    breaks: ['protocol.tools.error-flag'],
+    verdict: 'partial',
+    apply: (cloud) =>
+      rewriteResult(cloud, 'tools/call', (r) => {
+        const { isError: _dropped, ...rest } = r;
+        return rest;
+      }),
+  },
+  {
+    name: 'tools-served-undeclared',
+    defect: 'initialize declares no tools capability, yet tools/list serves the tools',
+    breaks: ['protocol.lifecycle.capabilities'],
+    apply: (cloud) =>
+      rewriteResult(cloud, 'initialize', (r) => {
+        const { tools: _dropped, ...capabilities } = record(r.capabilities);
+        return { ...r, capabilities };
       }),
   },
   {
@@ -156,6 +199,7 @@ export const variants: Variant[] = [
     name: 'cancel-ends-session',
     defect: 'notifications/cancelled ends the whole session instead of the one call',
     breaks: ['protocol.utilities.cancellation'],
+    verdict: 'partial',
     apply: (cloud) =>
       cloud.rovo.hooks.frames.push({
         incoming(message, ctx) {

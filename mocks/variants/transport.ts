@@ -44,6 +44,7 @@ export const variants: Variant[] = [
     name: 'session-guessed-without-header',
     defect: 'a request without Mcp-Session-Id is served in the newest session instead of being refused',
     breaks: ['protocol.transport.missing-session'],
+    verdict: 'partial',
     apply: (cloud) =>
       useHttp(cloud, async (request, next) => {
         const newest = [...cloud.rovo.sessions.keys()].at(-1);
@@ -58,6 +59,24 @@ export const variants: Variant[] = [
     defect: 'DELETE is answered 200 but the session goes on serving',
     breaks: ['protocol.transport.session-end'],
     apply: (cloud) => answerInstead(cloud, 'DELETE', () => new Response(null, { status: 200 })),
+  },
+  {
+    name: 'never-issued-session-400',
+    defect:
+      'a session id the server never issued is answered 400 instead of 404 (ended sessions still get 404)',
+    breaks: ['protocol.transport.session-end'],
+    verdict: 'partial',
+    apply(cloud) {
+      const issued = new Set<string>();
+      useHttp(cloud, async (request, next) => {
+        const id = request.headers.get('mcp-session-id');
+        if (id !== null && !issued.has(id)) return new Response(null, { status: 400 });
+        const response = await next(request);
+        const assigned = response.headers.get('mcp-session-id');
+        if (assigned !== null) issued.add(assigned);
+        return response;
+      });
+    },
   },
   {
     name: 'protocol-version-header-ignored',

@@ -14,6 +14,10 @@ verifies(
   'bulk.rate-limit-storm',
   async (ctx) => {
     const cloud = ctx.mock("the mock's rate limiter: a real tenant is never stormed on purpose");
+    if (ctx.target.dialect === 'rovo-v2')
+      throw new NotTestableError(
+        "a rate limiter on the v2 mock: /v2/mcp does not yet apply the fake cloud's limits (issue 16's note)",
+      );
     cloud.limitRate(LIMITS);
     const driver = await ctx.driver();
     const label = checkLabel(ctx, 'bulkstorm');

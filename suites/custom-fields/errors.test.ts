@@ -37,7 +37,7 @@ async function checkRefusal(
 ): Promise<string> {
   const message = error.jiraErrors()?.errors[fieldId];
   expect(
-    message,
+    message ?? '',
     `Jira's error body is keyed by ${fieldId}; the target said: ${error.targetMessage}`,
   ).toMatch(/\S/);
   const created = await driver.searchIssues(`labels = "${label}"`, { fields: ['summary'] });

@@ -60,9 +60,10 @@ verifies(
     } catch (error) {
       if (!(error instanceof TargetError)) throw error;
       refusal = error.jiraErrors()?.errors[field.id];
-      expect(refusal, `the refusal of a Markdown string names ${field.id}: ${error.targetMessage}`).toMatch(
-        /\S/,
-      );
+      expect(
+        refusal ?? '',
+        `the refusal of a Markdown string names ${field.id}: ${error.targetMessage}`,
+      ).toMatch(/\S/);
     }
     const adf = fieldEvidence(await exerciseField(ctx, 'textarea', found));
     if (refusal === undefined) return supported(`a Markdown string was taken and read back; as ADF: ${adf}`);

@@ -50,7 +50,10 @@ verifies('jira.errors.field-errors', async (ctx) => {
     ...base,
     additional_fields: { labels: [label, 'has space'] },
   });
-  expect(badLabel.jiraErrors()?.errors.labels, 'the error is keyed by "labels"').toMatch(/space/i);
+  expect(
+    badLabel.jiraErrors()?.errors.labels ?? '',
+    `the error is keyed by "labels"; the target said: ${badLabel.targetMessage}`,
+  ).toMatch(/space/i);
   const badPriority = await expectTargetError(session, 'createJiraIssue', {
     ...base,
     additional_fields: { labels: [label], priority: { name: 'Not A Priority' } },

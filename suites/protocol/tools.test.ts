@@ -1,5 +1,4 @@
 import { type CallToolResult, McpError, ResultSchema } from '@modelcontextprotocol/sdk/types.js';
-import { expect } from 'vitest';
 import { readToolResult } from '../../harness/drivers/tool-call.ts';
 import { NotTestableError } from '../../harness/errors.ts';
 import { compileProblem, dialectOf, type SchemaDialect } from '../../harness/protocol/json-schema.ts';
@@ -10,9 +9,12 @@ import {
   inputErrorLayer,
   TOOL_NAME,
 } from '../../harness/protocol/revisions.ts';
-import { listAllTools, toolWithRequiredArguments } from '../../harness/scenario/list-tools.ts';
+import { listAllTools } from '../../harness/scenario/list-tools.ts';
+import { refusedCall } from '../../harness/scenario/harmless.ts';
+import { Breaches } from '../../harness/scenario/clauses.ts';
+import { listedNames } from '../../harness/records/bounds.ts';
 import { expectNone } from '../../harness/scenario/expect.ts';
-import { partial, supported } from '../../harness/scenario/outcome.ts';
+import { supported } from '../../harness/scenario/outcome.ts';
 import { verifies } from '../../harness/scenario/verifies.ts';
 import { breathe } from '../../harness/scenario/breathe.ts';
 
@@ -25,35 +27,49 @@ const said = (error: McpError) => error.message.replace(/^(MCP error -?\d+: )+/,
 
 /** A cursor no server issues: opaque-looking, so a lenient decoder cannot mistake it for its own. */
 const FORGED_CURSOR = 'conformance-forged-cursor-b64Zm9yZ2Vk';
+const UNKNOWN_TOOL = 'conformance_no_such_tool';
 
 verifies('protocol.tools.list-paging', async (ctx) => {
+  const spec = new Breaches(ctx.capability);
   const listing = await listAllTools(await ctx.connect());
-  expect(listing.repeatedCursor, 'a cursor handed out twice (following it never ends)').toBeUndefined();
-  expect(listing.truncated, 'the listing ends within 50 pages').toBe(false);
-  expectNone(listing.duplicates, 'tools listed twice');
-  expect(listing.tools.length, 'a server declaring tools lists at least one').toBeGreaterThan(0);
-  return supported(
-    `${listing.tools.length} tools in ${listing.pages} page(s)${listing.pages === 1 ? ' (the server does not paginate)' : ''}, no cursor or tool repeated`,
+  if (listing.repeatedCursor !== undefined)
+    spec.breach('stable-cursors', 'tools/list handed out a cursor twice, so following nextCursor never ends');
+  if (listing.truncated) spec.breach('stable-cursors', 'the listing did not end within 50 pages');
+  if (listing.duplicates.length)
+    spec.breach('unique-names', `listed more than once: ${listedNames(listing.duplicates)}`);
+  if (listing.tools.length === 0) spec.breach('list-tools', 'a server declaring tools listed none');
+  return spec.settle(
+    supported(
+      `${listing.tools.length} tools in ${listing.pages} page(s)${listing.pages === 1 ? ' (the server does not paginate)' : ''}, no cursor or tool repeated`,
+    ),
+    'stop following nextCursor once a cursor repeats, and keep one tool per name',
   );
 });
 
 verifies('protocol.tools.invalid-cursor', async (ctx) => {
+  const spec = new Breaches(ctx.capability);
   const session = await ctx.connect();
-  let refusal: McpError;
+  let refusal: McpError | undefined;
   try {
     const page = await session.client.listTools({ cursor: FORGED_CURSOR });
-    throw new Error(
+    spec.breach(
+      'cursor-error',
       `tools/list accepted a cursor it never issued and answered ${page.tools.length} tool(s); a client cannot tell a stale cursor from a real page`,
     );
   } catch (error) {
     if (!(error instanceof McpError)) throw error;
     refusal = error;
+    if (error.code !== INVALID_PARAMS)
+      spec.breach(
+        'cursor-error',
+        `a forged cursor is refused, but with ${error.code} instead of -32602: "${said(error)}"`,
+      );
   }
-  if (refusal.code === INVALID_PARAMS)
-    return supported(`a forged cursor is refused with -32602: "${said(refusal)}"`);
-  return partial(
-    `a forged cursor is refused, but with ${refusal.code} instead of -32602: "${said(refusal)}"`,
-    'treat any JSON-RPC error answering a cursor as "restart the listing"',
+  return spec.settle(
+    supported(`a forged cursor is refused with -32602: "${refusal ? said(refusal) : ''}"`),
+    refusal
+      ? 'treat any JSON-RPC error answering a cursor as "restart the listing"'
+      : 'never resume a listing with a cursor from another session: restart it from the first page',
   );
 });
 
@@ -83,15 +99,23 @@ verifies('protocol.tools.input-schemas', async (ctx) => {
 });
 
 verifies('protocol.tools.names', async (ctx) => {
+  const spec = new Breaches(ctx.capability);
   const session = await ctx.connect();
   const version = session.protocolVersion ?? '';
   const { tools, duplicates } = await listAllTools(session);
-  expectNone(duplicates, 'tool names listed more than once');
+  if (duplicates.length) spec.breach('unique-names', `listed more than once: ${listedNames(duplicates)}`);
   const offFormat = tools.map((t) => t.name).filter((n) => !TOOL_NAME.test(n));
-  if (atLeast(version, '2025-11-25'))
-    expectNone(offFormat, 'names outside 1-128 characters of A-Z a-z 0-9 _ - . (2025-11-25)');
-  return supported(
-    `${tools.length} unique names${offFormat.length ? `; ${offFormat.length} outside the 2025-11-25 format, which ${version} does not require` : ', all in the 2025-11-25 format'}`,
+  if (atLeast(version, '2025-11-25')) {
+    const outOfLength = offFormat.filter((n) => n.length < 1 || n.length > 128);
+    const otherCharacters = offFormat.filter((n) => !outOfLength.includes(n));
+    if (outOfLength.length) spec.breach('name-length', listedNames(outOfLength, 'tool name(s)'));
+    if (otherCharacters.length) spec.breach('name-characters', listedNames(otherCharacters, 'tool name(s)'));
+  }
+  return spec.settle(
+    supported(
+      `${tools.length} unique names${offFormat.length ? `; ${offFormat.length} outside the 2025-11-25 format, which ${version} does not require` : ', all in the 2025-11-25 format'}`,
+    ),
+    'refer to tools by their exact listed names; expect clients that enforce the 2025-11-25 format to skip the others',
   );
 });
 
@@ -123,40 +147,39 @@ const show = (l: Layer) => (l.layer === 'protocol' ? `JSON-RPC ${l.code}` : l.la
 verifies(
   'protocol.tools.error-layers',
   async (ctx) => {
-    const failures: string[] = [];
-    const shortcomings: string[] = [];
+    const spec = new Breaches(ctx.capability);
     const runs = await perRevision(ctx, async (session, revision) => {
-      const tool = toolWithRequiredArguments((await listAllTools(session)).tools);
-      const unknownTool = await layerOf(session.callTool('conformance_no_such_tool', {}));
+      const { tool } = refusedCall((await listAllTools(session)).tools);
+      const unknownTool = await layerOf(session.callTool(UNKNOWN_TOOL, {}));
       const badArguments = await layerOf(session.callTool(tool.name, {}));
       if (unknownTool.layer !== 'protocol')
-        failures.push(`${revision}: an unknown tool came back as ${show(unknownTool)}`);
+        spec.breach('unknown-tool', `${revision}: an unknown tool came back as ${show(unknownTool)}`);
       if (badArguments.layer === 'success')
-        failures.push(`${revision}: ${tool.name} without its required arguments succeeded`);
+        spec.breach('validate-inputs', `${revision}: ${tool.name} without its required arguments succeeded`);
       else if (inputErrorLayer(revision) === 'tool-result' && badArguments.layer === 'protocol')
-        shortcomings.push(
+        spec.breach(
+          'input-errors',
           `${revision}: invalid arguments to ${tool.name} came back as ${show(badArguments)}, not an isError result (SEP-1303)`,
         );
-      return `${revision}: unknown tool → ${show(unknownTool)}, invalid arguments → ${show(badArguments)}`;
+      return `${revision}: unknown tool → ${show(unknownTool)}, invalid arguments to ${tool.name} → ${show(badArguments)}`;
     });
     const unknownMethod = await errorCodeOf(
       (await ctx.connect()).client.request({ method: 'conformance/no-such-method' }, ResultSchema),
     );
-    if (unknownMethod === undefined) failures.push('an unknown method was answered with a result');
+    if (unknownMethod === undefined)
+      spec.breach('unknown-method', 'an unknown method was answered with a result');
     else if (unknownMethod !== METHOD_NOT_FOUND)
-      shortcomings.push(`an unknown method is refused with ${unknownMethod}, not -32601`);
-    expectNone(failures, 'errors in the wrong layer');
+      spec.breach('unknown-method', `an unknown method is refused with ${unknownMethod}, not -32601`);
     const evidence = [
       ...runs.spoken.map((s) => s.result),
-      `unknown method → JSON-RPC ${unknownMethod}`,
+      `unknown method → ${unknownMethod === undefined ? 'a result' : `JSON-RPC ${unknownMethod}`}`,
       ...(runs.unspoken.length ? [describeUnspoken(runs.unspoken)] : []),
     ].join('; ');
-    if (shortcomings.length)
-      return partial(
-        `${evidence}. ${shortcomings.join('; ')}`,
-        'surface JSON-RPC errors of tools/call to the model as if they were isError results',
-      );
-    return supported(evidence);
+    return spec.settle(
+      supported(evidence),
+      'treat both layers as errors: surface JSON-RPC errors of tools/call to the model as if they were isError results, and an isError "not found" as an unknown tool',
+      evidence,
+    );
   },
   { sendsInvalidFrames: true },
 );

@@ -3,7 +3,8 @@ import { expect } from 'vitest';
 import type { HttpProbe, RawSession } from '../../harness/connect/probe.ts';
 import { hasVersionHeader, REVISIONS } from '../../harness/protocol/revisions.ts';
 import type { CheckContext } from '../../harness/scenario/context.ts';
-import { type Outcome, partial, supported, unsupported } from '../../harness/scenario/outcome.ts';
+import { type Outcome, supported, unsupported } from '../../harness/scenario/outcome.ts';
+import { Breaches, cite } from '../../harness/scenario/clauses.ts';
 import { verifies } from '../../harness/scenario/verifies.ts';
 
 const STATELESS =
@@ -23,6 +24,7 @@ const listTools = (probe: HttpProbe, headers: Record<string, string | undefined>
   probe.post(probe.request('tools/list'), headers);
 
 verifies('protocol.transport.session-id', async (ctx) => {
+  const spec = new Breaches(ctx.capability);
   const opened = await sessionful(ctx);
   if ('verdict' in opened) return opened;
   const { probe, session } = opened;
@@ -30,64 +32,82 @@ verifies('protocol.transport.session-id', async (ctx) => {
   // The id is a bearer of the session: only its shape may reach the record, never its value.
   const outside = [...session.id].filter((c) => c < '\x21' || c > '\x7E');
   if (outside.length > 0)
-    throw new Error(
+    spec.must(
+      'visible-ascii',
       `Mcp-Session-Id holds ${outside.length} character(s) outside visible ASCII 0x21-0x7E: ${[...new Set(outside)].map((c) => `U+${c.codePointAt(0)?.toString(16).padStart(4, '0')}`).join(', ')}`,
     );
-  if (other.id === session.id) throw new Error('two sessions got the same Mcp-Session-Id');
+  if (other.id === session.id) spec.breach('unique', 'two sessions got the same Mcp-Session-Id');
   const shape = /^[0-9a-f]+$/i.test(session.id) ? 'hex' : 'visible ASCII';
-  return supported(`${session.id.length}-character ${shape} session ids, distinct per session`);
+  return spec.settle(
+    supported(`${session.id.length}-character ${shape} session ids, distinct per session`),
+    'keep one client per session: two clients may share a session without knowing it',
+  );
 });
 
 verifies('protocol.transport.missing-session', async (ctx) => {
+  const spec = new Breaches(ctx.capability);
   const opened = await sessionful(ctx);
   if ('verdict' in opened) return opened;
   const { probe, session } = opened;
   const answer = await listTools(probe, { ...probe.sessionHeaders(session), 'mcp-session-id': undefined });
-  if (answer.status === 400) return supported('tools/list without Mcp-Session-Id is refused with 400');
-  expect(answer.status, 'a request outside any session is refused, not served').toBeGreaterThanOrEqual(400);
-  expect(answer.status, 'refused as a client error').toBeLessThan(500);
-  return partial(
-    `tools/list without Mcp-Session-Id is refused with ${answer.status} (the spec asks for 400)`,
-    'treat any 4xx to a request without a session as "initialize first"',
+  if (answer.status !== 400)
+    spec.breach(
+      'require-session',
+      answer.status < 400
+        ? `tools/list without Mcp-Session-Id was served (${answer.status})`
+        : `tools/list without Mcp-Session-Id is refused with ${answer.status}, not 400`,
+    );
+  return spec.settle(
+    supported('tools/list without Mcp-Session-Id is refused with 400'),
+    'always send Mcp-Session-Id, and treat any 4xx to a request without one as "initialize first"',
   );
 });
 
 verifies('protocol.transport.session-end', async (ctx) => {
+  const spec = new Breaches(ctx.capability);
   const opened = await sessionful(ctx);
   if ('verdict' in opened) return opened;
   const { probe, session } = opened;
+  const reinitialize = async () => {
+    const fresh = await probe.openSession();
+    if (fresh.id === session.id) spec.breach('recovery', 're-initializing gave the ended session id again');
+    const served = await listTools(probe, probe.sessionHeaders(fresh));
+    if (served.status !== 200)
+      spec.breach('recovery', `the new session answered tools/list with ${served.status}`);
+  };
+  const ended = await probe.send('DELETE', probe.sessionHeaders(session));
+  let reused: number | undefined;
+  if (ended.status >= 200 && ended.status < 300) {
+    reused = (await listTools(probe, probe.sessionHeaders(session))).status;
+    if (reused !== 404)
+      spec.breach('ended-404', `after DELETE → ${ended.status}, the ended session's id got ${reused}`);
+  } else if (ended.status !== 405) {
+    spec.breach('recovery', `DELETE of the session was answered ${ended.status}, neither 2xx nor 405`);
+  }
+  // A never-issued id is not what the MUST is about: asked after it, and cited after it.
   const forged = await listTools(probe, {
     ...probe.sessionHeaders(session),
     'mcp-session-id': randomBytes(32).toString('hex'),
   });
-  expect(forged.status, 'a session id the server never issued gets 404').toBe(404);
-  const ended = await probe.send('DELETE', probe.sessionHeaders(session));
-  const reinitialize = async () => {
-    const fresh = await probe.openSession();
-    expect(fresh.id, 're-initializing gives a new session id').not.toBe(session.id);
-    const served = await listTools(probe, probe.sessionHeaders(fresh));
-    expect(served.status, 'the new session serves tools/list').toBe(200);
-  };
-  if (ended.status === 405) {
-    await reinitialize();
-    return unsupported(
-      'DELETE is answered 405: clients cannot end sessions (the spec allows it); an unknown session id gets 404 and re-initializing works',
-    );
-  }
-  expect(ended.status, 'DELETE ends the session').toBeGreaterThanOrEqual(200);
-  expect(ended.status, 'DELETE ends the session').toBeLessThan(300);
-  const reused = await listTools(probe, probe.sessionHeaders(session));
-  expect(reused.status, 'the id of an ended session gets 404').toBe(404);
+  if (forged.status !== 404)
+    spec.breach('recovery', `a session id the server never issued got ${forged.status}, not 404`);
   await reinitialize();
-  return supported(
-    `a forged id gets 404; DELETE → ${ended.status}; the ended id then gets 404; re-initializing opens a new session that serves tools/list`,
+  const seen = `DELETE → ${ended.status}${reused === undefined ? '' : `; the ended id then got ${reused}`}; a never-issued id got ${forged.status}`;
+  if (ended.status === 405 && spec.count === 0)
+    return unsupported(
+      cite(spec.clause('delete-405'), `${seen}; re-initializing works, but clients cannot end sessions`),
+    );
+  return spec.settle(
+    supported(`${seen}; re-initializing opens a new session that serves tools/list`),
+    'on any 4xx to a request in a session, initialize a new session instead of retrying',
+    seen,
   );
 });
 
 verifies('protocol.transport.protocol-version-header', async (ctx) => {
+  const spec = new Breaches(ctx.capability);
   const probe = ctx.probe();
   const results: string[] = [];
-  const absentRefused: string[] = [];
   for (const revision of REVISIONS.filter(hasVersionHeader)) {
     const session = await probe.openSession(revision);
     if (session.protocolVersion !== revision) continue;
@@ -95,21 +115,21 @@ verifies('protocol.transport.protocol-version-header', async (ctx) => {
     const good = await listTools(probe, headers);
     expect(good.status, `${revision}: a request with MCP-Protocol-Version ${revision} is served`).toBe(200);
     const bogus = await listTools(probe, { ...headers, 'mcp-protocol-version': '1999-01-01' });
-    expect(bogus.status, `${revision}: an unsupported MCP-Protocol-Version gets 400`).toBe(400);
+    if (bogus.status !== 400)
+      spec.must('unsupported-400', `${revision}: MCP-Protocol-Version 1999-01-01 got ${bogus.status}`);
     const absent = await listTools(probe, { ...headers, 'mcp-protocol-version': undefined });
-    if (absent.status >= 400) absentRefused.push(`${revision} (${absent.status})`);
+    if (absent.status >= 400)
+      spec.breach(
+        'absent-assumed',
+        `${revision}: a request without the header is refused with ${absent.status}`,
+      );
     results.push(`${revision}: matching → 200, 1999-01-01 → 400, absent → ${absent.status}`);
   }
   if (results.length === 0)
     return unsupported(
       'the server speaks neither 2025-06-18 nor 2025-11-25, where MCP-Protocol-Version applies',
     );
-  if (absentRefused.length)
-    return partial(
-      `${results.join('; ')}; a request without the header is refused at ${absentRefused.join(', ')} (the spec says assume 2025-03-26)`,
-      'always send MCP-Protocol-Version',
-    );
-  return supported(results.join('; '));
+  return spec.settle(supported(results.join('; ')), 'always send MCP-Protocol-Version', results.join('; '));
 });
 
 verifies('protocol.transport.get-stream', async (ctx) => {
@@ -120,7 +140,11 @@ verifies('protocol.transport.get-stream', async (ctx) => {
     return unsupported(
       'GET is answered 405: the server opens no server-to-client stream; its notifications arrive only with POST answers',
     );
-  expect(answer.status, 'GET opens a stream (200) or is refused with 405').toBe(200);
-  expect(answer.contentType, 'the stream is text/event-stream').toContain('text/event-stream');
+  const spec = new Breaches(ctx.capability);
+  if (answer.status !== 200 || !answer.contentType?.includes('text/event-stream'))
+    spec.must(
+      'get-or-405',
+      `GET within a session got ${answer.status} with ${answer.contentType || 'no'} Content-Type`,
+    );
   return supported('GET within a session opens a text/event-stream');
 });

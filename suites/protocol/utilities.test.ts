@@ -8,8 +8,10 @@ import { expect } from 'vitest';
 import { holdNextCall } from '../../mocks/rovo/faults.ts';
 import type { Session } from '../../harness/connect/session.ts';
 import { rovoMockOf } from '../../harness/scenario/mock-hooks.ts';
-import { harmlessTool, listAllTools } from '../../harness/scenario/list-tools.ts';
-import { partial, supported, unsupported } from '../../harness/scenario/outcome.ts';
+import { listAllTools } from '../../harness/scenario/list-tools.ts';
+import { harmlessCall, harmlessRun } from '../../harness/scenario/harmless.ts';
+import { Breaches, cite } from '../../harness/scenario/clauses.ts';
+import { supported, unsupported } from '../../harness/scenario/outcome.ts';
 import { verifies } from '../../harness/scenario/verifies.ts';
 
 verifies('protocol.utilities.ping', async (ctx) => {
@@ -38,9 +40,10 @@ const answersTo = (session: Session, id: string | number) =>
   );
 
 verifies('protocol.utilities.cancellation', async (ctx) => {
+  const spec = new Breaches(ctx.capability);
   const rovo = rovoMockOf(ctx, 'a tool call held in flight long enough to cancel (latency injection)');
   const session = await ctx.connect();
-  const tool = harmlessTool((await listAllTools(session)).tools);
+  const { tool } = harmlessRun((await listAllTools(session)).tools);
   const hold = holdNextCall(rovo.hooks, { tool: tool.name, maxMs: 2_000 });
   const abort = new AbortController();
   const settled = session.client
@@ -54,35 +57,46 @@ verifies('protocol.utilities.cancellation', async (ctx) => {
   expect(await settled, 'the client gave up on the call').toBe('cancelled');
   const work = await hold.ended;
   const { message: call } = lastCall(session);
+  const serves = async (after: string, key: string) => {
+    try {
+      await session.client.ping();
+      await session.client.callTool({ name: tool.name, arguments: {} });
+      return true;
+    } catch (error) {
+      spec.breach(key, `after ${after} the session no longer serves: ${(error as Error).message}`);
+      return false;
+    }
+  };
   // Cancelling a request that never existed must be ignored; then the session must still serve.
-  await session.client.notification({
-    method: 'notifications/cancelled',
-    params: { requestId: 987_654_321, reason: 'no such request' },
-  });
-  try {
-    await session.client.ping();
-    await session.client.callTool({ name: tool.name, arguments: {} });
-  } catch (error) {
-    throw new Error(`after the cancellation the session no longer serves: ${(error as Error).message}`, {
-      cause: error,
+  if (await serves('cancelling the call', 'cancels-one-request')) {
+    await session.client.notification({
+      method: 'notifications/cancelled',
+      params: { requestId: 987_654_321, reason: 'no such request' },
     });
+    await serves('cancelling an unknown request id', 'invalid-ignored');
   }
   const late = answersTo(session, call.id) >= 0;
   if (work === 'ran')
-    return partial(
-      `${tool.name} kept running after notifications/cancelled${late ? ' and its answer arrived late' : ''}; the session kept serving`,
-      'do not rely on cancellation to stop a call: make calls idempotent or check their effect',
+    spec.breach(
+      'stop-processing',
+      `${tool.name} kept running after notifications/cancelled${late ? ' and its answer arrived late' : ''}`,
     );
-  return supported(
-    `${tool.name} was stopped by notifications/cancelled${late ? ' (a late answer still arrived, which clients ignore)' : ' and never answered'}; cancelling an unknown id was ignored; the session kept serving`,
+  return spec.settle(
+    supported(
+      `${tool.name} was stopped by notifications/cancelled${late ? ' (a late answer still arrived, which clients ignore)' : ' and never answered'}; cancelling an unknown id was ignored; the session kept serving`,
+    ),
+    'do not rely on cancellation: make calls idempotent or check their effect, and re-initialize if the session stops serving',
   );
 });
 
 verifies('protocol.utilities.progress', async (ctx) => {
+  const spec = new Breaches(ctx.capability);
   const session = await ctx.connect();
-  const tool = harmlessTool((await listAllTools(session)).tools);
+  const harmless = harmlessCall((await listAllTools(session)).tools);
   // onprogress makes the SDK send _meta.progressToken (the request id).
-  await session.client.callTool({ name: tool.name, arguments: {} }, undefined, { onprogress: () => {} });
+  await session.client.callTool({ name: harmless.tool.name, arguments: harmless.arguments }, undefined, {
+    onprogress: () => {},
+  });
   const { index, message: call } = lastCall(session);
   await session.client.ping(); // anything trailing the result has arrived by now
   const answeredAt = answersTo(session, call.id);
@@ -97,14 +111,21 @@ verifies('protocol.utilities.progress', async (ctx) => {
     });
   if (progress.length === 0)
     return unsupported(
-      `a tools/call of ${tool.name} carrying a progressToken got no notifications/progress (progress is optional)`,
+      cite(
+        spec.clause('optional'),
+        `no notifications/progress came for a progressToken on the tools/call of ${harmless.why}`,
+      ),
     );
   const values = progress.map((p) => p.value);
   const backwards = values.findIndex((v, i) => i > 0 && v <= (values[i - 1] ?? -Infinity));
-  expect(backwards, `progress must strictly increase: ${values.join(' → ')}`).toBe(-1);
+  if (backwards >= 0) spec.breach('increase', `progress went ${values.join(' → ')}`);
   const afterResult = progress.filter((p) => p.at > answeredAt).length;
-  expect(afterResult, 'progress notifications after the result').toBe(0);
-  return supported(
-    `${progress.length} progress notification(s), strictly increasing (${values.join(' → ')}), none after the result`,
+  if (afterResult > 0)
+    spec.breach('stop-after-completion', `${afterResult} progress notification(s) after the result`);
+  return spec.settle(
+    supported(
+      `${progress.length} progress notification(s) for ${harmless.why}, strictly increasing (${values.join(' → ')}), none after the result`,
+    ),
+    '',
   );
 });

@@ -4,12 +4,20 @@ import { NotTestableError, UnsupportedVerbError } from '../../errors.ts';
 import type { Dialect } from '../../targets/spec.ts';
 import { emulatedBulk } from '../bulk/verbs.ts';
 import type { DriverContext } from '../context.ts';
-import { callTool, TargetError } from '../tool-call.ts';
+import { callTool, TargetError, type ToolOutcome } from '../tool-call.ts';
+import type { Session } from '../../connect/session.ts';
 import type { Driver } from '../types.ts';
 import { describeShape, readFields, readPath } from './answer.ts';
 import * as out from './outputs.ts';
 import type { DialectFile, VerbMapping } from './schema.ts';
 import { fillPath, fillTemplate, type Variables } from './template.ts';
+
+/** How a verb's tool is called: straight by default; a discovery dialect routes operations first. */
+export type ToolCaller = (
+  session: Session,
+  tool: string,
+  args: Record<string, unknown>,
+) => Promise<ToolOutcome>;
 
 /** One verb's call: the tool that answered and what it answered. */
 interface Answered {
@@ -28,7 +36,7 @@ const csv = (list: readonly string[] | undefined) => (list?.length ? list.join('
  * `unsupported` (with the file's reason); an answer the paths cannot read is `not-testable`, naming
  * the shape seen — the harness's limit, never the server's `failed`.
  */
-export function mappedDriver(dialect: Dialect, file: DialectFile) {
+export function mappedDriver(dialect: Dialect, file: DialectFile, call: ToolCaller = callTool) {
   return (ctx: DriverContext): Driver => {
     async function perform(verb: string, vars: Variables): Promise<Answered> {
       const mapping = file.verbs[verb];
@@ -40,7 +48,7 @@ export function mappedDriver(dialect: Dialect, file: DialectFile) {
           file.unsupported[verb] ?? `the ${file.name} dialect maps no tool for ${verb}`,
         );
       const { tool, args } = toolCall(verb, mapping, vars);
-      const outcome = await callTool(ctx.session, tool, args);
+      const outcome = await call(ctx.session, tool, args);
       if (!outcome.ok) throw outcome.error;
       // A server that answers errors as plain results: the file says how they read.
       const marker = file.errors?.textStartsWith;

@@ -61,6 +61,25 @@ const VerbMappingSchema = z
   });
 export type VerbMapping = z.infer<typeof VerbMappingSchema>;
 
+const TierSchema = z.enum(['read', 'write', 'destructive']);
+export type Tier = z.infer<typeof TierSchema>;
+
+/**
+ * Discovery dialects (Rovo v2): a verb's `tool` may name an operation that is no tool of its own. The
+ * driver asks the `discover` tool for it (with the catalogue's goal) and runs it through the execute
+ * tool of its tier; the catalogue's tier is the fallback when a target has no `discover`.
+ */
+const OperationsSchema = z
+  .object({
+    discover: z.string(),
+    /** The execute tool per tier, and the single tool some clients see instead (Q1). */
+    execute: z.record(TierSchema, z.string()),
+    single: z.string(),
+    catalogue: z.record(z.string(), z.object({ tier: TierSchema, goal: z.string().min(1) }).strict()),
+  })
+  .strict();
+export type Operations = z.infer<typeof OperationsSchema>;
+
 export const DialectFileSchema = z
   .object({
     name: z.string().min(1),
@@ -85,6 +104,7 @@ export const DialectFileSchema = z
       .object({ textStartsWith: z.string().min(1) })
       .strict()
       .optional(),
+    operations: OperationsSchema.optional(),
     verbs: z.record(z.string(), VerbMappingSchema),
     /** Verbs the dialect cannot express, each with the reason (the verdict becomes `unsupported`). */
     unsupported: z.record(z.string(), z.string()).default({}),

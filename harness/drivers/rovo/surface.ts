@@ -28,5 +28,8 @@ export function isRovoTool(name: string): boolean {
 const ROVO_SIGNATURES = ['getAccessibleAtlassianResources', 'atlassianUserInfo', 'createJiraIssue'];
 
 export function speaksRovo(listed: Iterable<string>): boolean {
-  return [...listed].some((name) => ROVO_SIGNATURES.includes(name));
+  const names = [...listed];
+  // v2 lists the same identity tools: its discover/execute pair makes it the rovo-v2 dialect instead.
+  if (names.includes('discover') && names.some((n) => /^execute(Read)?$/.test(n))) return false;
+  return names.some((name) => ROVO_SIGNATURES.includes(name));
 }

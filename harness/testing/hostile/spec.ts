@@ -37,6 +37,8 @@ export interface HostileSpec {
   echoHeaders: boolean;
   /** Capabilities declared at initialize. */
   capabilities: Readonly<Record<string, object>>;
+  /** Over stdio, a line of plain text written to stdout before every answer (a server logging there). */
+  stdoutLog?: string;
 }
 
 /** Knobs of the presets; tests use small values that still prove a cap. */
@@ -121,6 +123,12 @@ export const HOSTILE = {
     ...BASE,
     summary: 'quotes the request headers it received in tool results and error messages',
     echoHeaders: true,
+  }),
+  'logs-to-stdout': (): HostileSpec => ({
+    ...BASE,
+    summary:
+      'over stdio, writes a plain-text log line to stdout before every answer (HTTP: answers normally)',
+    stdoutLog: 'Server started: listening on stdio (debug log)',
   }),
   'unlistable-resources': (): HostileSpec => ({
     ...BASE,

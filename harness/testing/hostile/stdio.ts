@@ -32,6 +32,7 @@ export function serveHostileStdio(
     if (delivery.kind === 'nothing') return;
     const text = JSON.stringify(delivery.body);
     const fault = delivery.fault;
+    if (spec.stdoutLog !== undefined) output.write(`${spec.stdoutLog}\n`);
     if (fault?.kind === 'silent') return;
     if (fault?.kind === 'late') setTimeout(() => output.write(`${text}\n`), fault.delayMs);
     else if (fault?.kind === 'invalid-json') output.write('{"jsonrpc":"2.0", this is not JSON\n');

@@ -108,7 +108,7 @@ export function encodePageToken(offset: number, jql: string): string {
   );
 }
 
-function decodePageToken(token: string, jql: string): number {
+export function decodePageToken(token: string, jql: string): number {
   try {
     const t = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as Partial<PageToken>;
     if (typeof t.offset === 'number' && t.offset >= 0 && t.query === queryDigest(jql)) return t.offset;

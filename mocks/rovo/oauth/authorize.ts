@@ -1,4 +1,4 @@
-import type { ClientRegistry } from '../../atlassian/oauth/clients.ts';
+import type { ClientRegistry, RegisteredClient } from '../../atlassian/oauth/clients.ts';
 import { oauthError } from '../../atlassian/oauth/respond.ts';
 import type { TokenService } from '../../atlassian/oauth/tokens.ts';
 import type { SiteStore } from '../../atlassian/store.ts';
@@ -17,6 +17,10 @@ export interface AuthorizeContext {
   scopes: readonly string[];
   /** Resource indicators (RFC 8707) this server issues tokens for. */
   resources: readonly string[];
+  /** The client when the caller found it elsewhere (a client ID metadata document); else the registry's. */
+  client?: RegisteredClient;
+  /** Whether the client may use this redirect URI; default: it registered exactly this one. */
+  redirectAllowed?: (client: RegisteredClient, uri: string) => boolean;
 }
 
 function redirectWith(uri: string, params: Record<string, string | undefined>): Response {
@@ -39,7 +43,7 @@ function signedIn(store: SiteStore, auth: AuthProfile, hint: string | null): Use
  */
 export function handleAuthorize(request: Request, ctx: AuthorizeContext): Response {
   const q = new URL(request.url).searchParams;
-  const client = ctx.clients.get(q.get('client_id') ?? undefined);
+  const client = ctx.client ?? ctx.clients.get(q.get('client_id') ?? undefined);
   if (!client)
     return oauthError(
       400,
@@ -48,7 +52,8 @@ export function handleAuthorize(request: Request, ctx: AuthorizeContext): Respon
     );
   const asked = q.get('redirect_uri');
   const redirectUri = asked ?? (client.redirect_uris.length === 1 ? client.redirect_uris[0] : undefined);
-  if (redirectUri === undefined || !client.redirect_uris.includes(redirectUri))
+  const allowed = ctx.redirectAllowed ?? ((c, uri) => c.redirect_uris.includes(uri));
+  if (redirectUri === undefined || !allowed(client, redirectUri))
     return oauthError(400, 'invalid_request', 'redirect_uri is missing or not registered for this client');
   const state = q.get('state') ?? undefined;
   const fail = (error: string, description: string) =>

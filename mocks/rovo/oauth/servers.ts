@@ -15,6 +15,8 @@ export interface AuthorizationDeps {
   tokens: TokenService;
   origins: CloudOrigins;
   auth: () => AuthProfile;
+  /** Whether the gen-2 server takes client ID metadata documents (the v2 profile decides; default no). */
+  metadataDocuments?: () => boolean;
 }
 
 type Route = (request: Request) => Response | Promise<Response>;
@@ -92,7 +94,10 @@ export class RovoAuthorization {
         get(() => protectedResourceMetadata(`${mcp}/`, gen2)),
       );
     }
-    const gen2Metadata = get(() => authorizationServerMetadata(gen2));
+    const gen2Metadata = get(() => ({
+      ...authorizationServerMetadata(gen2),
+      ...(this.deps.metadataDocuments?.() ? { client_id_metadata_document_supported: true } : {}),
+    }));
     routes.set(`/.well-known/oauth-authorization-server/${auth.tenant}`, gen2Metadata);
     routes.set(`/${auth.tenant}/.well-known/oauth-authorization-server`, gen2Metadata);
     routes.set('/authorize', authorize(gen2, V2_SCOPES, gen2Resources));

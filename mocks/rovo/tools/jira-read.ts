@@ -29,13 +29,14 @@ export const DEFAULT_ISSUE_FIELDS = [
   'parent',
 ];
 
-const withWebUrl = <T extends { key: string }>(host: Parameters<typeof browseUrl>[0], issue: T) => ({
+export const withWebUrl = <T extends { key: string }>(host: Parameters<typeof browseUrl>[0], issue: T) => ({
   ...issue,
   webUrl: browseUrl(host, issue.key),
 });
 
-function jqlEnvelope(
-  profile: Profile,
+/** The search envelope: REST-like, or the GraphQL-like one with #221's node cap (v2 shares it, Q11). */
+export function jqlEnvelope(
+  profile: Pick<Profile, 'jqlEnvelope' | 'jqlNodeCap' | 'jqlCapCursor'>,
   page: ReturnType<typeof searchIssues>,
   total: number,
   maxResults: number,
@@ -73,12 +74,18 @@ function jqlEnvelope(
 }
 
 /** The fields a read returns: those asked for plus those Rovo returns anyway (#208), or the defaults. */
-function fieldsOf(profile: Profile, asked: readonly string[] | undefined): string[] {
+export function fieldsOf(
+  profile: Pick<Profile, 'fieldsAlwaysReturned'>,
+  asked: readonly string[] | undefined,
+): string[] {
   return asked ? [...new Set([...asked, ...profile.fieldsAlwaysReturned])] : DEFAULT_ISSUE_FIELDS;
 }
 
 /** getJiraIssue's inline comments as #230 saw them: capped, with the page's counts dropped. */
-function inlineComments<T extends { fields: Record<string, unknown> }>(profile: Profile, issue: T): T {
+export function inlineComments<T extends { fields: Record<string, unknown> }>(
+  profile: Pick<Profile, 'inlineComments'>,
+  issue: T,
+): T {
   const page = issue.fields.comment;
   if (typeof page !== 'object' || page === null || !('comments' in page) || !Array.isArray(page.comments))
     return issue;

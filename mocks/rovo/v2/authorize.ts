@@ -5,8 +5,15 @@ import type { SiteStore } from '../../atlassian/store.ts';
 import { handleAuthorize } from '../oauth/authorize.ts';
 import type { AuthorizationServer } from '../oauth/endpoints.ts';
 import type { AuthProfile } from '../profile/auth.ts';
+import {
+  ClientMetadataError,
+  fetchMetadataClient,
+  isMetadataDocumentId,
+  type MetadataFetch,
+} from './cimd.ts';
 import { V2_RESOURCE_SCOPES } from './metadata.ts';
 import type { V2Profile } from './profile/schema.ts';
+import { redirectVerdict } from './redirects.ts';
 
 export interface V2AuthorizeDeps {
   store: SiteStore;
@@ -16,9 +23,13 @@ export interface V2AuthorizeDeps {
   /** The authv2 authorization server (the v2 PRM names the same tenant issuer). */
   server: () => AuthorizationServer;
   profile: () => V2Profile;
+  /** How client ID metadata documents are fetched; without it they are refused, never fetched from the network. */
+  fetchMetadata?: MetadataFetch;
 }
 
-const LOOPBACK = /^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?\//i;
+/** The error page Atlassian shows for a redirect a metadata document does not list (T-CP #4926). */
+export const CALLBACK_INVALID =
+  "The app's callback URL is invalid. Contact the app developer to fix the redirect URL in the app's settings.";
 
 /** Whether `/authorize` asks for the v2 resource (RFC 8707 `resource`, no query string). */
 export function asksForV2(url: URL, resource: string): boolean {
@@ -27,14 +38,36 @@ export function asksForV2(url: URL, resource: string): boolean {
 
 /**
  * `/authorize` for `resource=<mcp>/v2/mcp`: the same consent stand-in as authv2, issuing codes whose
- * tokens are for the v2 resource and its 38 scopes. Q15 exact: a dynamically registered client whose
- * redirect is a loopback address is refused `unauthorized_client` on Atlassian's error page (I246);
- * the mock has no CIMD clients, so every client it knows was registered dynamically.
+ * tokens are for the v2 resource and its 38 scopes. A client_id that is an https URL is a client ID
+ * metadata document, fetched and checked (while the profile supports them); Q15 decides which redirect
+ * URIs a client may use (redirects.ts): refused as `unauthorized_client` for a registered client
+ * (I246), with the callback error page for a metadata document (T-CP #4926).
  */
-export function handleV2Authorize(request: Request, resource: string, deps: V2AuthorizeDeps): Response {
-  const redirect = new URL(request.url).searchParams.get('redirect_uri') ?? '';
-  if (deps.profile().answers.Q15 === 'exact' && LOOPBACK.test(redirect))
-    return oauthError(400, 'unauthorized_client', `redirect_uri is not registered for client: ${redirect}`);
+export async function handleV2Authorize(
+  request: Request,
+  resource: string,
+  deps: V2AuthorizeDeps,
+): Promise<Response> {
+  const q = new URL(request.url).searchParams;
+  const clientId = q.get('client_id') ?? '';
+  const redirect = q.get('redirect_uri') ?? '';
+  const profile = deps.profile();
+  const viaDocument = isMetadataDocumentId(clientId) && profile.clientIdMetadataDocuments === 'supported';
+  let client = viaDocument ? undefined : deps.clients.get(clientId);
+  if (viaDocument) {
+    try {
+      client = await fetchMetadataClient(clientId, deps.fetchMetadata, () => deps.store.now().getTime());
+    } catch (error) {
+      if (error instanceof ClientMetadataError) return oauthError(400, 'invalid_client', error.message);
+      throw error;
+    }
+  }
+  // Without redirect_uri, the one the client has is the one it asks for (as handleAuthorize reads it).
+  const asked = redirect || (client?.redirect_uris.length === 1 ? (client.redirect_uris[0] ?? '') : '');
+  if (client && asked !== '' && redirectVerdict(profile, { ...client, viaDocument }, asked) === 'refused')
+    return viaDocument
+      ? oauthError(400, 'invalid_request', CALLBACK_INVALID)
+      : oauthError(400, 'unauthorized_client', `redirect_uri is not registered for client: ${asked}`);
   return handleAuthorize(request, {
     server: deps.server(),
     tokens: deps.tokens,
@@ -44,5 +77,8 @@ export function handleV2Authorize(request: Request, resource: string, deps: V2Au
     audience: resource,
     scopes: V2_RESOURCE_SCOPES,
     resources: [resource],
+    ...(client ? { client } : {}),
+    // Q15 has decided: a redirect that got here is one this client may use.
+    redirectAllowed: (c, uri) => uri === asked || c.redirect_uris.includes(uri),
   });
 }

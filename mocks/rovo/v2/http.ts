@@ -1,12 +1,21 @@
-import { randomBytes } from 'node:crypto';
-import type { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import type { AuthInfo } from '@modelcontextprotocol/sdk/server/auth/types.js';
-import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
 import type { CloudOrigins } from '../../atlassian/origins.ts';
+import { RateLimiter, type RateLimits } from '../../atlassian/rate-limiter.ts';
 import type { SiteStore } from '../../atlassian/store.ts';
 import type { Authenticator } from '../auth/api-token.ts';
 import { MockHooks } from '../hooks.ts';
+import {
+  admitToolCalls,
+  endAllSessions,
+  type HttpExchange,
+  json,
+  type McpSession,
+  openSession,
+  recordExchange,
+  routeToSession,
+} from '../sessions.ts';
 import { PRM_PREFIX } from '../oauth/endpoints.ts';
+import { NO_RATE_LIMITS } from '../profile/rate-limits.ts';
 import { loadOperationCatalogue, type OperationCatalogue } from './catalogue/load.ts';
 import { buildDiscoverIndex, type DiscoverIndex } from './discover/match.ts';
 import { asksForV2, handleV2Authorize, type V2AuthorizeDeps } from './authorize.ts';
@@ -16,6 +25,7 @@ import { createV2Server } from './server/server.ts';
 import { V2Surface } from './server/surface.ts';
 import { v2ProtectedResourceMetadata } from './metadata.ts';
 import type { V2Profile } from './profile/schema.ts';
+import { pinProtocolVersion } from './server/protocol-version.ts';
 
 /** The v1 paths the v2 surface takes over at the cutover (Q24 v2-surface). */
 export const CUTOVER_PATHS = ['/v1/mcp', '/v1/mcp/authv2'] as const;
@@ -31,17 +41,11 @@ export interface RovoV2MockOptions {
   /** The authorization server the PRM names (the authv2 tenant issuer). */
   authorizationServer: () => string;
   catalogue?: OperationCatalogue;
+  /** Tool-call limits per account; v2 publishes none, so the cloud passes v1's (assumed alike). */
+  rateLimits?: RateLimits;
   /** What `/authorize?resource=<v2>` needs; without it only API tokens reach /v2/mcp. */
   authorize?: V2AuthorizeDeps;
 }
-
-interface Session {
-  transport: WebStandardStreamableHTTPServerTransport;
-  server: Server;
-}
-
-const json = (status: number, body: unknown) =>
-  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 
 /**
  * The mock of `https://mcp.atlassian.com/v2/mcp` over the same site as the v1 mock: its own
@@ -53,7 +57,11 @@ export class RovoV2Mock {
   /** This cloud's own copy of the v2 profile: variants and checks may change answers (a new session sees them). */
   readonly profile: V2Profile;
   readonly catalogue: OperationCatalogue;
-  readonly sessions = new Map<string, Session>();
+  readonly sessions = new Map<string, McpSession>();
+  /** The latest RECORDED_EXCHANGES exchanges, oldest first, as on the v1 mock. */
+  readonly recorded: HttpExchange[] = [];
+  /** Limits tool calls per account, as on the v1 mock (a check or a bench may replace it). */
+  limiter: RateLimiter;
   /** Fault injection (HTTP, frames, tool calls), as on the v1 mock. */
   readonly hooks = new MockHooks();
   private readonly index: DiscoverIndex;
@@ -63,6 +71,7 @@ export class RovoV2Mock {
     this.profile = structuredClone(options.profile);
     this.catalogue = options.catalogue ?? loadOperationCatalogue();
     this.index = buildDiscoverIndex(this.catalogue.operations);
+    this.limiter = new RateLimiter(options.rateLimits ?? NO_RATE_LIMITS);
   }
 
   /** The surface the current profile answers (rebuilt per session, so a changed answer takes effect). */
@@ -79,10 +88,12 @@ export class RovoV2Mock {
   }
 
   async handle(request: Request): Promise<Response> {
-    return this.hooks.runHttp(request, (r) => this.route(r));
+    return recordExchange(this.recorded, request, (exchange) =>
+      this.hooks.runHttp(request, (r) => this.route(r, exchange)),
+    );
   }
 
-  private async route(request: Request): Promise<Response> {
+  private async route(request: Request, exchange: HttpExchange): Promise<Response> {
     const url = new URL(request.url);
     if (this.options.authorize && asksForV2(url, v2Resource(this.options.origins)))
       return handleV2Authorize(request, v2Resource(this.options.origins), this.options.authorize);
@@ -107,20 +118,11 @@ export class RovoV2Mock {
       scopes: [...(outcome.scopes ?? [])],
       extra: { caller },
     };
-    const sid = request.headers.get('mcp-session-id');
-    if (sid !== null) {
-      const session = this.sessions.get(sid);
-      if (!session)
-        return json(404, { jsonrpc: '2.0', error: { code: -32001, message: 'Session not found' }, id: null });
-      return session.transport.handleRequest(request, { authInfo });
-    }
-    if (request.method !== 'POST')
-      return json(400, {
-        jsonrpc: '2.0',
-        error: { code: -32000, message: 'Bad Request: Mcp-Session-Id header is required' },
-        id: null,
-      });
-    return this.openSession(request, authInfo);
+    const accountId = outcome.user?.accountId ?? 'anonymous';
+    exchange.accountId = accountId;
+    return admitToolCalls(this.limiter, exchange, accountId, () =>
+      routeToSession(request, this.sessions, authInfo, () => this.openSession(request, authInfo)),
+    );
   }
 
   /** /v2/mcp's own front door; a cutover v1 path keeps that path's credentials and challenge. */
@@ -132,7 +134,7 @@ export class RovoV2Mock {
     return { ok: true, user, scopes: v1.scopes, twgOnly: v1.via === 'classic-token', token: v1.token };
   }
 
-  private async openSession(request: Request, authInfo: AuthInfo): Promise<Response> {
+  private openSession(request: Request, authInfo: AuthInfo): Promise<Response> {
     const server = createV2Server({
       store: this.store,
       surface: () => this.surface(),
@@ -144,27 +146,16 @@ export class RovoV2Mock {
       },
       beforeCall: (tool, signal) => this.hooks.runCalls(tool, signal),
     });
-    const transport: WebStandardStreamableHTTPServerTransport = new WebStandardStreamableHTTPServerTransport({
-      sessionIdGenerator: () => randomBytes(32).toString('hex'),
-      onsessioninitialized: (id) => {
-        this.sessions.set(id, { transport, server });
-      },
-      onsessionclosed: (id) => {
-        this.sessions.delete(id);
-      },
+    const fixed = this.profile.answers.Q19 === 'fixed-2024-11-05';
+    return openSession(request, authInfo, {
+      server,
+      sessions: this.sessions,
+      hooks: this.hooks,
+      ...(fixed ? { connected: (transport) => pinProtocolVersion(transport, '2024-11-05') } : {}),
     });
-    await server.connect(transport);
-    this.hooks.attachFrames(transport, async () => {
-      const id = transport.sessionId;
-      if (id !== undefined) this.sessions.delete(id);
-      await server.close();
-    });
-    return transport.handleRequest(request, { authInfo });
   }
 
   async close(): Promise<void> {
-    const sessions = [...this.sessions.values()];
-    this.sessions.clear();
-    await Promise.all(sessions.map((s) => s.server.close()));
+    await endAllSessions(this.sessions);
   }
 }

@@ -8,6 +8,12 @@ export interface Variant {
   name: string;
   defect: string;
   breaks: readonly string[];
+  /**
+   * The verdict the defect earns: `failed` (default) for a breach of a MUST; `partial` when the
+   * defect breaches only a SHOULD clause or behaviour the spec describes, so the check must answer
+   * partial quoting the clause and can never answer failed (harness/scenario/clauses.ts).
+   */
+  verdict?: 'partial';
   /** The site fixture the variant (and the healthy run it is compared with) needs; default the run's. */
   site?: string;
   apply(cloud: FakeCloud): void;

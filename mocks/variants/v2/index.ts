@@ -82,4 +82,17 @@ export const v2Variants: PendingVariant[] = [
     future: 'a call for a missing issue answers the generic "We are having trouble..." text',
     apply: answering('Q17', 'specific'),
   },
+  {
+    name: 'v2-search-five-node-cap',
+    defect:
+      'searchJiraIssuesUsingJql returns at most 5 nodes with no cursor while remainingCount > 0 (I221, I225)',
+    future: 'a search with maxResults 50 over more than 5 matches returns them all, or a cursor to the rest',
+    apply: answering('Q11', 'five-node-cap'),
+  },
+  {
+    name: 'v2-issue-view-full',
+    defect: 'getJiraIssue without `view` answers the full issue instead of the compact view',
+    future: 'getJiraIssue without view omits parent, issuetype and labels; view full brings them back',
+    apply: answering('Q12', 'full-default'),
+  },
 ];

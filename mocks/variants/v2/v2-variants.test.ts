@@ -78,6 +78,14 @@ const probes: Record<string, (cloud: FakeCloud) => Promise<string>> = {
     (await cloud.handle(new Request(new URL('/v2/mcp', cloud.origins.mcp), { method: 'POST' }))).headers.get(
       'www-authenticate',
     ) ?? '',
+  'v2-search-five-node-cap': (cloud) =>
+    callText(cloud, 'searchJiraIssuesUsingJql', {
+      cloudId: cloud.store.site.cloudId,
+      jql: 'project = DEMO OR project = OPS ORDER BY key',
+      maxResults: 50,
+    }),
+  'v2-issue-view-full': (cloud) =>
+    callText(cloud, 'getJiraIssue', { cloudId: cloud.store.site.cloudId, issueIdOrKey: 'DEMO-2' }),
   'v2-product-errors-specific': (cloud) =>
     callText(cloud, 'getJiraIssue', { cloudId: cloud.store.site.cloudId, issueIdOrKey: 'DEMO-99999' }),
 };

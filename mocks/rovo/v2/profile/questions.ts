@@ -1,8 +1,7 @@
 /**
  * The 25 open questions of rovo-v2-surface.md 6 as data: each one's options (the reference's default
- * first) and whether the mock implements every option or only some. A profile answers each question
- * by option name; an option the mock does not implement yet is refused when the profile is read,
- * never silently served as the default.
+ * first). A profile answers each question by option name; an option the mock does not implement
+ * (NOT_IMPLEMENTED) is refused when the profile is read, never silently served as the default.
  */
 export const QUESTIONS = {
   Q1: { topic: 'execute surface', options: ['three-tiers', 'single-execute'] },
@@ -37,17 +36,9 @@ export type Answer<Q extends Question> = (typeof QUESTIONS)[Q]['options'][number
 export type Answers = { [Q in Question]: Answer<Q> };
 
 /**
- * Options the mock does not serve yet (the profile loader refuses them, naming the question). Each
- * needs site or OAuth work beyond the v2 endpoint: Q11/Q12 reshape the Jira adapters, Q15 and Q20
- * the authorization server and the format guide; Q19 the SDK server's version negotiation, which
- * takes no setting.
+ * Options the mock does not serve yet (the profile loader refuses them, naming the question). Every
+ * option of every question is served today; an option added later without its behaviour goes here.
  */
-export const NOT_IMPLEMENTED: Readonly<Partial<Record<Question, readonly string[]>>> = {
-  Q11: ['five-node-cap', 'no-cursor'],
-  Q12: ['full-default'],
-  Q15: ['any-loopback', 'domain-patterns'],
-  Q19: ['fixed-2024-11-05'],
-  Q20: ['also-v2-names'],
-};
+export const NOT_IMPLEMENTED: Readonly<Partial<Record<Question, readonly string[]>>> = {};
 
 export const QUESTION_IDS = Object.keys(QUESTIONS) as Question[];

@@ -35,6 +35,15 @@ export const V2ProfileSchema = z
     disabledGroups: z.array(z.string().regex(/^(read|write|search|delete|manage)_[a-z_]+$/)),
     /** `?tools=all` page size (50 per the changelog, T-CONFV). */
     toolsAllPageSize: z.number().int().positive(),
+    /** getJiraIssue's inline comments: at most this many (I230 saw 100 of 120; T-L0902 quotes 20); null = all. */
+    inlineCommentCap: z.number().int().positive().nullable().default(100),
+    /**
+     * Whether the authorization server takes an https client_id as a client ID metadata document
+     * (T-OA advertises it; T-CP #4901 saw it work: one source each, so switchable).
+     */
+    clientIdMetadataDocuments: z.enum(['supported', 'unsupported']).default('supported'),
+    /** Q15 domain-patterns: the org admin's allowed redirect patterns (`*` = any port or host label, `**` any path). */
+    redirectDomainPatterns: z.array(z.string().min(1)).default(['http://localhost:*/**']),
     assumptions: z.array(z.string().min(1)),
   })
   .strict()

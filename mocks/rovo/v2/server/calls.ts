@@ -9,6 +9,8 @@ import type { V2Caller } from './caller.ts';
 import { v2Error, v2Success, UPSTREAM_ERROR } from './envelope.ts';
 import { v2Messages } from './messages.ts';
 import type { V2Surface } from './surface.ts';
+import type { V2Profile } from '../profile/schema.ts';
+import { prepareJira, shapeJira } from './jira-shape.ts';
 
 export interface CallContext {
   store: SiteStore;
@@ -57,16 +59,13 @@ function run(
       return v2Error((error as RovoToolError).message);
     }
   }
-  const body = inputs.body;
-  const withFormat =
-    (op.name === 'createConfluenceContent' || op.name === 'updateConfluenceContent') &&
-    isRecord(body) &&
-    body.format === undefined
-      ? { ...inputs, body: { ...body, format: profile.answers.Q21 } }
-      : inputs;
   try {
     const actor = { accountId: ctx.caller.user?.accountId ?? null };
-    let payload = OPERATION_SERVICES.get(op.name)?.call(withFormat, { store: ctx.store, actor });
+    const prepared = prepareJira(op.name, asV2Inputs(op.name, inputs, profile), profile);
+    let payload = OPERATION_SERVICES.get(op.name)?.call(prepared, { store: ctx.store, actor });
+    payload = shapeJira(op.name, inputs, payload, { store: ctx.store, actor, profile });
+    if (op.name === 'getContentFormatGuide' && isRecord(payload) && inputs.toolName !== prepared.toolName)
+      payload = { ...payload, toolName: inputs.toolName };
     if (op.name === 'getAccessibleAtlassianResources' && profile.answers.Q25 === 'data-resources')
       payload = { data: { resources: v2Resources(payload) } };
     return v2Success(profile, payload, ctx.clientName);
@@ -78,6 +77,27 @@ function run(
       return v2Error(JSON.stringify(error.body));
     return v2Error(UPSTREAM_ERROR);
   }
+}
+
+/** The v2 names getContentFormatGuide takes as well under Q20 also-v2-names, as the content key they stand for. */
+const GUIDE_V2_NAMES: Record<string, string> = {
+  createConfluenceContent: 'createConfluencePage',
+  updateConfluenceContent: 'updateConfluencePage',
+};
+
+/** Inputs as the operation reads them: Q21's default body format, Q20's v2 tool names. */
+function asV2Inputs(
+  name: string,
+  inputs: Record<string, unknown>,
+  profile: V2Profile,
+): Record<string, unknown> {
+  const body = inputs.body;
+  if ((name === 'createConfluenceContent' || name === 'updateConfluenceContent') && isRecord(body))
+    return body.format === undefined ? { ...inputs, body: { ...body, format: profile.answers.Q21 } } : inputs;
+  const key = typeof inputs.toolName === 'string' ? GUIDE_V2_NAMES[inputs.toolName] : undefined;
+  if (name === 'getContentFormatGuide' && key && profile.answers.Q20 === 'also-v2-names')
+    return { ...inputs, toolName: key };
+  return inputs;
 }
 
 /** v1's per-product rows as v2's one resource per site: `{cloudId, url, name}` without scopes (T-RES). */
