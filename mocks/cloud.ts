@@ -10,6 +10,7 @@ import { RovoMock, type RovoMockOptions } from './rovo/http.ts';
 import { rovoAuthenticator } from './rovo/auth/authenticate.ts';
 import { IP_NOT_ALLOWED } from './rovo/auth/api-token.ts';
 import { forbidden } from './rovo/auth/challenge.ts';
+import { RovoToolError } from './rovo/tools/define.ts';
 import { RovoAuthorization } from './rovo/oauth/servers.ts';
 import { RovoV2Mock } from './rovo/v2/http.ts';
 import { v2Authenticator } from './rovo/v2/auth.ts';
@@ -86,11 +87,18 @@ export class FakeCloud {
       ...deps,
       metadataDocuments: () => this.rovoV2.profile.clientIdMetadataDocuments === 'supported',
     });
+    const beforeCall = options.rovo?.beforeCall;
     this.rovo = new RovoMock({
       store: this.store,
       profile: this.profile,
       authenticate: rovoAuthenticator(deps),
       ...options.rovo,
+      beforeCall: async (tool, caller, signal) => {
+        // A caller outside the IP allowlist may still search (#121); every other tool is refused.
+        if (this.auth.ipAllowlist === 'blocks-caller' && !/^search/.test(tool))
+          throw new RovoToolError(IP_NOT_ALLOWED);
+        await beforeCall?.(tool, caller, signal);
+      },
     });
     const v2Profile =
       typeof options.v2Profile === 'object'
@@ -131,8 +139,14 @@ export class FakeCloud {
   }
 
   handle = async (request: Request): Promise<Response> => {
-    if (this.auth.ipAllowlist === 'blocks-caller') return forbidden(IP_NOT_ALLOWED);
     const path = new URL(request.url).pathname;
+    if (
+      this.auth.ipAllowlist === 'blocks-caller' &&
+      (this.auth.ipAllowlistScope === 'every-request' ||
+        !this.rovo.handles(path) ||
+        this.rovoV2.handles(request))
+    )
+      return forbidden(IP_NOT_ALLOWED);
     if (this.rovoV2.handles(request)) return this.rovoV2.handle(request);
     if (this.rovo.handles(path)) return this.rovo.handle(request);
     if (this.oauth.handles(path)) return this.oauth.handle(request);

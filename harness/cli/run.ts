@@ -26,6 +26,8 @@ import { terminalText } from './terminal.ts';
 import { versions } from './versions.ts';
 import { findUnreachable } from '../scenario/reachability.ts';
 import { mockFidelity } from '../drift/fidelity.ts';
+import { mockFigures } from './fidelity/figure.ts';
+import { figureLine } from '../reporters/facts-figure.ts';
 import { budgetOf, LIVE_FLAGS, liveTargets, preflightAll, readOnlyOf, teardownAll } from './live-run.ts';
 
 /** Checks each area will report: its capabilities times the targets. */
@@ -135,9 +137,10 @@ async function runSuites(values: FlagValues<typeof FLAGS>): Promise<number> {
 
   const started = Date.now();
   // How far the mock is from the committed surface baseline, whenever the mock is a target.
-  const fidelity = settings.targets.some((t) => t.kind === 'rovo-mock')
-    ? mockFidelity(settings.profile)
-    : undefined;
+  const withMock = settings.targets.some((t) => t.kind === 'rovo-mock');
+  const fidelity = withMock ? mockFidelity(settings.profile) : undefined;
+  // ...and how many public facts it reproduces (cached: same facts, profile and mock, same figure).
+  const facts = withMock ? await mockFigures(profile) : undefined;
   const header: RunHeader = {
     runId: settings.runId,
     generatedAt: new Date(started).toISOString(),
@@ -145,11 +148,13 @@ async function runSuites(values: FlagValues<typeof FLAGS>): Promise<number> {
     profile: { name: profile.name, digest: profileDigest(profile) },
     versions: versions(),
     ...(fidelity ? { fidelity } : {}),
+    ...(facts ? { facts } : {}),
     ...(shard ? { shard } : {}),
   };
   console.log(
     `rovo-mcp-conformance: run ${settings.runId} against ${settings.targets.map((t) => t.name).join(', ')} (profile ${profile.name})`,
   );
+  for (const figure of facts ?? []) console.log(`mock fidelity ${figureLine(figure)}`);
   for (const [name, { reason }] of Object.entries(unreachable ?? {}))
     console.error(
       paint(

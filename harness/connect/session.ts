@@ -25,6 +25,8 @@ export interface ConnectOptions extends TransportOptions {
   observe?: FrameObserver;
   /** The protocol revision to ask for at initialize (default: the SDK's latest). */
   protocolVersion?: string;
+  /** `clientInfo.name` at initialize (default the harness's own): Rovo answers some names differently (#213). */
+  clientName?: string;
   /** See every tool call, in order (the check runner's Rovo tool guard, live mode's write guard). */
   calls?: readonly CallHook[];
   /** Sees the recording transport before initialize, so a failed connect keeps its frames. */
@@ -170,7 +172,10 @@ export async function connect(target: TargetSpec, options: ConnectOptions): Prom
     ...(options.protocolVersion ? { requestVersion: options.protocolVersion } : {}),
   });
   options.onTransport?.(transport);
-  const client = new Client(HARNESS_CLIENT, { capabilities: {} });
+  const client = new Client(
+    { ...HARNESS_CLIENT, name: options.clientName ?? HARNESS_CLIENT.name },
+    { capabilities: {} },
+  );
   try {
     await client.connect(transport, { timeout: options.requestTimeoutMs });
   } catch (cause) {

@@ -13,7 +13,7 @@ export const CLOSED_LABEL = 'rovo-mcp-conformance-closed';
 export const runLabelOf = (runId: string) => `${MARKER_LABEL}-${runId}`;
 
 /** Tool names that change data, known or by their verb (v2 `executeWrite`/`executeDestructive` too). */
-const WRITES = /^(create|edit|update|delete|transition|add|move|archive|execute(Write|Destructive))/;
+export const WRITES = /^(create|edit|update|delete|transition|add|move|archive|execute(Write|Destructive))/;
 
 export interface WriteScope {
   runId: string;

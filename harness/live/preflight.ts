@@ -281,10 +281,14 @@ export async function preflight(
     return { ...site, sandboxSpaceId, notes };
   } catch (error) {
     if (error instanceof LiveError || error instanceof HarnessError) throw error;
-    throw new PreflightError(
-      'unreachable',
-      `a read through ${target.name} failed: ${redactText((error as Error).message)}`,
-    );
+    const message = redactText((error as Error).message);
+    // Outside the IP allowlist the session opens and searches work; other tools refuse (#121).
+    if (/connect from this IP address/i.test(message))
+      throw new PreflightError(
+        'ip-blocked',
+        `this machine's IP address is not allowed (a read through ${target.name} answered: ${message}); ${ALLOWLIST}`,
+      );
+    throw new PreflightError('unreachable', `a read through ${target.name} failed: ${message}`);
   } finally {
     await session.close();
   }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { canonicalJson } from '../../lib/canonical-json.ts';
 import { catalogue } from '../catalogue/index.ts';
 import { MockFidelitySchema } from '../drift/fidelity.ts';
+import { FactsFigureSchema } from './facts-figure.ts';
 import { ComparisonRowSchema } from '../catalogue/schema.ts';
 import { sortRecords } from '../records/order.ts';
 import { type CheckRecord, CheckRecordSchema } from '../records/schema.ts';
@@ -23,6 +24,8 @@ export const RunHeaderSchema = z.object({
   versions: z.record(z.string(), z.string()),
   /** The mock's tool surface against the committed baseline (runs with rovo-mock). */
   fidelity: MockFidelitySchema.optional(),
+  /** Public facts the Rovo mock reproduces, per endpoint generation (`fidelity`'s figure). */
+  facts: z.array(FactsFigureSchema).optional(),
   shard: ShardSchema.optional(),
 });
 export type RunHeader = z.infer<typeof RunHeaderSchema>;

@@ -58,6 +58,8 @@ export interface SessionOptions {
    * not-testable on a target reached without an HTTP endpoint.
    */
   path?: string;
+  /** `clientInfo.name` at initialize (default the harness's own). */
+  clientName?: string;
 }
 
 export type CheckBody = (ctx: CheckContext) => Promise<Outcome>;

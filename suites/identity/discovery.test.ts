@@ -1,3 +1,4 @@
+import { structuredContentFinding } from '../../harness/scenario/structured-content.ts';
 import { expect } from 'vitest';
 import { supported } from '../../harness/scenario/outcome.ts';
 import { verifies } from '../../harness/scenario/verifies.ts';
@@ -8,7 +9,12 @@ verifies('identity.user-info', async (ctx) => {
   const admin = await (await ctx.driver('admin')).whoAmI();
   expect(member.accountId).toMatch(/\S/);
   expect(admin.accountId).not.toBe(member.accountId);
-  return supported(`atlassianUserInfo named each caller: ${member.displayName} and ${admin.displayName}`);
+  // Rovo sends structuredContent by client name (#213): a finding, measured on Rovo's own tool.
+  const structured =
+    ctx.target.dialect === 'rovo' ? `; ${await structuredContentFinding(ctx, 'atlassianUserInfo')}` : '';
+  return supported(
+    `atlassianUserInfo named each caller: ${member.displayName} and ${admin.displayName}${structured}`,
+  );
 });
 
 verifies('identity.accessible-resources', async (ctx) => {

@@ -41,12 +41,14 @@ export class ProbeExchange {
   constructor(
     private readonly url: URL,
     private readonly fetch: typeof globalThis.fetch,
-    private readonly authorization: string | undefined,
+    /** Sent with every request: the probe's credential, and a configured target's own headers. */
+    private readonly headers: Readonly<Record<string, string>>,
     private readonly clientName: string = HARNESS_CLIENT.name,
   ) {}
 
   async run(step: Step, args?: Record<string, unknown>): Promise<Answer> {
     if (step.do === 'initialize') return this.initialize(step.protocolVersion ?? LATEST_PROTOCOL_VERSION);
+    if (step.do === 'get') return this.get(step.path);
     if (!this.opened) {
       const refused = await this.initialize(LATEST_PROTOCOL_VERSION);
       if (!this.opened) return refused;
@@ -71,6 +73,18 @@ export class ProbeExchange {
       content: parsed.data.content,
       isError: parsed.data.isError ?? false,
       structuredContent: parsed.data.structuredContent,
+      payload: parseText(text),
+    };
+  }
+
+  /** GETs a path at the endpoint's origin, with the probe's headers (a discovery document, say). */
+  private async get(path: string): Promise<Answer> {
+    const response = await this.fetch(new URL(path, this.url), { headers: { ...this.headers } });
+    const text = (await response.text()).slice(0, TEXT_LIMIT * 10);
+    return {
+      status: response.status,
+      headers: Object.fromEntries(response.headers),
+      body: text.slice(0, TEXT_LIMIT),
       payload: parseText(text),
     };
   }
@@ -111,7 +125,7 @@ export class ProbeExchange {
       headers: {
         accept: 'application/json, text/event-stream',
         'content-type': 'application/json',
-        ...(this.authorization ? { authorization: this.authorization } : {}),
+        ...this.headers,
         ...(this.session ? { 'mcp-session-id': this.session } : {}),
       },
       body: JSON.stringify(message),

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, expect, it, vi } from 'vitest';
@@ -6,19 +6,50 @@ import { loadProfile } from '../../../mocks/rovo/profile/load.ts';
 import { HarnessError } from '../../errors.ts';
 import { fidelityCommand } from '../fidelity.ts';
 import { miss, valueAt } from './expect.ts';
-import { loadFacts } from './load.ts';
+import { FIDELITY_DIR, loadFacts } from './load.ts';
 import { probeMock } from './run.ts';
-import { FactSchema } from './schema.ts';
+import { FactSchema, FactsFileSchema } from './schema.ts';
 
 const facts = loadFacts();
 const profile = loadProfile('default');
 
 afterEach(() => vi.restoreAllMocks());
 
-it.each(facts.map((f) => [f.id, f] as const))('%s holds on the default profile', async (_id, fact) => {
+/**
+ * Confirmed v2 facts the v2 mock's default profile does not reproduce: the defaults follow the
+ * reference's open questions (Q11, Q12), which the lead settles. Each must still miss, so the list
+ * empties itself once they hold.
+ */
+const AWAITING_V2_MOCK: Readonly<Record<string, string>> = {
+  'v2.jira.fields-filter-ignored':
+    'Q12: the compact default view drops issuetype, which #208/#225 see returned',
+  'v2.jira.search.five-node-cap': 'Q11: the default is faithful paging; five-node-cap is a switch',
+};
+
+it.each(facts.map((f) => [f.id, f] as const))('%s holds on the default profile', async (id, fact) => {
   const result = await probeMock(fact, profile);
+  const awaiting = AWAITING_V2_MOCK[id];
+  if (awaiting) {
+    expect(result.outcome, `${id} now holds: remove it from AWAITING_V2_MOCK (${awaiting})`).toBe('missed');
+    return;
+  }
   expect(result.why, fact.statement).toBeUndefined();
   expect(result.outcome).toBe('held');
+});
+
+it('both facts files fit the schema; v2.json holds v2 facts only and every confirmed fact of either has a probe', () => {
+  const files = readdirSync(FIDELITY_DIR).filter((f) => f.endsWith('.json'));
+  expect(files.sort()).toEqual(['v1.json', 'v2.json']);
+  for (const file of files) {
+    const parsed = FactsFileSchema.parse(JSON.parse(readFileSync(join(FIDELITY_DIR, file), 'utf8')));
+    for (const fact of parsed.facts)
+      if (fact.confidence === 'confirmed')
+        expect(fact.probe, `${file}: ${fact.id} has a probe`).toBeDefined();
+    if (file === 'v2.json') expect(new Set(parsed.facts.map((f) => f.generation))).toEqual(new Set(['v2']));
+  }
+  const unprobed = { ...facts.find((f) => f.confidence === 'confirmed'), probe: undefined };
+  const refused = FactsFileSchema.safeParse({ facts: [unprobed] });
+  expect(refused.error?.issues[0]?.path).toEqual(['facts', 0, 'probe']);
 });
 
 it('every fact has a probe, and the record behind each is named', () => {
@@ -65,7 +96,9 @@ it('a confirmed fact the mock contradicts fails the command (exit 1), named with
   expect(out).toContain('MISSED');
   expect(out).toContain('names lacks noSuchTool');
   expect(out).toContain('sources: a made-up thread #0');
-  expect(out).toContain('0 of 1 facts reproduced (confirmed: 0 of 1, partial: 0 of 0) on profile default');
+  expect(out).toContain(
+    'v1: 0 of 1 facts reproduced (confirmed: 0 of 1, partial: 0 of 0) on profile default',
+  );
 });
 
 it('a facts file that breaks the schema stops the command before any probe, naming the field', async () => {

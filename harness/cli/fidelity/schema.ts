@@ -16,7 +16,10 @@ export const CredentialSchema = z.enum([
   'wrong-token',
   /** No Authorization header. */
   'none',
+  /** Bearer with the service account's API key (README: service-account keys go as Bearer). */
+  'service-account-key',
 ]);
+export type Credential = z.infer<typeof CredentialSchema>;
 
 /** A step's answer is a JSON object; a path walks it with `.` (`*` maps over an array or object). */
 const PathSchema = z
@@ -53,6 +56,10 @@ const ArgsSchema = z.record(z.string(), z.unknown());
 export const StepSchema = z.discriminatedUnion('do', [
   z.object({ do: z.literal('initialize'), protocolVersion: z.string().optional() }).strict(),
   z.object({ do: z.literal('list-tools') }).strict(),
+  /** A plain GET at the endpoint's origin (discovery documents): `payload` is the body read as JSON. */
+  z
+    .object({ do: z.literal('get'), path: z.string().regex(/^\/[^/]/, 'a path such as /.well-known/...') })
+    .strict(),
   z
     .object({
       do: z.literal('call'),
@@ -123,4 +130,10 @@ export const FactSchema = z
   });
 export type Fact = z.infer<typeof FactSchema>;
 
-export const FactsFileSchema = z.object({ facts: z.array(FactSchema).min(1) }).strict();
+export const FactsFileSchema = z
+  .object({
+    /** What the file's facts cover, and what of the public record they leave out and why. */
+    scope: z.string().optional(),
+    facts: z.array(FactSchema).min(1),
+  })
+  .strict();

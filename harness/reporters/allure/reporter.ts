@@ -7,6 +7,7 @@ import type { CheckRecord } from '../../records/schema.ts';
 import { storableRecord, unreportedRecord } from '../../records/storable.ts';
 import { redact } from '../../redact.ts';
 import type { RunHeader } from '../capabilities.ts';
+import { figureLine } from '../facts-figure.ts';
 import { allureMessages } from './messages.ts';
 
 /** allure-vitest applies the runtime messages it finds under this task.meta key (allure-vitest 3.12, src/runtime.ts). */
@@ -19,6 +20,7 @@ function environment(header: RunHeader): Record<string, string> {
     profile: `${header.profile.name} ${header.profile.digest}`,
     run: header.runId,
     ...Object.fromEntries(Object.entries(header.versions).map(([k, v]) => [`${k} version`, v])),
+    ...Object.fromEntries((header.facts ?? []).map((f) => [`mock fidelity ${f.generation}`, figureLine(f)])),
   };
 }
 

@@ -7,6 +7,7 @@ import type { ReportInput } from '../report-input.ts';
 import { VERDICT_MARK, VERDICTS, verdictLabel } from '../verdicts.ts';
 import { cutoverHtml } from './cutover.ts';
 import { fidelityHtml } from './fidelity.ts';
+import { factsHtml } from './facts-section.ts';
 import { type ComparisonModel, comparisonModel } from './model.ts';
 import { cellText, changeText, recordText, runLine, targetLine } from './text.ts';
 
@@ -134,7 +135,7 @@ ${CSS}</style>
 ${cutoverHtml(input, esc)}${guideSection(m)}
 ${matrixSection(m)}
 ${readinessSection(m)}
-${changesSection(m)}${fidelityHtml(input.header, esc)}
+${changesSection(m)}${fidelityHtml(input.header, esc)}${factsHtml(input.header, esc)}
 </main>
 </body>
 </html>

@@ -3,6 +3,7 @@ import type { ReportInput } from '../report-input.ts';
 import { VERDICT_MARK } from '../verdicts.ts';
 import { cutoverMarkdown } from './cutover.ts';
 import { fidelityMarkdown } from './fidelity.ts';
+import { factsMarkdown } from './facts-section.ts';
 import { type ComparisonModel, comparisonModel } from './model.ts';
 import { cellText, changeText, markedVerdict, recordText, runLine, targetLine } from './text.ts';
 
@@ -157,5 +158,6 @@ export function comparisonMarkdown(input: ReportInput): string {
     '',
     ...changesSection(m),
     ...fidelityMarkdown(input.header, md),
+    ...factsMarkdown(input.header, md),
   ].join('\n')}\n`;
 }

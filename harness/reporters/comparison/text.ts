@@ -1,5 +1,6 @@
 import { byCodeUnit } from '../../records/order.ts';
 import type { CapabilityRecord, RunHeader } from '../capabilities.ts';
+import { figureLine } from '../facts-figure.ts';
 import { countVerdicts, VERDICT_MARK, verdictLabel } from '../verdicts.ts';
 import type { Change } from './changes.ts';
 import type { GuideRow, RowCell } from './model.ts';
@@ -13,7 +14,8 @@ export function runLine(h: RunHeader): string {
     .sort(([a], [b]) => byCodeUnit(a, b))
     .map(([k, v]) => `${k} ${v}`)
     .join(', ');
-  return `run ${h.runId}, ${h.generatedAt}; profile ${h.profile.name} (${h.profile.digest}); ${versions}`;
+  const facts = (h.facts ?? []).map((f) => `; mock fidelity ${figureLine(f)}`).join('');
+  return `run ${h.runId}, ${h.generatedAt}; profile ${h.profile.name} (${h.profile.digest}); ${versions}${facts}`;
 }
 
 export function targetLine(h: RunHeader): string {

@@ -87,3 +87,11 @@ export function authenticateApiToken(
   if (policy.classic === 'refused') return { ok: false, response: forbidden(CLASSIC_TOKEN_REFUSED) };
   return { ...base, scopes: null, via: 'classic-token' };
 }
+
+/** A Bearer value that is one of a user's API tokens: a service account's key in the form the README gives. */
+export function bearerApiKey(store: SiteStore, bearer: string): { email: string; token: string } | undefined {
+  for (const user of store.users.values())
+    if (user.active && (user.apiToken === bearer || user.tokens.some((t) => t.token === bearer)))
+      return { email: user.email, token: bearer };
+  return undefined;
+}

@@ -4,7 +4,7 @@ import type { CloudOrigins } from '../../atlassian/origins.ts';
 import { AUDIENCE, generationOf, prmUrl } from '../oauth/endpoints.ts';
 import type { AuthProfile } from '../profile/auth.ts';
 import { parseBasic } from '../../atlassian/basic-auth.ts';
-import { type AuthOutcome, type Authenticator, authenticateApiToken } from './api-token.ts';
+import { type AuthOutcome, type Authenticator, authenticateApiToken, bearerApiKey } from './api-token.ts';
 import { gen1Unauthorized, gen2Unauthorized, insufficientScope } from './challenge.ts';
 import { scopesFor } from './scopes.ts';
 import type { RovoTool } from '../tools/define.ts';
@@ -19,7 +19,7 @@ export interface RovoAuthDeps {
 
 /**
  * The MCP endpoints' front door: Basic API tokens (with the admin switch and classic-token policy),
- * or Bearer access tokens of the endpoint's generation. Everything else gets that generation's 401.
+ * service-account API keys as Bearer, or Bearer access tokens of the endpoint's generation. Everything else gets that generation's 401.
  */
 export function rovoAuthenticator(deps: RovoAuthDeps): Authenticator {
   return (request, path) => {
@@ -36,6 +36,9 @@ export function rovoAuthenticator(deps: RovoAuthDeps): Authenticator {
     if (basic) return authenticateApiToken(deps.store, basic, auth.apiToken) ?? unauthorized();
     const bearer = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '')?.[1];
     if (!bearer) return unauthorized();
+    const key =
+      auth.apiToken.serviceAccountBearer === 'accepted' ? bearerApiKey(deps.store, bearer) : undefined;
+    if (key) return authenticateApiToken(deps.store, key, auth.apiToken) ?? unauthorized();
     const check = deps.tokens.verifyAccess(bearer);
     if (!check.ok || check.grant.audience !== AUDIENCE[generation]) return unauthorized();
     const { grant } = check;

@@ -57,14 +57,30 @@ export const AuthProfileSchema = z
          * the Teamwork Graph tools (a live probe of 2026-07-27, rovo-v2-surface.md 5.4 T-ANON).
          */
         wrongToken: z.enum(['anonymous-graph', '401']).default('anonymous-graph'),
+        /**
+         * A service account's API key sent as `Authorization: Bearer <key>` (README; partial for v1 in
+         * rovo-surface.md 3d): accepted as that account, or refused as any unknown Bearer value (401).
+         */
+        serviceAccountBearer: z.enum(['accepted', 'refused']).default('accepted'),
       })
       .strict()
-      .default({ enabled: true, classic: 'twg-only', wrongToken: 'anonymous-graph' }),
+      .default({
+        enabled: true,
+        classic: 'twg-only',
+        wrongToken: 'anonymous-graph',
+        serviceAccountBearer: 'accepted',
+      }),
     /**
      * The org's IP allowlist (README "Domain controls"): `blocks-caller` answers every request 403 as for
      * a client outside it, with Rovo's documented sentence; the 403 status is assumed.
      */
     ipAllowlist: z.enum(['allows-caller', 'blocks-caller']).default('allows-caller'),
+    /**
+     * What a blocked caller is refused on /v1/mcp: `all-but-search` opens the session and refuses every
+     * tool call with the sentence except the search tools (atlassian-mcp-server#121, one report);
+     * `every-request` answers every request 403. /v2/mcp refuses every request (nothing says otherwise).
+     */
+    ipAllowlistScope: z.enum(['all-but-search', 'every-request']).default('all-but-search'),
   })
   .strict();
 export type AuthProfile = z.infer<typeof AuthProfileSchema>;

@@ -16,6 +16,7 @@ import type { DiscoverIndex } from '../discover/match.ts';
 import type { V2Caller } from './caller.ts';
 import { callExecute, callOperationTool } from './calls.ts';
 import { callDiscover } from './discover-tool.ts';
+import { UPSTREAM_ERROR, v2Error } from './envelope.ts';
 import type { V2Surface } from './surface.ts';
 
 export interface V2ServerDeps {
@@ -90,7 +91,13 @@ export function createV2Server(deps: V2ServerDeps): Server {
     const op = surface.listed(caller).find((t) => t.name === name);
     // Unknown tool names answer like the v1 mock's default (JSON-RPC -32602); not captured on v2.
     if (!op) throw new McpError(ErrorCode.InvalidParams, `Tool ${name} not found`);
-    await deps.beforeCall?.(name, extra.signal);
+    try {
+      await deps.beforeCall?.(name, extra.signal);
+    } catch (error) {
+      // A fault a hook injects is an upstream failure, answered as v1's are (I241); a cancelled call stays one.
+      if (extra.signal.aborted) throw error;
+      return v2Error(UPSTREAM_ERROR);
+    }
     extra.signal.throwIfAborted();
     const ctx = { store: deps.store, surface, caller, clientName: server.getClientVersion()?.name };
     if (name === 'discover') return callDiscover(surface, deps.index, caller, args, ctx.clientName);
