@@ -15,24 +15,8 @@ const profile = loadProfile('default');
 
 afterEach(() => vi.restoreAllMocks());
 
-/**
- * Confirmed v2 facts the v2 mock's default profile does not reproduce: the defaults follow the
- * reference's open questions (Q11, Q12), which the lead settles. Each must still miss, so the list
- * empties itself once they hold.
- */
-const AWAITING_V2_MOCK: Readonly<Record<string, string>> = {
-  'v2.jira.fields-filter-ignored':
-    'Q12: the compact default view drops issuetype, which #208/#225 see returned',
-  'v2.jira.search.five-node-cap': 'Q11: the default is faithful paging; five-node-cap is a switch',
-};
-
 it.each(facts.map((f) => [f.id, f] as const))('%s holds on the default profile', async (id, fact) => {
   const result = await probeMock(fact, profile);
-  const awaiting = AWAITING_V2_MOCK[id];
-  if (awaiting) {
-    expect(result.outcome, `${id} now holds: remove it from AWAITING_V2_MOCK (${awaiting})`).toBe('missed');
-    return;
-  }
   expect(result.why, fact.statement).toBeUndefined();
   expect(result.outcome).toBe('held');
 });
