@@ -1,9 +1,4 @@
-import { loadProfile } from '../../mocks/rovo/profile/load.ts';
-import { defineCommand, type FlagSpecs, type FlagValues } from './define-command.ts';
-import { loadFacts } from './fidelity/load.ts';
-import { type FactResult, probeMock } from './fidelity/run.ts';
-import { fidelityLine, fidelityTable } from './fidelity/summary.ts';
-import { terminalText } from './terminal.ts';
+import { defineCommand, type FlagSpecs } from './define-command.ts';
 
 const FLAGS = {
   profile: {
@@ -33,23 +28,4 @@ export const fidelityCommand = defineCommand({
     1: 'a confirmed fact not reproduced (named with its sources)',
     2: 'bad usage or input',
   },
-  run: ({ values }) => fidelityRun(values),
 });
-
-async function fidelityRun(values: FlagValues<typeof FLAGS>): Promise<number> {
-  const facts = loadFacts(values.facts);
-  const profile = loadProfile(values.profile ?? 'default');
-  const results: FactResult[] = [];
-  for (const fact of facts) results.push(await probeMock(fact, profile));
-  if (values.json)
-    console.log(
-      JSON.stringify(
-        results.map(({ fact, ...r }) => ({ id: fact.id, ...r })),
-        null,
-        2,
-      ),
-    );
-  else console.log(terminalText(fidelityTable(results)));
-  console.log(fidelityLine(results, profile.name));
-  return results.some((r) => r.fact.confidence === 'confirmed' && r.outcome !== 'held') ? 1 : 0;
-}

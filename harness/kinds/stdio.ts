@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { StdioClientTransport, type StdioServerParameters } from '@modelcontextprotocol/sdk/client/stdio.js';
+import type { StdioClientTransport, StdioServerParameters } from '@modelcontextprotocol/sdk/client/stdio.js';
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
 import { PACKAGE_ROOT } from '../../lib/paths.ts';
@@ -79,8 +79,9 @@ class SpawnedServer implements Transport {
   constructor(
     params: StdioServerParameters,
     private readonly dir: string,
+    Inner: typeof StdioClientTransport,
   ) {
-    this.inner = new StdioClientTransport({ ...params, stderr: 'pipe' });
+    this.inner = new Inner({ ...params, stderr: 'pipe' });
     this.inner.stderr?.on('data', (chunk: Buffer) => {
       const text = chunk.toString('utf8');
       if (!this.head)
@@ -140,7 +141,9 @@ class SpawnedServer implements Transport {
  * the target's `env` may name them as `${CONFORMANCE_...}`.
  */
 function spawnedServer(cloud: FakeCloud, origin: string): TransportFactory {
-  return (target, options) => {
+  return async (target, options) => {
+    // The SDK's stdio client loads with the first session, not with the kinds table the CLI reads.
+    const { StdioClientTransport } = await import('@modelcontextprotocol/sdk/client/stdio.js');
     const [command, ...args] = splitCommandLine(target.command ?? '');
     if (!command)
       throw new HarnessError('TARGET_UNRESOLVED', `target ${target.name} has no command; give "command"`);
@@ -166,6 +169,7 @@ function spawnedServer(cloud: FakeCloud, origin: string): TransportFactory {
           ...(target.cwd ? { cwd: resolve(PACKAGE_ROOT, target.cwd) } : {}),
         },
         dir,
+        StdioClientTransport,
       );
     } catch (error) {
       rmSync(dir, { recursive: true, force: true });
