@@ -11,6 +11,8 @@ const REPORTS = '.tmp/bench-reports';
 
 interface Sample {
   wall: number;
+  /** What the run printed for its suites and reports (`Reports (12.3 s)`): wall minus start-up. */
+  reportsLine?: number;
   cpu?: number;
   rssMb?: number;
   status: number | null;
@@ -29,8 +31,10 @@ function cli(args: readonly string[]): Sample {
   );
   const wall = (performance.now() - t0) / 1000;
   const usage = /bench-usage ([\d.]+) ([\d.]+) (\d+)/.exec(result.stderr);
+  const suites = /\nReports \(([\d.]+) s\)/.exec(result.stdout);
   return {
     wall,
+    ...(suites ? { reportsLine: Number(suites[1]) } : {}),
     status: result.status,
     stdout: result.stdout,
     ...(usage ? { cpu: Number(usage[1]) + Number(usage[2]), rssMb: Number(usage[3]) / 1024 } : {}),
@@ -40,7 +44,11 @@ function cli(args: readonly string[]): Sample {
 const median = (xs: readonly number[]) => percentile(xs, 50);
 
 /** Median of RUNS invocations: wall, CPU and peak RSS (of the largest process). */
-function measured(name: string, args: readonly string[], note = ''): { figure: Figure; last: Sample } {
+function measured(
+  name: string,
+  args: readonly string[],
+  note = '',
+): { figure: Figure; last: Sample; wall: number } {
   const samples = Array.from({ length: RUNS }, () => cli(args));
   const last = samples[samples.length - 1] as Sample;
   const cpu = samples.flatMap((s) => (s.cpu === undefined ? [] : [s.cpu]));
@@ -53,6 +61,20 @@ function measured(name: string, args: readonly string[], note = ''): { figure: F
       note: `median of ${RUNS}, exit ${samples.map((s) => s.status).join('/')}${note ? `; ${note}` : ''}`,
     },
     last,
+    wall: median(samples.map((s) => s.wall)),
+  };
+}
+
+/** Start-up (CLI, settings, target resolution) against the suites and reports, from the run's own line. */
+function phaseFigure(run: { last: Sample }): Figure {
+  const { wall, reportsLine } = run.last;
+  return {
+    name: '  phases: start-up / suites and reports',
+    value:
+      reportsLine === undefined
+        ? 'not printed'
+        : `${(wall - reportsLine).toFixed(1)} s / ${reportsLine.toFixed(1)} s`,
+    note: 'the last run; "Reports (x s)" covers the suites and every report',
   };
 }
 
@@ -89,23 +111,26 @@ export const conformanceRunBench: Bench = {
     rmSync(join(PACKAGE_ROOT, '.tmp/bench-shards'), { recursive: true, force: true });
     const full = measured('npm run conformance (rovo-mock)', ['run', '--reports', REPORTS]);
     full.figure.note = `${checkCount(full.last.stdout)} checks; ${full.figure.note}`;
-    const figures = [full.figure, ...checkFigures(REPORTS)];
+    const figures = [full.figure, phaseFigure(full), ...checkFigures(REPORTS)];
+    const sideBySide = measured(
+      '  side by side with legacy-mock',
+      ['run', '--target', 'rovo-mock', '--target', 'legacy-mock', '--reports', REPORTS],
+      '',
+    );
+    sideBySide.figure.note = `${(sideBySide.wall / full.wall).toFixed(2)}x the single run (goal 1.6x); ${sideBySide.figure.note}`;
+    const floor = measured(
+      'floor: --area identity (4 checks)',
+      ['run', '--area', 'identity', '--reports', REPORTS],
+      'start-up and reports',
+    );
+    floor.figure.note = `the whole run is ${(full.wall / floor.wall).toFixed(2)}x this; ${floor.figure.note}`;
+    const mutants = measured('npm run mutants', ['mutants']);
     figures.push(
       measured('  with --allure-html', ['run', '--allure-html', '--reports', REPORTS]).figure,
-      measured('  side by side with legacy-mock', [
-        'run',
-        '--target',
-        'rovo-mock',
-        '--target',
-        'legacy-mock',
-        '--reports',
-        REPORTS,
-      ]).figure,
-      measured(
-        'floor: --area identity (4 checks)',
-        ['run', '--area', 'identity', '--reports', REPORTS],
-        'start-up and reports',
-      ).figure,
+      sideBySide.figure,
+      floor.figure,
+      phaseFigure(floor),
+      mutants.figure,
     );
     const shards = [1, 2].map((i) =>
       cli(['run', '--shard', `${i}/2`, '--reports', `.tmp/bench-shards/${i}`]),

@@ -67,8 +67,13 @@ export interface CommandSpec<F extends FlagSpecs> {
   readonly examples?: readonly { readonly command: string; readonly help: string }[];
   /** What each exit code means; 2 is always bad usage. */
   readonly exits: { readonly 0: string; readonly 1?: string; readonly 2: string };
-  run(parsed: Parsed<F>): Promise<number> | number;
 }
+
+/** What a command does with its parsed flags: the exit code. */
+export type Implementation<F extends FlagSpecs> = (parsed: Parsed<F>) => Promise<number> | number;
+
+/** The parsed flags of a declared command (`ParsedOf<typeof runCommand>`), as its implementation takes them. */
+export type ParsedOf<S> = S extends CommandSpec<infer F> ? Parsed<F> : never;
 
 export interface Command {
   readonly name: string;

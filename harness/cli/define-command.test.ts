@@ -1,6 +1,6 @@
 import { expect, it, vi } from 'vitest';
 import { HarnessError } from '../errors.ts';
-import { defineCommand, type FlagValues } from './define-command.ts';
+import { command, defineCommand, type FlagValues } from './define-command.ts';
 
 const FLAGS = {
   target: { type: 'string', arg: 't', help: 'the target', repeat: 'collect' },
@@ -15,19 +15,24 @@ const FLAGS = {
 } as const;
 
 const seen: { values: FlagValues<typeof FLAGS>; positionals: string[] }[] = [];
-const toy = defineCommand({
-  name: 'toy',
-  summary: 'a command for the tests',
-  description: ['Plays with flags.'],
-  positionals: [{ name: 'action', help: 'what to do', choices: ['go', 'stop'] }],
-  flags: FLAGS,
-  oneOf: [['from', 'url']],
-  exits: { 0: 'done', 2: 'bad usage' },
-  run(parsed) {
-    seen.push(parsed);
-    return 0;
-  },
-});
+const toy = command(
+  defineCommand({
+    name: 'toy',
+    summary: 'a command for the tests',
+    description: ['Plays with flags.'],
+    positionals: [{ name: 'action', help: 'what to do', choices: ['go', 'stop'] }],
+    flags: FLAGS,
+    oneOf: [['from', 'url']],
+    exits: { 0: 'done', 2: 'bad usage' },
+  }),
+  () =>
+    Promise.resolve({
+      run(parsed) {
+        seen.push(parsed);
+        return 0;
+      },
+    }),
+);
 
 async function parse(...argv: string[]) {
   await toy.run(argv);

@@ -6,7 +6,10 @@
 // yargs exit 1 on bad usage; this project's contract is 2), its own messages and its own help format
 // to override. The part that is ours (declarations, checks that name the flag, the help layout) is
 // command-spec.ts, parse-argv.ts, usage.ts and this file, with value types inferred from the declaration.
-import type { Command, CommandSpec, FlagSpecs, Parsed } from './command-spec.ts';
+//
+// A declaration (`run.ts`) holds no implementation: `command()` binds it to a module (`run.impl.ts`)
+// that is imported only when the command runs, so `--help` and every command load only what they use.
+import type { Command, CommandSpec, FlagSpecs, Implementation, Parsed } from './command-spec.ts';
 import { parseArgv } from './parse-argv.ts';
 import { renderUsage } from './usage.ts';
 
@@ -16,11 +19,22 @@ export type {
   FlagSpec,
   FlagSpecs,
   FlagValues,
+  Implementation,
   Parsed,
+  ParsedOf,
   PositionalSpec,
 } from './command-spec.ts';
 
-export function defineCommand<const F extends FlagSpecs>(spec: CommandSpec<F>): Command {
+/** A command's declaration, with its flag value types inferred (`const`) for its implementation. */
+export function defineCommand<const F extends FlagSpecs>(spec: CommandSpec<F>): CommandSpec<F> {
+  return spec;
+}
+
+/** The declared command, run by the implementation `load` imports (a module exporting `run`). */
+export function command<F extends FlagSpecs>(
+  spec: CommandSpec<F>,
+  load: () => Promise<{ run: Implementation<F> }>,
+): Command {
   const general = spec as unknown as CommandSpec<FlagSpecs>;
   const usage = () => renderUsage(general);
   return {
@@ -34,8 +48,9 @@ export function defineCommand<const F extends FlagSpecs>(spec: CommandSpec<F>): 
         console.log(usage());
         return 0;
       }
+      const { run } = await load();
       // parseArgv checked every value against this same declaration, which is what FlagValues reads.
-      return spec.run(parsed as unknown as Parsed<F>);
+      return run(parsed as unknown as Parsed<F>);
     },
   };
 }

@@ -1,18 +1,5 @@
-import { loadProfile } from '../../mocks/rovo/profile/load.ts';
-import type { RunSettings } from '../config/settings.ts';
-import { HarnessError } from '../errors.ts';
-import { closeKinds } from '../kinds/index.ts';
-import { buildSettings } from '../kinds/resolve.ts';
-import { figureLine } from '../reporters/facts-figure.ts';
-import { defineCommand, type FlagSpecs, type FlagValues } from './define-command.ts';
-import { figures } from './fidelity/figure.ts';
-import { loadFacts } from './fidelity/load.ts';
-import { type FactResult, probeMock } from './fidelity/run.ts';
-import { fidelityTable } from './fidelity/summary.ts';
-import { probeTarget } from './fidelity/target-site.ts';
+import { defineCommand, type FlagSpecs } from './define-command.ts';
 import { CONFIG_FLAG } from './flags.ts';
-import { preflightAll } from './live-run.ts';
-import { terminalText } from './terminal.ts';
 
 const FLAGS = {
   target: {
@@ -51,57 +38,4 @@ export const fidelityCommand = defineCommand({
     1: 'a confirmed fact not reproduced (named with its sources)',
     2: 'bad usage or input (the message names the flag or field)',
   },
-  run: ({ values }) => fidelityRun(values),
 });
-
-function settingsFor(values: FlagValues<typeof FLAGS>): RunSettings {
-  const targets = [values.target ?? 'rovo-mock'];
-  try {
-    return buildSettings({
-      targets,
-      ...(values.profile ? { profile: values.profile } : {}),
-      ...(values.config ? { config: values.config } : {}),
-    });
-  } catch (error) {
-    if (!(error instanceof HarnessError) || error.code !== 'TARGET_UNRESOLVED') throw error;
-    const reason = error.message.replace(/^\[harness\] /, '');
-    throw new HarnessError('USAGE', `--target ${targets[0]}: ${reason}`, { cause: error });
-  }
-}
-
-async function probeAll(values: FlagValues<typeof FLAGS>): Promise<{ results: FactResult[]; on: string }> {
-  const facts = loadFacts(values.facts);
-  const settings = settingsFor(values);
-  const [target] = settings.targets;
-  const results: FactResult[] = [];
-  if (!target || target.kind === 'rovo-mock') {
-    const profile = loadProfile(values.profile ?? 'default');
-    for (const fact of facts) results.push(await probeMock(fact, profile));
-    return { results, on: `profile ${profile.name}` };
-  }
-  // A live target is checked (credentials, site) before any probe; fidelity never writes there.
-  const ready = await preflightAll({ ...settings, readOnly: true }, (line) =>
-    console.error(terminalText(line)),
-  );
-  try {
-    for (const fact of facts) results.push(await probeTarget(target, ready, fact));
-  } finally {
-    await closeKinds();
-  }
-  return { results, on: target.name };
-}
-
-async function fidelityRun(values: FlagValues<typeof FLAGS>): Promise<number> {
-  const { results, on } = await probeAll(values);
-  if (values.json)
-    console.log(
-      JSON.stringify(
-        results.map(({ fact, ...r }) => ({ id: fact.id, ...r })),
-        null,
-        2,
-      ),
-    );
-  else console.log(terminalText(fidelityTable(results)));
-  for (const figure of figures(results, on)) console.log(terminalText(figureLine(figure)));
-  return results.some((r) => r.fact.confidence === 'confirmed' && r.outcome === 'missed') ? 1 : 0;
-}

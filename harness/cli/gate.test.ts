@@ -5,7 +5,9 @@ import { expect, it, vi } from 'vitest';
 import { loadRequirementSet } from '../migration/load.ts';
 import { capabilitiesJson, reportRecords } from '../reporters/capabilities.ts';
 import { checkRecord, sampleHeader } from '../reporters/sample-records.ts';
-import { gateCommand } from './gate.ts';
+import { commandNamed } from './commands.ts';
+
+const gateCommand = commandNamed('gate') ?? expect.unreachable('gate is a command');
 
 const SET = join(import.meta.dirname, '../../fixtures/migration/status-report-agent.json');
 const dir = mkdtempSync(join(tmpdir(), 'gate-'));

@@ -1,10 +1,5 @@
-import { join, resolve } from 'node:path';
-import { loadRequirementSet } from '../migration/load.ts';
-import { assessReadiness } from '../migration/readiness.ts';
-import { readCapabilities } from '../reporters/capabilities.ts';
-import { defineCommand, type FlagSpecs, type FlagValues } from './define-command.ts';
+import { defineCommand, type FlagSpecs } from './define-command.ts';
 import { REQUIREMENTS_FLAG } from './flags.ts';
-import { PACKAGE_ROOT } from '../../lib/paths.ts';
 
 const FLAGS = {
   requirements: { ...REQUIREMENTS_FLAG, required: true },
@@ -26,31 +21,4 @@ export const gateCommand = defineCommand({
   ],
   flags: FLAGS,
   exits: { 0: 'no new blocker', 1: 'a new blocker (named)', 2: 'bad usage or input' },
-  run: ({ values }) => gateRun(values),
 });
-
-function gateRun(values: FlagValues<typeof FLAGS>): number {
-  const set = loadRequirementSet(values.requirements);
-  const now = readCapabilities(
-    values.from ?? join(resolve(PACKAGE_ROOT, 'reports'), 'capabilities.json'),
-    '--from',
-  );
-  const before = values.previous ? readCapabilities(values.previous, '--previous') : undefined;
-  const targets = values.target ? [values.target] : now.run.targets.map((t) => t.name);
-  let fresh = 0;
-  for (const target of targets) {
-    const blocked = assessReadiness(set, now.records, target).blockers;
-    const earlier = new Set(
-      before ? assessReadiness(set, before.records, target).blockers.map((b) => b.requirement.id) : [],
-    );
-    for (const b of blocked) {
-      const isNew = !earlier.has(b.requirement.id);
-      if (isNew) fresh++;
-      console.log(
-        `${isNew ? 'NEW blocker' : 'blocker (known)'} on ${target}: ${b.requirement.id} (${b.requirement.title}): ${b.reasons.join('; ')}`,
-      );
-    }
-    if (blocked.length === 0) console.log(`${target}: every critical requirement of "${set.name}" is met`);
-  }
-  return fresh > 0 ? 1 : 0;
-}

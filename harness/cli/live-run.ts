@@ -2,38 +2,10 @@ import { HarnessError } from '../errors.ts';
 import { DEFAULT_BUDGET, RateBudget } from '../live/budget.ts';
 import { liveConfig, mainCredentials } from '../live/env.ts';
 import { ledgerDirOf, ledgerPath, Ledger, readLedger } from '../live/ledger.ts';
-import { preflight, restAuthorization } from '../live/preflight.ts';
 import { AtlassianRest } from '../live/rest.ts';
 import { settle, summarize } from '../live/teardown.ts';
 import type { RunSettings } from '../config/settings.ts';
 import type { TargetSpec } from '../targets/spec.ts';
-import type { FlagSpecs } from './define-command.ts';
-
-/** The flags of a run with live targets (run takes them all, check only --allow-writes). */
-export const LIVE_FLAGS = {
-  'allow-writes': {
-    type: 'boolean',
-    help: 'live targets: run the checks that write (in the sandbox only; torn down after); without it, a run with a live target is --read-only',
-  },
-  ledger: {
-    type: 'string',
-    arg: 'dir',
-    help: 'live targets: where the ledger of created artifacts goes',
-    defaultNote: '<reports>/ledger',
-  },
-  'max-concurrency': {
-    type: 'string',
-    arg: 'n',
-    help: 'live targets: requests in flight at once',
-    default: String(DEFAULT_BUDGET.concurrency),
-  },
-  'calls-per-minute': {
-    type: 'string',
-    arg: 'n',
-    help: 'live targets: requests started per minute',
-    default: String(DEFAULT_BUDGET.perMinute),
-  },
-} as const satisfies FlagSpecs;
 
 function positive(flag: string, value: string | undefined, fallback: number): number {
   if (value === undefined) return fallback;
@@ -73,6 +45,8 @@ export async function preflightAll(
   const live: NonNullable<RunSettings['live']> = {};
   for (const target of liveTargets(settings)) {
     if (!target.url) continue;
+    // Preflight opens an MCP session: the SDK loads only when a run has a live target.
+    const { preflight } = await import('../live/preflight.ts');
     const config = liveConfig(target.url);
     const site = await preflight(target, config, {
       writes: !settings.readOnly,
@@ -105,6 +79,7 @@ export async function teardownAll(
   for (const target of liveTargets(settings)) {
     const site = settings.live?.[target.name];
     if (!target.url || !site) continue;
+    const { restAuthorization } = await import('../live/preflight.ts');
     const config = liveConfig(target.url);
     const credentials = mainCredentials(config);
     const fetcher = new RateBudget(settings.budget ?? DEFAULT_BUDGET).fetch();

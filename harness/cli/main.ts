@@ -2,23 +2,21 @@ import { FixtureError } from '../../lib/errors.ts';
 import { HarnessError } from '../errors.ts';
 import { closeKinds } from '../kinds/index.ts';
 import { LiveError } from '../live/errors.ts';
-import { COMMANDS } from './commands.ts';
+import { COMMANDS, commandNamed } from './commands.ts';
 import { terminalText } from './terminal.ts';
 import { renderCommandList } from './usage.ts';
-
-const byName = new Map(COMMANDS.map((c) => [c.name, c]));
 
 export async function main(argv: string[]): Promise<number> {
   const [first, ...rest] = argv;
   if (first === '--help' || first === '-h' || first === 'help') {
-    const command = first === 'help' && rest[0] !== undefined ? byName.get(rest[0]) : undefined;
+    const command = first === 'help' && rest[0] !== undefined ? commandNamed(rest[0]) : undefined;
     if (first === 'help' && rest[0] !== undefined && !command) return unknownCommand(rest[0]);
     console.log(command ? command.usage() : renderCommandList(COMMANDS));
     return 0;
   }
   // No command, or flags first: `run` is the default.
   const implicit = first === undefined || first.startsWith('-');
-  const command = implicit ? COMMANDS[0] : byName.get(first);
+  const command = implicit ? COMMANDS[0] : commandNamed(first);
   if (!command) return unknownCommand(first ?? '');
   try {
     return await command.run(implicit ? argv : rest);

@@ -4,6 +4,7 @@
 // shell may set HOST to its name).
 import { FixtureError } from '../../lib/errors.ts';
 import { HarnessError } from '../errors.ts';
+import { command } from './define-command.ts';
 import { mockCommand } from './mock.ts';
 
 const fromEnv = (flag: string, name: string): string[] => {
@@ -13,7 +14,7 @@ const fromEnv = (flag: string, name: string): string[] => {
 
 try {
   // Later flags win, so arguments given to the container override the environment.
-  process.exitCode = await mockCommand.run([
+  process.exitCode = await command(mockCommand, () => import('./mock.impl.ts')).run([
     ...fromEnv('--port', 'PORT'),
     ...fromEnv('--host', 'HOST'),
     ...fromEnv('--public-url', 'PUBLIC_URL'),

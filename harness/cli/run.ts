@@ -1,43 +1,15 @@
-import { join, relative, resolve } from 'node:path';
-import { loadProfile, profileDigest } from '../../mocks/rovo/profile/load.ts';
-import { applyBaselines, baselinePasses } from '../expected-failures/evaluate.ts';
-import { EXPECTED_FAILURES_DIR, loadBaseline } from '../expected-failures/load.ts';
-import { catalogue } from '../catalogue/index.ts';
-import { loadRequirementSet } from '../migration/load.ts';
-import { RecordCollector } from '../records/collector.ts';
-import { AllureRecordsReporter } from '../reporters/allure/reporter.ts';
-import { readCapabilities, reportRecords, type RunHeader } from '../reporters/capabilities.ts';
-import { buildReports } from '../reporters/build.ts';
-import { writeReports } from '../reporters/write.ts';
-import { type RunSettings, SETTINGS_ENV } from '../config/settings.ts';
-import { buildSettings } from '../kinds/resolve.ts';
-import { resolveDialects } from '../kinds/dialect.ts';
-import { defineCommand, type FlagSpecs, type FlagValues } from './define-command.ts';
-import { AREA_FLAG, CONFIG_FLAG, PREVIOUS_FLAG, PROFILE_FLAG, REQUIREMENTS_FLAG } from './flags.ts';
-import { Progress } from './progress.ts';
-import { parseShard } from './shard.ts';
-import { SUITES_DIR } from '../scenario/suites.ts';
-import { paint, useColour } from './style.ts';
-import { renderBaselines } from './baseline-summary.ts';
-import { checkReportsDir, stageReports } from './reports-dir.ts';
-import { renderSummary } from './summary.ts';
+import { relative } from 'node:path';
+import { EXPECTED_FAILURES_DIR } from '../expected-failures/load.ts';
+import { defineCommand, type FlagSpecs } from './define-command.ts';
+import {
+  AREA_FLAG,
+  CONFIG_FLAG,
+  LIVE_FLAGS,
+  PREVIOUS_FLAG,
+  PROFILE_FLAG,
+  REQUIREMENTS_FLAG,
+} from './flags.ts';
 import { PACKAGE_ROOT } from '../../lib/paths.ts';
-import { terminalText } from './terminal.ts';
-import { versions } from './versions.ts';
-import { findUnreachable } from '../scenario/reachability.ts';
-import { mockFidelity } from '../drift/fidelity.ts';
-import { mockFigures } from './fidelity/figure.ts';
-import { figureLine } from '../reporters/facts-figure.ts';
-import { budgetOf, LIVE_FLAGS, liveTargets, preflightAll, readOnlyOf, teardownAll } from './live-run.ts';
-
-/** Checks each area will report: its capabilities times the targets. */
-function expectedChecks(settings: RunSettings): Map<string, number> {
-  const expected = new Map<string, number>();
-  for (const c of catalogue().capabilities)
-    if (!settings.areas || settings.areas.includes(c.area))
-      expected.set(c.area, (expected.get(c.area) ?? 0) + settings.targets.length);
-  return expected;
-}
 
 const FLAGS = {
   target: {
@@ -98,129 +70,4 @@ export const runCommand = defineCommand({
     1: 'a check failed that the baseline does not list, a baseline entry now passes (stale: remove it), or with --strict a check was not testable',
     2: 'bad usage, config or baseline file',
   },
-  run: ({ values }) => runSuites(values),
 });
-
-async function runSuites(values: FlagValues<typeof FLAGS>): Promise<number> {
-  const shard = values.shard ? parseShard(values.shard) : undefined;
-  const built = buildSettings({
-    ...(values.target ? { targets: values.target } : {}),
-    ...(values.profile ? { profile: values.profile } : {}),
-    ...(values.area ? { areas: values.area } : {}),
-    ...(values.config ? { config: values.config } : {}),
-    ...(values.reports ? { reportsDir: values.reports } : {}),
-    ...(values.baselines ? { baselinesDir: resolve(values.baselines) } : {}),
-    ...(values.ledger ? { ledgerDir: resolve(values.ledger) } : {}),
-    budget: budgetOf(values),
-  });
-  // Where reports go is checked before anything runs: a bad path is a usage error, not a lost run.
-  checkReportsDir(resolve(PACKAGE_ROOT, built.reportsDir), values.reports ? '--reports' : 'reportsDir');
-  const hasLive = liveTargets(built).length > 0;
-  const readOnly = readOnlyOf(values, hasLive);
-  // Inputs of the reports are checked before the suites run, so a typo costs seconds, not a run.
-  const requirements = values.requirements ? loadRequirementSet(values.requirements) : undefined;
-  const previous = values.previous ? readCapabilities(values.previous, '--previous') : undefined;
-  const profile = loadProfile(built.profile);
-  // Read (and so validate) every target's baseline before anything runs: a broken one is a usage error.
-  const baselines = built.targets.map((t) => loadBaseline(t.name, built.baselinesDir));
-  // Live targets are checked before any check runs; a problem stops here with what to do.
-  const preflighted = await preflightAll({ ...built, readOnly });
-  // A target that never answers is found once, here, not by every check waiting out its timeouts.
-  const unreachable = await findUnreachable(preflighted);
-  // Then every `dialect: auto` of a reachable target is settled from tools/list: a server no dialect
-  // fits stops here (exit 2).
-  const settings = await resolveDialects({ ...preflighted, ...(unreachable ? { unreachable } : {}) });
-  process.env[SETTINGS_ENV] = JSON.stringify(settings);
-  // Written beside the previous reports and swapped in at the end: an interrupted run leaves them intact.
-  const staged = stageReports(resolve(PACKAGE_ROOT, settings.reportsDir), settings.runId);
-  const allureResults = join(staged.dir, 'allure-results');
-
-  const started = Date.now();
-  // How far the mock is from the committed surface baseline, whenever the mock is a target.
-  const withMock = settings.targets.some((t) => t.kind === 'rovo-mock');
-  const fidelity = withMock ? mockFidelity(settings.profile) : undefined;
-  // ...and how many public facts it reproduces (cached: same facts, profile and mock, same figure).
-  const facts = withMock ? await mockFigures(profile) : undefined;
-  const header: RunHeader = {
-    runId: settings.runId,
-    generatedAt: new Date(started).toISOString(),
-    targets: settings.targets.map((t) => ({ name: t.name, kind: t.kind, dialect: t.dialect })),
-    profile: { name: profile.name, digest: profileDigest(profile) },
-    versions: versions(),
-    ...(fidelity ? { fidelity } : {}),
-    ...(facts ? { facts } : {}),
-    ...(shard ? { shard } : {}),
-  };
-  console.log(
-    `rovo-mcp-conformance: run ${settings.runId} against ${settings.targets.map((t) => t.name).join(', ')} (profile ${profile.name})`,
-  );
-  for (const figure of facts ?? []) console.log(`mock fidelity ${figureLine(figure)}`);
-  for (const [name, { reason }] of Object.entries(unreachable ?? {}))
-    console.error(
-      paint(
-        `${terminalText(name)} did not answer initialize: ${terminalText(reason)}; each of its checks fails without running`,
-        'red',
-        useColour(),
-      ),
-    );
-  const collector = new RecordCollector();
-  // Which files a shard gets is vitest's choice, so a shard cannot say which checks are missing.
-  const progress = new Progress(shard ? new Map() : expectedChecks(settings));
-  const cat = catalogue();
-  collector.onRecord((r) => progress.add(cat.has(r.capabilityId) ? cat.get(r.capabilityId).area : '?', r));
-  // An area filter picks suite folders before anything loads, not checks after every suite loaded.
-  const files = settings.areas
-    ? settings.areas.map((a) => `${relative(PACKAGE_ROOT, SUITES_DIR)}/${a}/`)
-    : [];
-  // Loaded here, not at the top: every other command (report, --help, mock) starts without vite.
-  const { startVitest } = await import('vitest/node');
-  const vitest = await startVitest('test', files, {
-    root: PACKAGE_ROOT,
-    project: ['suites'],
-    watch: false,
-    reporters: [collector, new AllureRecordsReporter(allureResults, header)],
-    passWithNoTests: true,
-    ...(shard ? { shard: `${shard.index}/${shard.count}` } : {}),
-    // A live run spends one request budget and one OAuth store: one worker, files in turn.
-    ...(hasLive ? { maxWorkers: 1, fileParallelism: false } : {}),
-  });
-  await vitest.close();
-  progress.finish();
-  const teardownProblems = hasLive && !readOnly ? await teardownAll(settings) : [];
-
-  const records = collector.records;
-  const input = {
-    header,
-    records: reportRecords(records),
-    ...(requirements ? { requirements } : {}),
-    ...(previous ? { previous } : {}),
-  };
-  const reports = values['allure-html']
-    ? buildReports(staged.dir, input)
-    : { written: writeReports(staged.dir, input), problems: [] };
-  const written = staged.commit(reports.written);
-  const colour = useColour();
-  const baseline = applyBaselines(records, baselines);
-  console.log('');
-  console.log(
-    renderSummary(
-      records,
-      header.targets.map((t) => t.name),
-      colour,
-      new Set(baseline.expected.map(({ record }) => `${record.capabilityId}\u0000${record.target}`)),
-    ),
-  );
-  console.log(`\n${renderBaselines(baseline, baselines, colour)}`);
-  console.log(
-    `\nReports (${((Date.now() - started) / 1000).toFixed(1)} s): ${written.map((p) => relative(process.cwd(), p)).join(', ')}`,
-  );
-  const problems = [...collector.problems, ...reports.problems, ...teardownProblems];
-  for (const p of problems) console.error(paint(`error: ${terminalText(p)}`, 'red', colour));
-  if (records.length === 0 && !shard) {
-    console.error('No check ran: check the --area and --target values.');
-    return 1;
-  }
-  const failed = !baselinePasses(baseline) || problems.length > 0;
-  const untestable = records.some((r) => r.verdict === 'not-testable');
-  return failed || (values.strict && untestable) ? 1 : 0;
-}

@@ -19,6 +19,18 @@ const Step = z
     run: z.string().optional(),
     uses: z.string().optional(),
     if: z.string().optional(),
+    with: z.record(z.string(), z.unknown()).optional(),
+  })
+  .loose();
+const Job = z
+  .object({
+    steps: z.array(Step),
+    needs: z.union([z.string(), z.array(z.string())]).optional(),
+    if: z.string().optional(),
+    strategy: z
+      .object({ matrix: z.record(z.string(), z.unknown()) })
+      .loose()
+      .optional(),
   })
   .loose();
 const Workflow = z
@@ -26,7 +38,8 @@ const Workflow = z
     on: z.record(z.string(), z.unknown()),
     permissions: z.record(z.string(), z.string()),
     concurrency: z.object({ group: z.string(), 'cancel-in-progress': z.boolean() }),
-    jobs: z.record(z.string(), z.object({ steps: z.array(Step) }).loose()),
+    env: z.record(z.string(), z.unknown()).optional(),
+    jobs: z.record(z.string(), Job),
   })
   .loose();
 
@@ -65,24 +78,77 @@ it('ci runs .ci/run (install, check, test) on push and pull request, cancelling 
   expect(scripts.test).toMatch(/^npm run check && /);
 });
 
-it('nightly runs the mock always and live only with secrets, uploads reports, compares with last night and fails on drift or a new blocker', () => {
+const NightlyTarget = z.object({
+  name: z.string().regex(/^[a-z0-9-]+$/),
+  target: z.string(),
+  live: z.boolean(),
+  flags: z.string(),
+});
+
+/** The nightly's targets list: the JSON the `targets` job's script hands to the matrices. */
+function nightlyTargets(steps: z.infer<typeof Step>[]): z.infer<typeof NightlyTarget>[] {
+  const script = runs(steps);
+  const json = /targets='(\[[\s\S]*?\])'/.exec(script)?.[1];
+  return z.array(NightlyTarget).parse(JSON.parse(json ?? 'null'));
+}
+
+describe('nightly', () => {
   const { workflow } = load('nightly.yml');
-  expect(Object.keys(workflow.on)).toContain('schedule');
-  const mock = workflow.jobs.mock?.steps ?? [];
-  const live = workflow.jobs.live?.steps ?? [];
-  expect(runs(mock)).toMatch(/npm run conformance -- --requirements "\$REQUIREMENTS" "\$\{previous\[@\]\}"/);
-  expect(runs(mock)).toMatch(/previous-run\.sh capabilities-mock previous/);
-  expect(runs(mock)).toMatch(/rovo-mcp-conformance gate/);
-  expect(mock.filter((s) => s.uses?.startsWith('actions/upload-artifact')).length).toBe(2);
-  // Every live step after the probe is conditional on the secrets being there.
-  expect(live.slice(1).every((s) => s.if?.includes("steps.secrets.outputs.present == 'true'"))).toBe(true);
-  const liveRuns = runs(live);
-  expect(liveRuns).toMatch(/--target rovo-live --allow-writes/);
-  // Breaking drift fails the run itself: drift.surface.baseline is one of its checks.
-  expect(liveRuns).not.toMatch(/--area/);
-  expect(liveRuns).toMatch(/rovo-mcp-conformance gate/);
-  expect(live.find((s) => s.run?.includes('janitor'))?.if).toContain('always()');
-  expect(live.filter((s) => s.uses?.startsWith('actions/upload-artifact')).length).toBe(2);
+  const { targets, run, merge } = workflow.jobs;
+
+  it('runs on a schedule over a targets list, one line per target: the mock always, live Rovo with its secrets', () => {
+    expect(Object.keys(workflow.on)).toContain('schedule');
+    const rows = nightlyTargets(targets?.steps ?? []);
+    expect(rows.map((r) => [r.name, r.target, r.live])).toEqual([
+      ['mock', 'rovo-mock', false],
+      ['live', 'rovo-live', true],
+    ]);
+    expect(rows.find((r) => r.live)?.flags).toBe('--allow-writes');
+    expect(runs(targets?.steps ?? [])).toMatch(/range\(1; \$SHARDS \+ 1\)/);
+    expect(workflow.env).toMatchObject({ SHARDS: 2 });
+  });
+
+  it('runs every target x shard as a matrix job that uploads its shard, live steps only with secrets', () => {
+    expect(run?.needs).toBe('targets');
+    expect(run?.strategy?.matrix).toEqual({
+      target: '${{ fromJSON(needs.targets.outputs.targets) }}',
+      shard: '${{ fromJSON(needs.targets.outputs.shards) }}',
+    });
+    const steps = run?.steps ?? [];
+    // Every step after the probe is conditional on this row's credentials (a mock row always has them).
+    expect(steps.slice(1).every((s) => s.if?.includes("steps.secrets.outputs.present == 'true'"))).toBe(true);
+    expect(runs(steps)).toMatch(
+      /npm run conformance -- --target "\$TARGET" \$FLAGS --shard "\$SHARD\/\$SHARDS" --reports shard/,
+    );
+    // Breaking drift fails the run itself: drift.surface.baseline is one of its checks.
+    expect(runs(steps)).not.toMatch(/--area/);
+    const janitor = steps.find((s) => s.run?.includes('janitor'));
+    expect(janitor?.if).toContain('always()');
+    expect(janitor?.if).toContain('matrix.target.live');
+    const uploads = steps.filter((s) => s.uses?.startsWith('actions/upload-artifact'));
+    expect(uploads.map((s) => s.with?.name)).toEqual(['shard-${{ matrix.target.name }}-${{ matrix.shard }}']);
+  });
+
+  it("merges each target's shards in a final job: report --merge, compared with last night, gated, uploaded", () => {
+    expect(merge?.needs).toEqual(['targets', 'run']);
+    expect(merge?.if).toContain('!cancelled()');
+    expect(merge?.strategy?.matrix).toEqual({ target: '${{ fromJSON(needs.targets.outputs.targets) }}' });
+    const steps = merge?.steps ?? [];
+    const download = steps.find((s) => s.uses?.startsWith('actions/download-artifact'));
+    expect(download?.with).toMatchObject({ pattern: 'shard-${{ matrix.target.name }}-*' });
+    const script = runs(steps);
+    expect(script).toMatch(/for dir in shards\/\*\/; do merge\+=\(--merge "\$dir"\); done/);
+    expect(script).toMatch(
+      /rovo-mcp-conformance report "\$\{merge\[@\]\}" --reports reports --requirements "\$REQUIREMENTS" "\$\{previous\[@\]\}"/,
+    );
+    expect(script).toMatch(/previous-run\.sh capabilities-\$\{\{ matrix\.target\.name \}\} previous/);
+    expect(script).toMatch(/rovo-mcp-conformance gate --requirements/);
+    const uploads = steps.filter((s) => s.uses?.startsWith('actions/upload-artifact'));
+    expect(uploads.map((s) => s.with?.name)).toEqual([
+      'reports-${{ matrix.target.name }}',
+      'capabilities-${{ matrix.target.name }}',
+    ]);
+  });
 });
 
 it('the schema check can fail: a job without runs-on and a step with an unknown key are refused', () => {

@@ -1,11 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FakeCloud } from '../../mocks/cloud.ts';
+import type { FakeCloud } from '../../mocks/cloud.ts';
 import { LOOPBACK, type LoopbackMount, freePort, serveOnLoopback } from '../../mocks/mounts/loopback.ts';
 import type { RunSettings } from '../config/settings.ts';
-import { httpTransport } from '../connect/http-transport.ts';
-import { bundle } from '../containers/bundle.ts';
 import { CHECKOUT_LABEL, containerEngine, requireLocalImage } from '../containers/engine.ts';
 import { LogTail, McpEndpointWait } from '../containers/mcp-wait.ts';
 import type { Credentials, SiteFacts } from '../targets/identities.ts';
@@ -31,6 +29,7 @@ function bundledPreload(): Promise<string> {
   preload ??= (async () => {
     preloadDir = mkdtempSync(join(tmpdir(), 'rovo-mcp-conformance-preload-'));
     const file = join(preloadDir, 'atlassian-to-loopback.mjs');
+    const { bundle } = await import('../containers/bundle.ts');
     await bundle(PRELOAD_SOURCE, file);
     return file;
   })();
@@ -68,11 +67,12 @@ class ContainerTarget {
   }
 
   async site(): Promise<SiteFacts> {
-    return this.ownSite ? fixtureSite(this.settings) : mockSiteFacts((await this.fakeSite()).cloud);
+    return this.ownSite ? await fixtureSite(this.settings) : mockSiteFacts((await this.fakeSite()).cloud);
   }
 
   private fakeSite(): Promise<FakeSiteBehind> {
     this.behind ??= (async () => {
+      const { FakeCloud } = await import('../../mocks/cloud.ts');
       const cloud = new FakeCloud({ profile: this.settings.profile, site: this.settings.site });
       return { cloud, mount: await serveOnLoopback(cloud) };
     })();
@@ -212,8 +212,13 @@ export const container: Kind = {
       site,
       ...(endpoint ? { endpoint } : {}),
       connect: {
-        transport: async (spec, options) =>
-          httpTransport(spec, { ...options, url: options.url ?? (await t.endpoint(options.credentials)) }),
+        transport: async (spec, options) => {
+          const { httpTransport } = await import('../connect/http-transport.ts');
+          return httpTransport(spec, {
+            ...options,
+            url: options.url ?? (await t.endpoint(options.credentials)),
+          });
+        },
       },
     };
   },

@@ -1,6 +1,4 @@
 import type { RunSettings } from '../config/settings.ts';
-import { connect } from '../connect/session.ts';
-import { detectSessionDialect } from '../drivers/index.ts';
 import { HarnessError } from '../errors.ts';
 import type { TargetSpec } from '../targets/spec.ts';
 import { closeKinds, setupFor } from './index.ts';
@@ -25,6 +23,11 @@ async function resolveDialect(target: TargetSpec, settings: RunSettings): Promis
   // A target with its own dialect file is mapped by it: there is nothing to detect.
   if (target.dialect !== 'auto' || target.dialectFile !== undefined || settings.unreachable?.[target.name])
     return target;
+  // The SDK and the drivers load only for a target whose dialect is to be detected.
+  const [{ connect }, { detectSessionDialect }] = await Promise.all([
+    import('../connect/session.ts'),
+    import('../drivers/index.ts'),
+  ]);
   const setup = await setupFor(target, settings);
   const credentials = setup.site.identities.member ?? Object.values(setup.site.identities)[0];
   if (!credentials) return target;

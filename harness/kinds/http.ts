@@ -1,4 +1,3 @@
-import { FakeCloud } from '../../mocks/cloud.ts';
 import type { RunSettings } from '../config/settings.ts';
 import { NotTestableError } from '../errors.ts';
 import type { SiteFacts } from '../targets/identities.ts';
@@ -35,9 +34,10 @@ function urlOnlySite(target: TargetSpec): SiteFacts {
 const fixtureFacts = new Map<string, SiteFacts>();
 
 /** The seed's facts, for a server configured with `site: "fixture"`; the harness cannot reset that cloud. */
-export function fixtureSite(settings: RunSettings): SiteFacts {
+export async function fixtureSite(settings: RunSettings): Promise<SiteFacts> {
   let site = fixtureFacts.get(settings.site);
   if (!site) {
+    const { FakeCloud } = await import('../../mocks/cloud.ts');
     site = mockSiteFacts(new FakeCloud({ profile: settings.profile, site: settings.site }));
     fixtureFacts.set(settings.site, site);
   }
@@ -60,12 +60,12 @@ export const http: Kind = {
     },
   },
   mock: false,
-  setup(target, settings) {
+  async setup(target, settings) {
     const endpoint = urlOf(target);
-    return Promise.resolve({
-      site: target.site === 'fixture' ? fixtureSite(settings) : urlOnlySite(target),
+    return {
+      site: target.site === 'fixture' ? await fixtureSite(settings) : urlOnlySite(target),
       ...(endpoint ? { endpoint } : {}),
       connect: {},
-    });
+    };
   },
 };

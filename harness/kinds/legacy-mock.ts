@@ -1,9 +1,6 @@
-import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import { siteUrl } from '../../mocks/atlassian/urls.ts';
 import type { FakeCloud } from '../../mocks/cloud.ts';
 import { LEGACY_OAUTH_CLIENT } from '../../mocks/legacy/consent.ts';
-import { memoryTokenStore } from '../../mocks/legacy/oauth.ts';
-import { createLegacyServer } from '../../mocks/legacy/server.ts';
 import type { TransportFactory } from '../connect/transport.ts';
 import { accountOf, consentFor } from './fake-site.ts';
 import { type Kind, urlOf } from './kind.ts';
@@ -16,6 +13,12 @@ import { checkCloud, closeWorkerCloud, mockSiteFacts } from './worker-cloud.ts';
  */
 function legacyServerTransport(cloud: FakeCloud): TransportFactory {
   return async (_target, options) => {
+    // The legacy server and the SDK load with the first session, not with the kinds table the CLI reads.
+    const [{ InMemoryTransport }, { memoryTokenStore }, { createLegacyServer }] = await Promise.all([
+      import('@modelcontextprotocol/sdk/inMemory.js'),
+      import('../../mocks/legacy/oauth.ts'),
+      import('../../mocks/legacy/server.ts'),
+    ]);
     const { server } = createLegacyServer({
       cloudId: cloud.store.site.cloudId,
       siteUrl: siteUrl(cloud.store),

@@ -2,7 +2,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeF
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { StdioClientTransport, type StdioServerParameters } from '@modelcontextprotocol/sdk/client/stdio.js';
+import type { StdioClientTransport, StdioServerParameters } from '@modelcontextprotocol/sdk/client/stdio.js';
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
 import { PACKAGE_ROOT } from '../../lib/paths.ts';
@@ -98,8 +98,9 @@ class SpawnedServer implements Transport {
   constructor(
     params: StdioServerParameters,
     private readonly dir: string,
+    Inner: typeof StdioClientTransport,
   ) {
-    this.inner = new StdioClientTransport({ ...params, stderr: 'pipe' });
+    this.inner = new Inner({ ...params, stderr: 'pipe' });
     this.inner.stderr?.on('data', (chunk: Buffer) => {
       const text = chunk.toString('utf8');
       if (!this.head)
@@ -201,7 +202,9 @@ function writeFiles(
  * the target's `env` may name them as `${CONFORMANCE_...}`.
  */
 function spawnedServer(cloud: FakeCloud, origin: string): TransportFactory {
-  return (target, options) => {
+  return async (target, options) => {
+    // The SDK's stdio client loads with the first session, not with the kinds table the CLI reads.
+    const { StdioClientTransport } = await import('@modelcontextprotocol/sdk/client/stdio.js');
     const [command, ...args] = splitCommandLine(target.command ?? '');
     if (!command)
       throw new HarnessError('TARGET_UNRESOLVED', `target ${target.name} has no command; give "command"`);
@@ -234,6 +237,7 @@ function spawnedServer(cloud: FakeCloud, origin: string): TransportFactory {
           ...(cwd ? { cwd } : {}),
         },
         dir,
+        StdioClientTransport,
       );
     } catch (error) {
       rmSync(dir, { recursive: true, force: true });

@@ -1,6 +1,6 @@
-import { type CloudOptions, FakeCloud } from '../../mocks/cloud.ts';
-import { type LoopbackMount, serveOnLoopback } from '../../mocks/mounts/loopback.ts';
-import { type MswMount, mountWithMsw } from '../../mocks/mounts/msw.ts';
+import type { CloudOptions, FakeCloud } from '../../mocks/cloud.ts';
+import type { LoopbackMount } from '../../mocks/mounts/loopback.ts';
+import type { MswMount } from '../../mocks/mounts/msw.ts';
 import type { Variant } from '../../mocks/variants/kit/types.ts';
 import type { RunSettings } from '../config/settings.ts';
 import type { Credentials, SiteFacts } from '../targets/identities.ts';
@@ -20,18 +20,24 @@ function activeCloud(): FakeCloud {
   return current;
 }
 
-function ensureMounted(host: string): void {
+async function ensureMounted(host: string): Promise<void> {
   if (mount && mountedHosts.has(host)) return;
+  const { mountWithMsw } = await import('../../mocks/mounts/msw.ts');
   mountedHosts.add(host);
   mount?.close();
   mount = mountWithMsw(activeCloud, [...mountedHosts]);
 }
 
-/** Replaces the worker's cloud with a fresh one from the seed, served at the real Atlassian hosts. */
+/**
+ * Replaces the worker's cloud with a fresh one from the seed, served at the real Atlassian hosts.
+ * The fake site and msw load with the first cloud, not with this module: the kinds table imports it,
+ * and the CLI's own process reads that table to resolve target names without ever building a cloud.
+ */
 export async function freshCloud(options: CloudOptions): Promise<FakeCloud> {
+  const { FakeCloud } = await import('../../mocks/cloud.ts');
   await current?.close();
   current = new FakeCloud(options);
-  ensureMounted(current.store.site.host);
+  await ensureMounted(current.store.site.host);
   return current;
 }
 
@@ -44,7 +50,9 @@ export async function checkCloud(settings: RunSettings, variant: Variant | undef
 
 /** The worker's cloud on 127.0.0.1 for servers in other processes; one port per worker, opened on first use. */
 export async function loopbackOrigin(): Promise<string> {
-  loopback ??= serveOnLoopback({ handle: (request) => activeCloud().handle(request) });
+  loopback ??= import('../../mocks/mounts/loopback.ts').then(({ serveOnLoopback }) =>
+    serveOnLoopback({ handle: (request) => activeCloud().handle(request) }),
+  );
   return (await loopback).origin;
 }
 

@@ -1,5 +1,4 @@
 import type { RunSettings } from '../config/settings.ts';
-import { ConnectFailedError, connect } from '../connect/session.ts';
 import { closeKinds, setupFor } from '../kinds/index.ts';
 import { redact } from '../redact.ts';
 import { truncateText } from '../records/bounds.ts';
@@ -20,34 +19,36 @@ const TRIED: ReadonlySet<TargetKind> = new Set(['http', 'stdio']);
  * error is an answer: such a target is left to its checks.
  */
 export async function findUnreachable(settings: RunSettings): Promise<RunSettings['unreachable']> {
+  const tried = settings.targets.filter((t) => TRIED.has(t.kind));
+  if (tried.length === 0) return undefined;
+  // The SDK loads only when a target is tried: a run of mocks starts without it.
+  const { ConnectFailedError, connect } = await import('../connect/session.ts');
   const found: NonNullable<RunSettings['unreachable']> = {};
   try {
     await Promise.all(
-      settings.targets
-        .filter((t) => TRIED.has(t.kind))
-        .map(async (target) => {
-          // Twice: a server that starts slowly under load may miss one request timeout.
-          for (let attempt = 1; ; attempt++) {
-            try {
-              const setup = await setupFor(target, settings);
-              const session = await connect(target, {
-                credentials: setup.site.identities.member ?? { kind: 'none' },
-                requestTimeoutMs: settings.requestTimeoutMs,
-                ...setup.connect,
-              });
-              await session.close();
-              return;
-            } catch (error) {
-              if (!(error instanceof ConnectFailedError) || !error.unanswered) return;
-              if (attempt < 2) continue;
-              found[target.name] = redact({
-                reason: truncateText(error.message),
-                exchange: error.transport.frames.map((f) => ({ direction: f.direction, message: f.message })),
-              });
-              return;
-            }
+      tried.map(async (target) => {
+        // Twice: a server that starts slowly under load may miss one request timeout.
+        for (let attempt = 1; ; attempt++) {
+          try {
+            const setup = await setupFor(target, settings);
+            const session = await connect(target, {
+              credentials: setup.site.identities.member ?? { kind: 'none' },
+              requestTimeoutMs: settings.requestTimeoutMs,
+              ...setup.connect,
+            });
+            await session.close();
+            return;
+          } catch (error) {
+            if (!(error instanceof ConnectFailedError) || !error.unanswered) return;
+            if (attempt < 2) continue;
+            found[target.name] = redact({
+              reason: truncateText(error.message),
+              exchange: error.transport.frames.map((f) => ({ direction: f.direction, message: f.message })),
+            });
+            return;
           }
-        }),
+        }
+      }),
     );
   } finally {
     await closeKinds();

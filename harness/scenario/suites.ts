@@ -2,7 +2,6 @@ import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { RegisteredCheck } from './context.ts';
-import { collectChecks } from './verifies.ts';
 
 export const SUITES_DIR = join(import.meta.dirname, '../../suites');
 
@@ -22,7 +21,9 @@ export function suiteLabel(path: string): string {
 }
 
 /** Imports every suite without registering vitest tests and returns the declared checks by id. */
-export function loadAllChecks(): Promise<ReadonlyMap<string, RegisteredCheck>> {
+export async function loadAllChecks(): Promise<ReadonlyMap<string, RegisteredCheck>> {
+  // The check runner loads here, not with SUITES_DIR, which the CLI's own process reads.
+  const { collectChecks } = await import('./verifies.ts');
   return collectChecks(async () => {
     for (const file of suiteFiles()) await import(pathToFileURL(file).href);
   });

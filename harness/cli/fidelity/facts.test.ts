@@ -4,12 +4,13 @@ import { join } from 'node:path';
 import { afterEach, expect, it, vi } from 'vitest';
 import { loadProfile } from '../../../mocks/rovo/profile/load.ts';
 import { HarnessError } from '../../errors.ts';
-import { fidelityCommand } from '../fidelity.ts';
+import { commandNamed } from '../commands.ts';
 import { miss, valueAt } from './expect.ts';
 import { FIDELITY_DIR, loadFacts } from './load.ts';
 import { probeMock } from './run.ts';
 import { FactSchema, FactsFileSchema } from './schema.ts';
 
+const fidelity = commandNamed('fidelity') ?? expect.unreachable('fidelity is a command');
 const facts = loadFacts();
 const profile = loadProfile('default');
 
@@ -75,7 +76,7 @@ it('a confirmed fact the mock contradicts fails the command (exit 1), named with
     generation: 'v1',
     probe: { check: { do: 'list-tools' }, expect: [{ path: 'names', has: ['noSuchTool'] }] },
   });
-  expect(await fidelityCommand.run(['--facts', dir])).toBe(1);
+  expect(await fidelity.run(['--facts', dir])).toBe(1);
   const out = log.mock.calls.map((c) => String(c[0])).join('\n');
   expect(out).toContain('MISSED');
   expect(out).toContain('names lacks noSuchTool');
@@ -87,8 +88,8 @@ it('a confirmed fact the mock contradicts fails the command (exit 1), named with
 
 it('a facts file that breaks the schema stops the command before any probe, naming the field', async () => {
   const dir = factsDir({ id: 'bad', statement: 'short' });
-  await expect(fidelityCommand.run(['--facts', dir])).rejects.toThrow(HarnessError);
-  await expect(fidelityCommand.run(['--facts', dir])).rejects.toThrow(/facts\[0\]\.(id|statement)/);
+  await expect(fidelity.run(['--facts', dir])).rejects.toThrow(HarnessError);
+  await expect(fidelity.run(['--facts', dir])).rejects.toThrow(/facts\[0\]\.(id|statement)/);
 });
 
 it('paths walk objects and arrays, and * maps over members', () => {

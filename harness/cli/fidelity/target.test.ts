@@ -5,7 +5,9 @@ import { afterAll, afterEach, expect, it, vi } from 'vitest';
 import { FakeCloud } from '../../../mocks/cloud.ts';
 import { serveOnLoopback } from '../../../mocks/mounts/loopback.ts';
 import { HarnessError } from '../../errors.ts';
-import { fidelityCommand } from '../fidelity.ts';
+import { commandNamed } from '../commands.ts';
+
+const fidelityCommand = commandNamed('fidelity') ?? expect.unreachable('fidelity is a command');
 
 /** The Rovo mock on 127.0.0.1 as an http: target that fronts the fixture site (its identities sign probes). */
 const faithful = new FakeCloud();

@@ -1,0 +1,46 @@
+import { spawnSync } from 'node:child_process';
+import { pathToFileURL } from 'node:url';
+import { expect, it } from 'vitest';
+import { PACKAGE_ROOT } from '../../lib/paths.ts';
+
+// Every command starts in the CLI's own process: it parses flags and resolves target names there,
+// and whatever that loads is paid by every run (it was most of a mock run's CPU and memory). Setup
+// code loads with the first check and a command's implementation only when it runs.
+const HEAVY = [
+  /node_modules\/(msw|@mswjs|vitest|vite|testcontainers|esbuild|allure[a-z-]*)\//,
+  /node_modules\/@modelcontextprotocol\/sdk\/dist\/esm\/(client|server|types\.js)/,
+  /\/mocks\/(cloud\.ts|rovo\/|mounts\/msw|legacy\/server|atlassian\/(store|rest|jira|confluence|search|seed)\b)/,
+  /\/harness\/(connect\/(session|http-transport)|drivers|scenario|reporters|live\/preflight)\b/,
+  /\/harness\/cli\/[a-z-]+\.impl\.ts$/,
+];
+
+const at = (path: string) => JSON.stringify(pathToFileURL(`${PACKAGE_ROOT}/${path}`).href);
+
+/** The modules a fresh process loads to print `--help` and to resolve one target of every kind. */
+function loadedAtStart(): string[] {
+  const script = `
+    import { register } from 'tsx/esm/api';
+    const loaded = [];
+    register({ onImport: (url) => void loaded.push(url) });
+    const { main } = await import(${at('harness/cli/main.ts')});
+    const { buildSettings } = await import(${at('harness/kinds/resolve.ts')});
+    console.log = () => undefined;
+    await main(['--help']);
+    await main(['run', '--help']);
+    buildSettings({ targets: ['rovo-mock', 'legacy-mock', 'rovo-live', 'http:http://127.0.0.1:9/mcp', 'stdio:node server.js', 'container:localhost/server:1'] });
+    process.stdout.write(JSON.stringify(loaded));
+  `;
+  const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+    cwd: PACKAGE_ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, ROVO_MCP_URL: '' },
+  });
+  expect(child.stderr).toBe('');
+  return JSON.parse(child.stdout) as string[];
+}
+
+it('--help and target resolution load no fake site, msw, MCP SDK, test runner or command implementation', () => {
+  const loaded = loadedAtStart();
+  expect(loaded.some((url) => url.endsWith('/harness/kinds/index.ts'))).toBe(true);
+  expect(loaded.filter((url) => HEAVY.some((pattern) => pattern.test(url)))).toEqual([]);
+});
