@@ -10,7 +10,8 @@ const HEAVY = [
   /node_modules\/(msw|@mswjs|vitest|vite|testcontainers|esbuild|allure[a-z-]*)\//,
   /node_modules\/@modelcontextprotocol\/sdk\/dist\/esm\/(client|server|types\.js)/,
   /\/mocks\/(cloud\.ts|rovo\/|mounts\/msw|legacy\/server|atlassian\/(store|rest|jira|confluence|search|seed)\b)/,
-  /\/harness\/(connect\/(session|http-transport)|drivers|scenario|reporters|live\/preflight)\b/,
+  // A user's dialect file is checked when its target resolves: its zod schema and reader are light.
+  /\/harness\/(connect\/(session|http-transport)|drivers(?!\/mapped\/(user-file|schema)\.ts$)|scenario|reporters|live\/preflight)\b/,
   /\/harness\/cli\/[a-z-]+\.impl\.ts$/,
 ];
 

@@ -1,11 +1,9 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import { siteUrl } from '../../mocks/atlassian/urls.ts';
 import type { FakeCloud } from '../../mocks/cloud.ts';
 import { ALT_APP_FILE, ALT_TOKEN_FILE } from '../../mocks/legacy/alt/credentials.ts';
-import { createAltLegacyServer } from '../../mocks/legacy/alt/server.ts';
 import { LEGACY_OAUTH_CLIENT, LEGACY_SCOPES } from '../../mocks/legacy/consent.ts';
 import type { TransportFactory } from '../connect/transport.ts';
 import { accountOf, consentFor } from './fake-site.ts';
@@ -33,6 +31,11 @@ function altServerTransport(cloud: FakeCloud): TransportFactory {
         client_id: LEGACY_OAUTH_CLIENT.id,
         client_secret: LEGACY_OAUTH_CLIENT.secret,
       });
+      // The server and the SDK load with the first session, not when the CLI resolves a target.
+      const [{ createAltLegacyServer }, { InMemoryTransport }] = await Promise.all([
+        import('../../mocks/legacy/alt/server.ts'),
+        import('@modelcontextprotocol/sdk/inMemory.js'),
+      ]);
       const server = createAltLegacyServer({ dir });
       const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
       server.server.onclose = () => rmSync(dir, { recursive: true, force: true });

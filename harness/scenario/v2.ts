@@ -110,7 +110,13 @@ export async function readV2Issue(
   key: string,
   fields: string[],
 ): Promise<V2Answer> {
-  return callV2(session, 'getJiraIssue', { cloudId: ctx.site.cloudId, issueIdOrKey: key, fields });
+  // view full: the default compact view drops links, labels and the parent even when asked (T-VIEW, Q12).
+  return callV2(session, 'getJiraIssue', {
+    cloudId: ctx.site.cloudId,
+    issueIdOrKey: key,
+    fields,
+    view: 'full',
+  });
 }
 
 /** The input key the target's `discover` declares for the goal (Q3: `query`, or `goal`). */
