@@ -15,7 +15,9 @@ export interface RovoEndpoint {
 export function rovoMockOf(ctx: CheckContext, reason: string): RovoEndpoint {
   const cloud = ctx.mock(reason);
   if (ctx.target.kind !== 'rovo-mock')
-    throw new NotTestableError(`${reason} (needs the Rovo mock's own MCP endpoint; ${ctx.target.name} serves MCP from elsewhere)`);
+    throw new NotTestableError(
+      `${reason} (needs the Rovo mock's own MCP endpoint; ${ctx.target.name} serves MCP from elsewhere)`,
+    );
   const v2 = ctx.target.url !== undefined && new URL(ctx.target.url).pathname.startsWith('/v2/');
   return v2 ? cloud.rovoV2 : cloud.rovo;
 }
