@@ -19,6 +19,7 @@ const Step = z
     run: z.string().optional(),
     uses: z.string().optional(),
     if: z.string().optional(),
+    shell: z.string().optional(),
     with: z.record(z.string(), z.unknown()).optional(),
   })
   .loose();
@@ -81,6 +82,7 @@ it('ci runs .ci/run (install, check, test) on push and pull request, cancelling 
 const NightlyTarget = z.object({
   name: z.string().regex(/^[a-z0-9-]+$/),
   target: z.string(),
+  url: z.string(),
   live: z.boolean(),
   flags: z.string(),
 });
@@ -101,9 +103,15 @@ describe('nightly', () => {
     const rows = nightlyTargets(targets?.steps ?? []);
     expect(rows.map((r) => [r.name, r.target, r.live])).toEqual([
       ['mock', 'rovo-mock', false],
-      ['live', 'rovo-live', true],
+      ['mock-v2', 'rovo-v2-mock', false],
+      ['live-v1', 'rovo-live', true],
+      ['live-v2', 'rovo-live', true],
     ]);
-    expect(rows.find((r) => r.live)?.flags).toBe('--allow-writes');
+    // Live Rovo v1 and v2 side by side until the cutover: the row's url relocates rovo-live.
+    expect(rows.filter((r) => r.live).map((r) => [r.url, r.flags])).toEqual([
+      ['https://mcp.atlassian.com/v1/mcp', '--allow-writes'],
+      ['https://mcp.atlassian.com/v2/mcp', '--allow-writes'],
+    ]);
     expect(runs(targets?.steps ?? [])).toMatch(/range\(1; \$SHARDS \+ 1\)/);
     expect(workflow.env).toMatchObject({ SHARDS: 2 });
   });
@@ -126,7 +134,14 @@ describe('nightly', () => {
     expect(janitor?.if).toContain('always()');
     expect(janitor?.if).toContain('matrix.target.live');
     const uploads = steps.filter((s) => s.uses?.startsWith('actions/upload-artifact'));
-    expect(uploads.map((s) => s.with?.name)).toEqual(['shard-${{ matrix.target.name }}-${{ matrix.shard }}']);
+    expect(uploads.map((s) => s.with?.name)).toEqual([
+      'fidelity-${{ matrix.target.name }}',
+      'shard-${{ matrix.target.name }}-${{ matrix.shard }}',
+    ]);
+    // The public facts probed on the live server once per live row (shard 1), so a stale mock shows.
+    const fidelity = steps.find((s) => s.run?.includes('fidelity --target rovo-live'));
+    expect(fidelity?.if).toContain('matrix.target.live');
+    expect(fidelity?.shell).toBe('bash');
   });
 
   it("merges each target's shards in a final job: report --merge, compared with last night, gated, uploaded", () => {
