@@ -29,6 +29,13 @@ export default defineConfig({
           // Suite files share nothing but the worker's fake cloud, which every check replaces: one
           // module graph per worker instead of one per file (most of a run was loading, not checking).
           isolate: false,
+          // The project's modules as vite transformed them last time (keyed by their content and this
+          // config), so a run's own process does not transform ~600 files again (3 s, 130 MB).
+          experimental: { fsModuleCache: true },
+          // A run's live heap stays under 70 MB (120 checks, each on a fresh fake cloud), but V8 lets a
+          // worker grow to 300 MB of garbage first; a smaller old space collects it sooner at no
+          // measurable CPU cost.
+          execArgv: ['--max-old-space-size=160'],
         },
       },
     ],

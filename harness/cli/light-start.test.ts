@@ -17,18 +17,14 @@ const HEAVY = [
 
 const at = (path: string) => JSON.stringify(pathToFileURL(`${PACKAGE_ROOT}/${path}`).href);
 
-/** The modules a fresh process loads to print `--help` and to resolve one target of every kind. */
-function loadedAtStart(): string[] {
+/** The modules a fresh process loads running `body` (a module script with `main` and `at`). */
+function loadedBy(body: string): string[] {
   const script = `
     import { register } from 'tsx/esm/api';
     const loaded = [];
     register({ onImport: (url) => void loaded.push(url) });
     const { main } = await import(${at('harness/cli/main.ts')});
-    const { buildSettings } = await import(${at('harness/kinds/resolve.ts')});
-    console.log = () => undefined;
-    await main(['--help']);
-    await main(['run', '--help']);
-    buildSettings({ targets: ['rovo-mock', 'legacy-mock', 'rovo-live', 'http:http://127.0.0.1:9/mcp', 'stdio:node server.js', 'container:localhost/server:1'] });
+    ${body}
     process.stdout.write(JSON.stringify(loaded));
   `;
   const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
@@ -40,8 +36,27 @@ function loadedAtStart(): string[] {
   return JSON.parse(child.stdout) as string[];
 }
 
+/** The modules a fresh process loads to print `--help` and to resolve one target of every kind. */
+function loadedAtStart(): string[] {
+  return loadedBy(`
+    const { buildSettings } = await import(${at('harness/kinds/resolve.ts')});
+    console.log = () => undefined;
+    await main(['--help']);
+    await main(['run', '--help']);
+    buildSettings({ targets: ['rovo-mock', 'legacy-mock', 'rovo-live', 'http:http://127.0.0.1:9/mcp', 'stdio:node server.js', 'container:localhost/server:1'] });
+  `);
+}
+
 it('--help and target resolution load no fake site, msw, MCP SDK, test runner or command implementation', () => {
   const loaded = loadedAtStart();
   expect(loaded.some((url) => url.endsWith('/harness/kinds/index.ts'))).toBe(true);
   expect(loaded.filter((url) => HEAVY.some((pattern) => pattern.test(url)))).toEqual([]);
+});
+
+it("run's own process loads no fake site: the mock's figures are cached, its checks run in the worker", () => {
+  const loaded = loadedBy(`await import(${at('harness/cli/run.impl.ts')});`);
+  expect(loaded.some((url) => url.endsWith('/harness/cli/run.impl.ts'))).toBe(true);
+  const site =
+    /\/mocks\/(cloud\.ts|rovo\/(tools|v2|server|http)\b|legacy\/server|atlassian\/(store|rest|jira|confluence|search|seed)\b)/;
+  expect(loaded.filter((url) => site.test(url) || HEAVY[1]?.test(url))).toEqual([]);
 });

@@ -1,3 +1,5 @@
+import { createRequire } from 'node:module';
+import type * as VitestNode from 'vitest/node';
 import { join, relative, resolve } from 'node:path';
 import { loadProfile, profileDigest } from '../../mocks/rovo/profile/load.ts';
 import { applyBaselines, baselinePasses } from '../expected-failures/evaluate.ts';
@@ -25,7 +27,6 @@ import { PACKAGE_ROOT } from '../../lib/paths.ts';
 import { terminalText } from './terminal.ts';
 import { versions } from './versions.ts';
 import { findUnreachable } from '../scenario/reachability.ts';
-import { mockFidelity } from '../drift/fidelity.ts';
 import { mockFigures } from './fidelity/figure.ts';
 import { figureLine } from '../reporters/facts-figure.ts';
 import { budgetOf, liveTargets, preflightAll, readOnlyOf, teardownAll } from './live-run.ts';
@@ -77,9 +78,8 @@ export async function run({ values }: ParsedOf<typeof runCommand>): Promise<numb
   const started = Date.now();
   // How far the mock is from the committed surface baseline, whenever the mock is a target.
   const withMock = settings.targets.some((t) => t.kind === 'rovo-mock');
-  const fidelity = withMock ? mockFidelity(settings.profile) : undefined;
-  // ...and how many public facts it reproduces (cached: same facts, profile and mock, same figure).
-  const facts = withMock ? await mockFigures(profile) : undefined;
+  // ...and how many public facts it reproduces (both cached: same facts, profile and mock, same figures).
+  const { fidelity, facts } = withMock ? await mockFigures(profile, settings.profile) : {};
   const header: RunHeader = {
     runId: settings.runId,
     generatedAt: new Date(started).toISOString(),
@@ -111,8 +111,10 @@ export async function run({ values }: ParsedOf<typeof runCommand>): Promise<numb
   const files = settings.areas
     ? settings.areas.map((a) => `${relative(PACKAGE_ROOT, SUITES_DIR)}/${a}/`)
     : [];
-  // Loaded here, not at the top: every other command (report, --help, mock) starts without vite.
-  const { startVitest } = await import('vitest/node');
+  // Loaded here, not at the top: every other command (report, --help, mock) starts without vite. And
+  // by require: tsx's loader thread rewrites every ES module imported under it, which made vitest's
+  // own ~400 modules cost 4 s and 170 MB of this process; vitest is JavaScript, Node loads it as is.
+  const { startVitest } = createRequire(import.meta.url)('vitest/node') as typeof VitestNode;
   const vitest = await startVitest('test', files, {
     root: PACKAGE_ROOT,
     project: ['suites'],

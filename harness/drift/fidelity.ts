@@ -1,28 +1,11 @@
-import { z } from 'zod';
 import { loadProfile } from '../../mocks/rovo/profile/load.ts';
 import { listedTool, rovoTools } from '../../mocks/rovo/tools/index.ts';
 import { endpointOf, readSurfaceSnapshot, surfaceSnapshotPath } from './snapshot-file.ts';
 import { diffSurfaces } from './diff.ts';
 import { snapshotSurface } from './surface.ts';
+import type { MockFidelity } from './fidelity-schema.ts';
 
-export const SurfaceChangeSchema = z.object({
-  tool: z.string(),
-  path: z.string(),
-  kind: z.string(),
-  breaking: z.boolean(),
-  detail: z.string(),
-});
-
-/** How far the mock's own tool surface is from the committed snapshot it is meant to reproduce. */
-export const MockFidelitySchema = z.object({
-  endpoint: z.string(),
-  /** Where the snapshot was recorded (`rovo-live`, or the documented surface it was seeded from). */
-  baselineSource: z.string(),
-  profile: z.string(),
-  tools: z.number().int(),
-  changes: z.array(SurfaceChangeSchema),
-});
-export type MockFidelity = z.infer<typeof MockFidelitySchema>;
+// The schema lives apart: reading a report must not load the mock's tools and so the fake site.
 
 /** The mock under `profile` against `fixtures/surface-snapshots/mcp.atlassian.com-v1-mcp.json`; undefined without one. */
 export function mockFidelity(profile: string, snapshotsDir?: string): MockFidelity | undefined {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { canonicalJson } from '../../lib/canonical-json.ts';
 import { catalogue } from '../catalogue/index.ts';
-import { MockFidelitySchema } from '../drift/fidelity.ts';
+import { MockFidelitySchema } from '../drift/fidelity-schema.ts';
 import { FactsFigureSchema } from './facts-figure.ts';
 import { ComparisonRowSchema } from '../catalogue/schema.ts';
 import { sortRecords } from '../records/order.ts';

@@ -7,7 +7,9 @@ import { PACKAGE_ROOT } from '../../../lib/paths.ts';
 import type { Profile } from '../../../mocks/rovo/profile/schema.ts';
 import { type FactsFigure, FactsFigureSchema } from '../../reporters/facts-figure.ts';
 import { FIDELITY_DIR, loadFacts } from './load.ts';
-import { type FactResult, probeMock } from './run.ts';
+import type { FactResult } from './run.ts';
+import { type MockFidelity, MockFidelitySchema } from '../../drift/fidelity-schema.ts';
+import { SURFACE_SNAPSHOTS_DIR } from '../../drift/snapshot-file.ts';
 import { factsFigure } from './summary.ts';
 
 /** One figure per endpoint generation that has facts: v1 (v1 and both-generation facts), then v2. */
@@ -29,34 +31,55 @@ function hashTree(hash: ReturnType<typeof createHash>, dir: string): void {
   }
 }
 
-/** The facts, the profile, and the mock's code and fixtures: a change to any of them recomputes the figure. */
-function cacheKey(profile: Profile, dir: string): string {
-  const hash = createHash('sha256').update(canonicalJson(profile));
-  for (const tree of [
-    dir,
-    ...['mocks', 'fixtures/sites', 'fixtures/rovo-v2'].map((d) => join(PACKAGE_ROOT, d)),
-  ])
+/**
+ * The facts, the profile, the mock's code and fixtures, the surface snapshots and the code that probes
+ * and diffs: a change to any of them recomputes the figures.
+ */
+function cacheKey(profile: Profile, profileRef: string, dir: string): string {
+  const hash = createHash('sha256').update(canonicalJson(profile)).update(profileRef);
+  const trees = ['mocks', 'fixtures/sites', 'fixtures/rovo-v2', 'harness/cli/fidelity', 'harness/drift'];
+  for (const tree of [dir, SURFACE_SNAPSHOTS_DIR, ...trees.map((d) => join(PACKAGE_ROOT, d))])
     hashTree(hash, tree);
   return hash.digest('hex').slice(0, 32);
 }
 
 const CACHE_DIR = join(PACKAGE_ROOT, 'node_modules/.cache/rovo-mcp-conformance');
-const CachedSchema = z.array(FactsFigureSchema);
+
+/** What a run's header says about the mock: its public facts reproduced, and its surface's drift. */
+export interface MockFigures {
+  facts: FactsFigure[];
+  fidelity?: MockFidelity;
+}
+const CachedSchema = z.object({ facts: z.array(FactsFigureSchema), fidelity: MockFidelitySchema.optional() });
 
 /**
- * The mock's figure under `profile` for the run header, probed once (about 7 s) and then read from a
- * cache keyed by everything it depends on; same inputs, same figure, so reports keep their bytes.
+ * The mock's figures under `profile` (`profileRef`: as the run named it) for the run header, computed once (probing takes about 7 s, and
+ * both need the whole mock loaded) and then read from a cache keyed by everything they depend on; same
+ * inputs, same figures, so reports keep their bytes and a run's own process never loads the fake site.
  */
-export async function mockFigures(profile: Profile, dir: string = FIDELITY_DIR): Promise<FactsFigure[]> {
-  const file = join(CACHE_DIR, `fidelity-${cacheKey(profile, dir)}.json`);
+export async function mockFigures(
+  profile: Profile,
+  profileRef: string = profile.name,
+  dir: string = FIDELITY_DIR,
+): Promise<MockFigures> {
+  const file = join(CACHE_DIR, `mock-figures-${cacheKey(profile, profileRef, dir)}.json`);
   try {
     return CachedSchema.parse(JSON.parse(readFileSync(file, 'utf8')));
   } catch {
     // Not computed yet (or a partial file): probe and write it.
   }
+  const [{ probeMock }, { mockFidelity }] = await Promise.all([
+    import('./run.ts'),
+    import('../../drift/fidelity.ts'),
+  ]);
   const results: FactResult[] = [];
   for (const fact of loadFacts(dir)) results.push(await probeMock(fact, profile));
-  const computed = figures(results, `profile ${profile.name}`);
+  // `profileRef` as the run names it (a name or a file), which the surface figure quotes.
+  const fidelity = mockFidelity(profileRef);
+  const computed: MockFigures = {
+    facts: figures(results, `profile ${profile.name}`),
+    ...(fidelity ? { fidelity } : {}),
+  };
   try {
     mkdirSync(CACHE_DIR, { recursive: true });
     // Written aside and renamed: a concurrent run never reads half a file.
@@ -64,7 +87,7 @@ export async function mockFigures(profile: Profile, dir: string = FIDELITY_DIR):
     writeFileSync(partial, canonicalJson(computed));
     renameSync(partial, file);
   } catch {
-    // A read-only install still gets its figure, only not cached.
+    // A read-only install still gets its figures, only not cached.
   }
   return computed;
 }

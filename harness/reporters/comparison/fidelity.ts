@@ -1,4 +1,4 @@
-import type { MockFidelity } from '../../drift/fidelity.ts';
+import type { MockFidelity } from '../../drift/fidelity-schema.ts';
 import type { RunHeader } from '../capabilities.ts';
 
 /**
