@@ -1,4 +1,19 @@
-import { defineConfig } from 'vitest/config';
+import { defineConfig, type TestUserConfig } from 'vitest/config';
+
+/** How a run's checks are run: the suites, and the bench's empty check measured the same way. */
+const checkRunner = {
+  setupFiles: ['harness/vitest/suite-setup.ts'],
+  // Suite files share nothing but the worker's fake cloud, which every check replaces: one
+  // module graph per worker instead of one per file (most of a run was loading, not checking).
+  isolate: false,
+  // The project's modules as vite transformed them last time (keyed by their content and this
+  // config), so a run's own process does not transform ~600 files again (3 s, 130 MB).
+  experimental: { fsModuleCache: true },
+  // A run's live heap stays under 70 MB (120 checks, each on a fresh fake cloud), but V8 lets a
+  // worker grow to 300 MB of garbage first; a smaller old space collects it sooner at no
+  // measurable CPU cost.
+  execArgv: ['--max-old-space-size=160'],
+} satisfies TestUserConfig;
 
 export default defineConfig({
   test: {
@@ -20,24 +35,17 @@ export default defineConfig({
           server: { deps: { inline: ['@actions/workflow-parser'] } },
         },
       },
-      {
-        extends: true,
-        test: {
-          name: 'suites',
-          include: ['suites/**/*.test.ts'],
-          setupFiles: ['harness/vitest/suite-setup.ts'],
-          // Suite files share nothing but the worker's fake cloud, which every check replaces: one
-          // module graph per worker instead of one per file (most of a run was loading, not checking).
-          isolate: false,
-          // The project's modules as vite transformed them last time (keyed by their content and this
-          // config), so a run's own process does not transform ~600 files again (3 s, 130 MB).
-          experimental: { fsModuleCache: true },
-          // A run's live heap stays under 70 MB (120 checks, each on a fresh fake cloud), but V8 lets a
-          // worker grow to 300 MB of garbage first; a smaller old space collects it sooner at no
-          // measurable CPU cost.
-          execArgv: ['--max-old-space-size=160'],
-        },
-      },
+      { extends: true, test: { name: 'suites', include: ['suites/**/*.test.ts'], ...checkRunner } },
+      // `npm run bench`'s floor: one empty check through the same runner, only when the bench asks
+      // (harness/cli/run.impl.ts BENCH_FLOOR_ENV), never in `npm test`.
+      ...(process.env.ROVO_MCP_CONFORMANCE_BENCH_FLOOR === '1'
+        ? [
+            {
+              extends: true as const,
+              test: { name: 'floor', include: ['bench/floor/*.check.ts'], ...checkRunner },
+            },
+          ]
+        : []),
     ],
   },
 });

@@ -40,6 +40,14 @@ function expectedChecks(settings: RunSettings): Map<string, number> {
   return expected;
 }
 
+/**
+ * Set by `npm run bench` alone: the run's checks are the one empty check in bench/floor/ (vitest's
+ * `floor` project), so the bench measures what this runner costs without any check's own work.
+ */
+export const BENCH_FLOOR_ENV = 'ROVO_MCP_CONFORMANCE_BENCH_FLOOR';
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
 /** `run`: the suites against every target, then the reports and the summary. */
 export async function run({ values }: ParsedOf<typeof runCommand>): Promise<number> {
   const shard = values.shard ? parseShard(values.shard) : undefined;
@@ -115,9 +123,11 @@ export async function run({ values }: ParsedOf<typeof runCommand>): Promise<numb
   // by require: tsx's loader thread rewrites every ES module imported under it, which made vitest's
   // own ~400 modules cost 4 s and 170 MB of this process; vitest is JavaScript, Node loads it as is.
   const { startVitest } = createRequire(import.meta.url)('vitest/node') as typeof VitestNode;
-  const vitest = await startVitest('test', files, {
+  const floor = process.env[BENCH_FLOOR_ENV] === '1';
+  const suitesStarted = Date.now();
+  const vitest = await startVitest('test', floor ? [] : files, {
     root: PACKAGE_ROOT,
-    project: ['suites'],
+    project: [floor ? 'floor' : 'suites'],
     watch: false,
     reporters: [collector, new AllureRecordsReporter(allureResults, header)],
     passWithNoTests: true,
@@ -126,6 +136,7 @@ export async function run({ values }: ParsedOf<typeof runCommand>): Promise<numb
     ...(hasLive ? { maxWorkers: 1, fileParallelism: false } : {}),
   });
   await vitest.close();
+  const suitesMs = Date.now() - suitesStarted;
   progress.finish();
   const teardownProblems = hasLive && !readOnly ? await teardownAll(settings) : [];
 
@@ -152,8 +163,14 @@ export async function run({ values }: ParsedOf<typeof runCommand>): Promise<numb
     ),
   );
   console.log(`\n${renderBaselines(baseline, baselines, colour)}`);
+  const now = Date.now();
   console.log(
-    `\nReports (${((Date.now() - started) / 1000).toFixed(1)} s): ${written.map((p) => relative(process.cwd(), p)).join(', ')}`,
+    `\nReports (${seconds(now - started)}): ${written.map((p) => relative(process.cwd(), p)).join(', ')}`,
+  );
+  // Where the process's time went: start-up (flags, targets, the mock's figures, vitest), the suites
+  // (the worker's start, its module loading and every check) and the rest (live teardown, reports).
+  console.log(
+    `Phases: start-up ${seconds(suitesStarted - performance.timeOrigin)}, suites ${seconds(suitesMs)}, reports ${seconds(now - suitesStarted - suitesMs)}`,
   );
   const problems = [...collector.problems, ...reports.problems, ...teardownProblems];
   for (const p of problems) console.error(paint(`error: ${terminalText(p)}`, 'red', colour));
