@@ -53,9 +53,10 @@ export interface MockFigures {
 const CachedSchema = z.object({ facts: z.array(FactsFigureSchema), fidelity: MockFidelitySchema.optional() });
 
 /**
- * The mock's figures under `profile` (`profileRef`: as the run named it) for the run header, computed once (probing takes about 7 s, and
- * both need the whole mock loaded) and then read from a cache keyed by everything they depend on; same
- * inputs, same figures, so reports keep their bytes and a run's own process never loads the fake site.
+ * The mock's figures under `profile` (`profileRef`: as the run named it) for the run header, computed
+ * once (probing takes about 7 s, and both need the whole mock loaded) and then read from a cache keyed
+ * by everything they depend on; same inputs, same figures, so reports keep their bytes and a run's own
+ * process never loads the fake site.
  */
 export async function mockFigures(
   profile: Profile,
