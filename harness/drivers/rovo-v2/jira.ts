@@ -2,9 +2,7 @@ import { z } from 'zod';
 import { adfToMarkdown, isAdfDoc } from '../../../lib/content/index.ts';
 import { HarnessError } from '../../errors.ts';
 import type { DriverContext } from '../context.ts';
-import { toFieldMeta } from '../rovo/field-meta.ts';
-import { toIssueData } from '../rovo/jira.ts';
-import { FieldMetaPageSchema } from '../rovo/schemas.ts';
+import { allCreateFields, FieldMetaPageSchema, toIssueData } from '../shapes/jira.ts';
 import type { Driver, IssueData } from '../types.ts';
 import { droppedError, droppedKeys } from './readback.ts';
 import type { OperationRouter } from './router.ts';
@@ -128,20 +126,15 @@ export function v2Jira(ctx: DriverContext, router: OperationRouter): CodeJiraVer
   };
   return {
     async createFields(project, issueTypeId, options = {}) {
-      const out = [];
       // Small pages, read to the end: a page cut short (Q11-like defects) still ends by count.
-      for (let startAt = 0; ;) {
-        const page = await call(
+      const fields = await allCreateFields((startAt) =>
+        call(
           'getJiraIssueTypeMetaWithFields',
           { projectIdOrKey: project, issueTypeId, startAt, maxResults: 50 },
           FieldMetaPageSchema,
-        );
-        const fields = page.fields ?? [];
-        out.push(...fields.map(toFieldMeta));
-        startAt += fields.length;
-        if (fields.length === 0 || startAt >= page.total) break;
-      }
-      return out.filter((f) => !options.requiredOnly || f.required);
+        ),
+      );
+      return fields.filter((f) => !options.requiredOnly || f.required);
     },
     createIssue,
     createEpic: (input) => createIssue({ ...input, issueType: 'Epic' }),
