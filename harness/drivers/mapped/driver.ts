@@ -7,7 +7,7 @@ import type { DriverContext } from '../context.ts';
 import { callTool, TargetError, type ToolOutcome } from '../tool-call.ts';
 import type { Session } from '../../connect/session.ts';
 import type { Driver, IssueChanges, NewIssue } from '../types.ts';
-import { describeShape, readFields, readFirst } from './answer.ts';
+import { describeShape, readFields, readFirst, readPath } from './answer.ts';
 import { type ChunkAnswer, JiraBulkFailuresSchema, nativeBulkCreate } from './bulk.ts';
 import { listedCall } from './listed-call.ts';
 import * as out from './outputs.ts';
@@ -62,6 +62,9 @@ export function mappedDriver(dialect: Dialect | 'file', file: DialectFile, call:
       const marker = file.errors?.textStartsWith;
       if (marker && typeof outcome.payload === 'string' && outcome.payload.startsWith(marker))
         throw new TargetError(tool, outcome.payload, false, false);
+      for (const [path, defect] of Object.entries(mapping.answer?.defects ?? {}))
+        if (readPath(outcome.payload, path) !== undefined)
+          throw new TargetError(tool, `${defect} (the answer holds "${path}")`, false, false);
       return { verb, tool, mapping, payload: outcome.payload };
     }
 

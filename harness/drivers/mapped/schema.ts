@@ -52,6 +52,11 @@ const AnswerSchema = z
     total: PathSchema.optional(),
     /** Native bulk: the list of Jira's per-item failures (`failedElementNumber`, `elementErrors`). */
     failures: PathSchema.optional(),
+    /**
+     * Known wrong shapes, publicly recorded: a path only such an answer holds → the defect it shows.
+     * An answer holding one is the server's failure (with that reason), not a shape the harness lacks.
+     */
+    defects: z.record(z.string(), z.string().min(1)).optional(),
   })
   .strict();
 export type Answer = z.infer<typeof AnswerSchema>;

@@ -44,7 +44,7 @@ it.each([
   ['graphql', 'default'],
   ['rest', 'legacy-captures'],
 ])('searchIssues reads the %s envelope and pages to the end with its token', async (_, profile) => {
-  const { session, calls, driver } = await open(profile);
+  const { cloud, session, calls, driver } = await open(profile);
   await using _s = session;
   for (const n of [1, 2, 3])
     await driver.createIssue({ project: 'SBX', issueType: 'Task', summary: `s${n}`, labels: ['paged'] });
@@ -56,7 +56,7 @@ it.each([
   expect(second.issues.map((i) => i.summary)).toEqual(['s3']);
   expect(second.nextPageToken).toBeUndefined();
   // fields go as Rovo's array, with the site's cloudId.
-  expect(calls()[3]?.arguments).toMatchObject({ fields: ['summary'], cloudId: expect.any(String) });
+  expect(calls()[3]?.arguments).toMatchObject({ fields: ['summary'], cloudId: cloud.store.site.cloudId });
 });
 
 it('an answer in a shape rovo.json does not map is not-testable, naming the shape', async () => {
@@ -66,6 +66,13 @@ it('an answer in a shape rovo.json does not map is not-testable, naming the shap
   const error = await driver.transitions('SBX-1').catch((e: unknown) => e);
   expect(error).toBeInstanceOf(NotTestableError);
   expect((error as Error).message).toMatch(/getTransitionsForJiraIssue answered an object \{moves\}/);
+});
+
+it("a known wrong shape is the server's defect, named, not a shape the harness lacks", async () => {
+  const { cloud, session, driver } = await open();
+  await using _ = session;
+  patchResult(cloud, 'getAccessibleAtlassianResources', (rows) => ({ resources: rows }));
+  await expect(driver.accessibleSites()).rejects.toThrow(/atlassian-mcp-server#55.*holds "resources"/);
 });
 
 it('a body the server did not render as Markdown is shown as its JSON text, not hidden', async () => {
