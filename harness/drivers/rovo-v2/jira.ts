@@ -38,28 +38,37 @@ export function toIssue(raw: unknown): IssueData {
   return { ...issue, description: markdownOf(issue.fields.description) };
 }
 
-/** Jira's REST search page, or v2's GraphQL-like `{issues: {nodes, pageInfo}}` (I118, I225). */
-const SearchSchema = z.union([
-  z
-    .object({
-      issues: z
-        .object({
-          nodes: z.array(z.unknown()),
-          totalCount: z.number().optional(),
-          pageInfo: z.object({ hasNextPage: z.boolean(), endCursor: z.string().nullish() }).loose(),
-        })
-        .loose(),
-      totalCount: z.number().optional(),
-    })
-    .loose(),
-  z
-    .object({
-      issues: z.array(z.unknown()),
-      nextPageToken: z.string().optional(),
-      total: z.number().optional(),
-    })
-    .loose(),
-]);
+/** v2's GraphQL-like search page `{issues: {nodes, pageInfo}}` (Q11; I118, I225). */
+const NodesPageSchema = z
+  .object({
+    issues: z
+      .object({
+        nodes: z.array(z.unknown()),
+        totalCount: z.number().optional(),
+        pageInfo: z.object({ hasNextPage: z.boolean(), endCursor: z.string().nullish() }).loose(),
+      })
+      .loose(),
+    totalCount: z.number().optional(),
+  })
+  .loose()
+  .transform(({ issues, totalCount }) => ({
+    nodes: issues.nodes,
+    next: issues.pageInfo.hasNextPage ? (issues.pageInfo.endCursor ?? undefined) : undefined,
+    total: issues.totalCount ?? totalCount,
+  }));
+
+/** Jira's REST search page (`issues` an array, `nextPageToken`), as v1 answers it. */
+const RestPageSchema = z
+  .object({
+    issues: z.array(z.unknown()),
+    nextPageToken: z.string().optional(),
+    total: z.number().optional(),
+  })
+  .loose()
+  .transform(({ issues, nextPageToken, total }) => ({ nodes: issues, next: nextPageToken, total }));
+
+/** Either page, read into one shape so the caller needs no casts. */
+const SearchSchema = z.union([NodesPageSchema, RestPageSchema]);
 
 const MD = { responseContentFormat: 'markdown' } as const;
 /** `view: full`: the default `compact` view drops parent, issue type and labels (T-VIEW, Q12). */
@@ -178,19 +187,7 @@ export function v2Jira(ctx: DriverContext, router: OperationRouter): CodeJiraVer
         },
         SearchSchema,
       );
-      if (Array.isArray(result.issues)) {
-        const rest = result as { issues: unknown[]; nextPageToken?: string; total?: number };
-        return { issues: rest.issues.map(toIssue), nextPageToken: rest.nextPageToken, total: rest.total };
-      }
-      const page = result.issues;
-      const total =
-        page.totalCount ??
-        ('totalCount' in result && typeof result.totalCount === 'number' ? result.totalCount : undefined);
-      return {
-        issues: page.nodes.map(toIssue),
-        nextPageToken: page.pageInfo.hasNextPage ? (page.pageInfo.endCursor ?? undefined) : undefined,
-        total,
-      };
+      return { issues: result.nodes.map(toIssue), nextPageToken: result.next, total: result.total };
     },
   };
 }
