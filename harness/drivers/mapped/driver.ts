@@ -7,7 +7,7 @@ import type { DriverContext } from '../context.ts';
 import { callTool, TargetError, type ToolOutcome } from '../tool-call.ts';
 import type { Session } from '../../connect/session.ts';
 import type { Driver, IssueChanges, NewIssue } from '../types.ts';
-import { describeShape, readFields, readFirst } from './answer.ts';
+import { describeShape, readFields, readFirst, readPath } from './answer.ts';
 import { type ChunkAnswer, JiraBulkFailuresSchema, nativeBulkCreate } from './bulk.ts';
 import { listedCall } from './listed-call.ts';
 import * as out from './outputs.ts';
@@ -55,13 +55,16 @@ export function mappedDriver(dialect: Dialect | 'file', file: DialectFile, call:
           verb,
           file.unsupported[verb] ?? `the ${file.name} dialect maps no tool for ${verb}`,
         );
-      const { tool, args } = toolCall(verb, mapping, vars);
+      const { tool, args } = toolCall(verb, mapping, { cloudId: ctx.cloudId, ...vars });
       const outcome = await invoke(verb, tool, args);
       if (!outcome.ok) throw outcome.error;
       // A server that answers errors as plain results: the file says how they read.
       const marker = file.errors?.textStartsWith;
       if (marker && typeof outcome.payload === 'string' && outcome.payload.startsWith(marker))
         throw new TargetError(tool, outcome.payload, false, false);
+      for (const [path, defect] of Object.entries(mapping.answer?.defects ?? {}))
+        if (readPath(outcome.payload, path) !== undefined)
+          throw new TargetError(tool, `${defect} (the answer holds "${path}")`, false, false);
       return { verb, tool, mapping, payload: outcome.payload };
     }
 
@@ -146,7 +149,8 @@ export function mappedDriver(dialect: Dialect | 'file', file: DialectFile, call:
             out.IssueRefOut,
           ),
         ),
-      getIssue: (key, options = {}) => one('getIssue', { key, fields: csv(options.fields) }, out.IssueOut),
+      getIssue: (key, options = {}) =>
+        one('getIssue', { key, fields: csv(options.fields), fieldList: options.fields }, out.IssueOut),
       editIssue: async (key, changes) =>
         none('editIssue', {
           key,
@@ -168,7 +172,13 @@ export function mappedDriver(dialect: Dialect | 'file', file: DialectFile, call:
         if (single && options.pageToken) throw new UnsupportedVerbError('searchIssues', noToken);
         // One more than asked tells a complete page from one that leaves matches out of reach.
         const maxResults = single && size !== undefined ? size + 1 : options.maxResults;
-        const a = await perform('searchIssues', { jql, ...options, maxResults, fields: csv(options.fields) });
+        const a = await perform('searchIssues', {
+          jql,
+          ...options,
+          maxResults,
+          fields: csv(options.fields),
+          fieldList: options.fields,
+        });
         const answer = a.mapping.answer;
         const token = answer?.nextPageToken ? readFirst(a.payload, answer.nextPageToken) : undefined;
         const total = answer?.total ? readFirst(a.payload, answer.total) : undefined;
@@ -192,7 +202,11 @@ export function mappedDriver(dialect: Dialect | 'file', file: DialectFile, call:
         return { pages: await many('pagesInSpace', { spaceId, ...options }, out.PageOut) };
       },
       getPage: (id) => one('getPage', { id }, out.PageOut),
-      createPage: (input) => one('createPage', { ...input }, out.PageOut),
+      createPage: async (input) => {
+        const page = await one('createPage', { ...input }, out.PageOut);
+        ctx.created?.({ kind: 'page', id: page.id });
+        return page;
+      },
       updatePage: (id, changes) => one('updatePage', { id, ...changes }, out.PageOut),
       pageDescendants: (id) => many('pageDescendants', { id }, out.PageOut),
       footerComments: (pageId) => many('footerComments', { pageId }, out.CommentOut),
