@@ -14,7 +14,7 @@ export const LAYERS: readonly Layer[] = [
   { name: 'lib', paths: ['lib/'] },
   { name: 'fake site', paths: ['mocks/atlassian/', 'mocks/origins.ts'] },
   { name: 'mounts', paths: ['mocks/mounts/'] },
-  { name: 'Rovo and legacy mocks', paths: ['mocks/rovo/', 'mocks/legacy/'] },
+  { name: 'Rovo and legacy mocks', paths: ['mocks/rovo/', 'mocks/legacy/', 'mocks/session-table.ts'] },
   { name: 'fake cloud', paths: ['mocks/cloud.ts'] },
   // A mock's own process entry and the end-to-end tests' flows compose a server with a mount.
   { name: 'mock processes', paths: ['mocks/mounts/legacy-process.ts', 'mocks/integration/'] },

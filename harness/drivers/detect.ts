@@ -19,8 +19,11 @@ export function signatureScore(
   tools: readonly ListedTool[],
   signature: readonly string[],
   properties: Readonly<Record<string, readonly string[]>> = {},
+  /** Tool sets that, all listed, mean another dialect: the score is 0. */
+  excludedBy: readonly (readonly string[])[] = [],
 ): number {
   const byName = new Map(tools.map((t) => [t.name, t]));
+  if (excludedBy.some((set) => set.every((name) => byName.has(name)))) return 0;
   const matched = signature.filter((name) => {
     const tool = byName.get(name);
     return tool !== undefined && (properties[name] ?? []).every((p) => tool.properties.includes(p));

@@ -45,6 +45,17 @@ test.each([
     'rovo-v2',
   ],
   [
+    "Rovo v2 whose read-only token shows discover and executeRead beside v1's identity tools",
+    [
+      'atlassianUserInfo',
+      'getAccessibleAtlassianResources',
+      'createJiraIssue',
+      'discover:query',
+      'executeRead:name,cloudId,inputs',
+    ],
+    'rovo-v2',
+  ],
+  [
     'Rovo v2 with a single execute tool (Q1)',
     ['atlassianUserInfo', 'getJiraIssue', 'discover:query', 'execute:name,cloudId,inputs'],
     'rovo-v2',

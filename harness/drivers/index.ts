@@ -10,7 +10,6 @@ import { builtInDialect } from './mapped/load.ts';
 import { userDialectFile } from './mapped/user-file.ts';
 import { rovoDriver } from './rovo/index.ts';
 import { rovoV2Driver, rovoV2Score } from './rovo-v2/index.ts';
-import { speaksRovo } from './rovo/surface.ts';
 import type { Driver } from './types.ts';
 
 /** One tool vocabulary: its capability verbs, and how strongly `tools/list` gives it away. */
@@ -22,13 +21,18 @@ export interface DialectRow {
   score(tools: readonly ListedTool[]): number;
 }
 
-/** A dialect written as data (harness/drivers/dialects/<name>.json): its file is its driver and its signature. */
-function dataDialect(name: Dialect): DialectRow {
+/**
+ * A dialect written as data (harness/drivers/dialects/<name>.json): its file is its signature, and its
+ * driver unless code adds what data cannot say (rovo).
+ */
+function dataDialect(name: Dialect, code?: DialectRow['driver']): DialectRow {
   const file = builtInDialect(name);
   return {
-    file,
-    driver: mappedDriver(name, file),
-    score: (tools) => signatureScore(tools, file.detect.tools, file.detect.properties),
+    // Only a driver that is the file alone refuses what the file does not map before any session.
+    ...(code ? {} : { file }),
+    driver: code ?? mappedDriver(name, file),
+    score: (tools) =>
+      signatureScore(tools, file.detect.tools, file.detect.properties, file.detect.excludedBy),
   };
 }
 
@@ -37,7 +41,7 @@ function dataDialect(name: Dialect): DialectRow {
  * `auto` takes the row that scores highest on the target's tools/list.
  */
 export const dialects = {
-  rovo: { driver: rovoDriver, score: (tools) => (speaksRovo(tools.map((t) => t.name)) ? 1 : 0) },
+  rovo: dataDialect('rovo', rovoDriver),
   legacy: dataDialect('legacy'),
   'rest-passthrough': dataDialect('rest-passthrough'),
   'mcp-atlassian': dataDialect('mcp-atlassian'),

@@ -1,17 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
 import { z } from 'zod';
 import type { RequestHandler } from '../../lib/request-handler.ts';
+import { jsonRpcRefusal, sessionTable } from '../../mocks/session-table.ts';
 
 /** Where the SDK reference server answers MCP. */
 export const SDK_REFERENCE_PATH = '/mcp';
-
-const refuse = (message: string) =>
-  new Response(JSON.stringify({ jsonrpc: '2.0', error: { code: -32000, message }, id: null }), {
-    status: 400,
-    headers: { 'content-type': 'application/json' },
-  });
 
 /** Two tools without annotations, as the official conformance suite's reference server lists them. */
 function newServer(): McpServer {
@@ -38,35 +31,16 @@ function newServer(): McpServer {
  * session answered 400, not 404) must.
  */
 export function sdkReferenceHandler(): RequestHandler & { close(): Promise<void> } {
-  const sessions = new Map<
-    string,
-    { transport: WebStandardStreamableHTTPServerTransport; server: McpServer }
-  >();
+  const sessions = sessionTable(newServer);
   return {
     async handle(request) {
       const id = request.headers.get('mcp-session-id');
-      const session = id === null ? undefined : sessions.get(id);
-      if (session) return session.transport.handleRequest(request);
+      const transport = id === null ? undefined : sessions.find(id);
+      if (transport) return transport.handleRequest(request);
       if (id !== null || request.method !== 'POST')
-        return refuse('Bad Request: No valid session ID provided');
-      const server = newServer();
-      const transport: WebStandardStreamableHTTPServerTransport =
-        new WebStandardStreamableHTTPServerTransport({
-          sessionIdGenerator: randomUUID,
-          onsessioninitialized: (sid) => {
-            sessions.set(sid, { transport, server });
-          },
-          onsessionclosed: (sid) => {
-            sessions.delete(sid);
-          },
-        });
-      await server.connect(transport);
-      return transport.handleRequest(request);
+        return jsonRpcRefusal(400, 'Bad Request: No valid session ID provided');
+      return sessions.open(request);
     },
-    async close() {
-      const open = [...sessions.values()];
-      sessions.clear();
-      await Promise.all(open.map((s) => s.server.close()));
-    },
+    close: sessions.close,
   };
 }

@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { FieldMetaPageSchema } from '../../harness/drivers/rovo/schemas.ts';
+import { FieldMetaPageSchema } from '../../harness/drivers/shapes/jira.ts';
 import { callAndParse } from '../../harness/drivers/tool-call.ts';
 import { NotTestableError } from '../../harness/errors.ts';
 import { issueType } from '../../harness/scenario/helpers.ts';

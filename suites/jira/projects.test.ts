@@ -3,7 +3,8 @@ import { supported } from '../../harness/scenario/outcome.ts';
 import { issueType } from '../../harness/scenario/helpers.ts';
 import { verifies } from '../../harness/scenario/verifies.ts';
 import { callAndParse } from '../../harness/drivers/tool-call.ts';
-import { FieldMetaPageSchema, ProjectPageSchema } from '../../harness/drivers/rovo/schemas.ts';
+import { ProjectPageSchema } from '../../harness/drivers/rovo/schemas.ts';
+import { FieldMetaPageSchema } from '../../harness/drivers/shapes/jira.ts';
 
 verifies('jira.projects.visible', async (ctx) => {
   const driver = await ctx.driver();

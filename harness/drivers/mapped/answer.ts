@@ -12,9 +12,10 @@ export function readPath(value: unknown, path: string): unknown {
   return current;
 }
 
-function convert(value: unknown, as: 'markdown' | 'string' | undefined): unknown {
+function convert(value: unknown, as: Exclude<Read, string | string[]>['as']): unknown {
   if (value === undefined || value === null || as === undefined) return value;
   if (as === 'string') return typeof value === 'number' ? String(value) : value;
+  if (as === 'text') return typeof value === 'string' ? value : JSON.stringify(value);
   if (typeof value === 'string') return value;
   return isAdfDoc(value) ? adfToMarkdown(value) : value;
 }

@@ -7,7 +7,7 @@ import type { DriverContext } from '../context.ts';
 import { callTool, TargetError, type ToolOutcome } from '../tool-call.ts';
 import type { Session } from '../../connect/session.ts';
 import type { Driver, IssueChanges, NewIssue } from '../types.ts';
-import { describeShape, readFields, readFirst } from './answer.ts';
+import { describeShape, readFields, readFirst, readPath } from './answer.ts';
 import { type ChunkAnswer, JiraBulkFailuresSchema, nativeBulkCreate } from './bulk.ts';
 import { listedCall } from './listed-call.ts';
 import * as out from './outputs.ts';
@@ -55,7 +55,7 @@ export function mappedDriver(dialect: Dialect | 'file', file: DialectFile, call:
       const refused = refusedVerb(file, verb);
       if (refused) throw refused;
       if (!mapping) throw new UnsupportedVerbError(verb, `the ${file.name} dialect maps no tool for ${verb}`);
-      const { tool, args } = toolCall(verb, mapping, vars);
+      const { tool, args } = toolCall(verb, mapping, { cloudId: ctx.cloudId, ...vars });
       const dropped = Object.keys(asked).find((key) => asked[key] !== undefined && !mentions(mapping, key));
       if (dropped !== undefined)
         throw new UnsupportedVerbError(
@@ -68,6 +68,9 @@ export function mappedDriver(dialect: Dialect | 'file', file: DialectFile, call:
       const marker = file.errors?.textStartsWith;
       if (marker && typeof outcome.payload === 'string' && outcome.payload.startsWith(marker))
         throw new TargetError(tool, outcome.payload, false, false);
+      for (const [path, defect] of Object.entries(mapping.answer?.defects ?? {}))
+        if (readPath(outcome.payload, path) !== undefined)
+          throw new TargetError(tool, `${defect} (the answer holds "${path}")`, false, false);
       return { verb, tool, mapping, payload: outcome.payload };
     }
 
@@ -152,7 +155,8 @@ export function mappedDriver(dialect: Dialect | 'file', file: DialectFile, call:
             out.IssueRefOut,
           ),
         ),
-      getIssue: (key, options = {}) => one('getIssue', { key, fields: csv(options.fields) }, out.IssueOut),
+      getIssue: (key, options = {}) =>
+        one('getIssue', { key, fields: csv(options.fields), fieldList: options.fields }, out.IssueOut),
       editIssue: async (key, changes) =>
         none('editIssue', {
           key,
@@ -176,7 +180,7 @@ export function mappedDriver(dialect: Dialect | 'file', file: DialectFile, call:
         const maxResults = single && size !== undefined ? size + 1 : options.maxResults;
         const a = await perform(
           'searchIssues',
-          { jql, ...options, maxResults, fields: csv(options.fields) },
+          { jql, ...options, maxResults, fields: csv(options.fields), fieldList: options.fields },
           { pageToken: options.pageToken },
         );
         const answer = a.mapping.answer;
@@ -203,7 +207,11 @@ export function mappedDriver(dialect: Dialect | 'file', file: DialectFile, call:
         return { pages: await many('pagesInSpace', { spaceId, ...options }, out.PageOut, asked) };
       },
       getPage: (id) => one('getPage', { id }, out.PageOut),
-      createPage: (input) => one('createPage', { ...input }, out.PageOut),
+      createPage: async (input) => {
+        const page = await one('createPage', { ...input }, out.PageOut);
+        ctx.created?.({ kind: 'page', id: page.id });
+        return page;
+      },
       updatePage: (id, changes) => one('updatePage', { id, ...changes }, out.PageOut),
       pageDescendants: (id) => many('pageDescendants', { id }, out.PageOut),
       footerComments: (pageId) => many('footerComments', { pageId }, out.CommentOut),

@@ -22,8 +22,11 @@ const ReadSchema = z.union([
   z
     .object({
       path: PathSchema,
-      /** `markdown`: ADF or a string, as Markdown; `string`: a number or string, as a string. */
-      as: z.enum(['markdown', 'string']).optional(),
+      /**
+       * `markdown`: ADF or a string, as Markdown; `string`: a number or string, as a string; `text`: a
+       * string as it is, anything else as its JSON text (a body the server did not render is shown, not hidden).
+       */
+      as: z.enum(['markdown', 'string', 'text']).optional(),
       /** An object read: keys left out of it (ids and links the other outputs already carry). */
       omit: z.array(z.string()).optional(),
       /** An object read: objects at these paths merged over it (custom fields a server nests apart). */
@@ -49,6 +52,11 @@ const AnswerSchema = z
     total: PathSchema.optional(),
     /** Native bulk: the list of Jira's per-item failures (`failedElementNumber`, `elementErrors`). */
     failures: PathSchema.optional(),
+    /**
+     * Known wrong shapes, publicly recorded: a path only such an answer holds → the defect it shows.
+     * An answer holding one is the server's failure (with that reason), not a shape the harness lacks.
+     */
+    defects: z.record(z.string(), z.string().min(1)).optional(),
   })
   .strict();
 export type Answer = z.infer<typeof AnswerSchema>;
@@ -115,6 +123,8 @@ export const DialectFileSchema = z
       .object({
         tools: z.array(z.string()).min(1),
         properties: z.record(z.string(), z.array(z.string())).default({}),
+        /** Tool sets that, all listed, mean another dialect (v2's discover with an execute tool): the score is 0. */
+        excludedBy: z.array(z.array(z.string()).min(1)).default([]),
       })
       .strict(),
     /** REST-passthrough: the tool per HTTP method and how its arguments carry `{path}`, `{query}`, `{body}`. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { adfToMarkdown, isAdfDoc } from '../../../lib/content/index.ts';
 import type { DriverContext } from '../context.ts';
+import { GraphContextSchema, graphContextOf } from '../shapes/graph.ts';
 import { TargetError } from '../tool-call.ts';
 import type { CommentData, Driver, PageData } from '../types.ts';
 import { caller, markdownOf } from './jira.ts';
@@ -215,37 +216,15 @@ export function v2Confluence(ctx: DriverContext, router: OperationRouter): CodeV
       return object;
     },
     async graphContext(identifier, objectType) {
-      const Node = z
-        .object({
-          ari: z.string().optional(),
-          title: z.string().optional(),
-          accountId: z.string().optional(),
-          displayName: z.string().optional(),
-          key: z.string().optional(),
-          name: z.string().optional(),
-        })
-        .loose();
-      const result = await call(
+      const answer = await call(
         await router.pick(['getGraphContext', 'getTeamworkGraphContext']),
         {
           objectIdentifier: identifier,
           objectType: objectType === 'issue' ? 'JiraWorkItem' : 'ConfluencePage',
         },
-        z
-          .object({
-            object: z.object({ ari: z.string() }).loose(),
-            relationships: z.array(z.object({ relation: z.string(), node: Node }).loose()),
-          })
-          .loose(),
+        GraphContextSchema,
       );
-      return {
-        ari: result.object.ari,
-        neighbours: result.relationships.map(({ relation, node }) => ({
-          relation,
-          id: node.ari ?? node.accountId ?? node.key ?? '',
-          title: node.title ?? node.displayName ?? node.name ?? '',
-        })),
-      };
+      return graphContextOf(answer);
     },
   };
 }

@@ -2,9 +2,7 @@ import { z } from 'zod';
 import { adfToMarkdown, isAdfDoc } from '../../../lib/content/index.ts';
 import { HarnessError } from '../../errors.ts';
 import type { DriverContext } from '../context.ts';
-import { toFieldMeta } from '../rovo/field-meta.ts';
-import { toIssueData } from '../rovo/jira.ts';
-import { FieldMetaPageSchema } from '../rovo/schemas.ts';
+import { allCreateFields, FieldMetaPageSchema, toIssueData } from '../shapes/jira.ts';
 import type { Driver, IssueData } from '../types.ts';
 import { droppedError, droppedKeys } from './readback.ts';
 import type { OperationRouter } from './router.ts';
@@ -40,28 +38,37 @@ export function toIssue(raw: unknown): IssueData {
   return { ...issue, description: markdownOf(issue.fields.description) };
 }
 
-/** Jira's REST search page, or v2's GraphQL-like `{issues: {nodes, pageInfo}}` (I118, I225). */
-const SearchSchema = z.union([
-  z
-    .object({
-      issues: z
-        .object({
-          nodes: z.array(z.unknown()),
-          totalCount: z.number().optional(),
-          pageInfo: z.object({ hasNextPage: z.boolean(), endCursor: z.string().nullish() }).loose(),
-        })
-        .loose(),
-      totalCount: z.number().optional(),
-    })
-    .loose(),
-  z
-    .object({
-      issues: z.array(z.unknown()),
-      nextPageToken: z.string().optional(),
-      total: z.number().optional(),
-    })
-    .loose(),
-]);
+/** v2's GraphQL-like search page `{issues: {nodes, pageInfo}}` (Q11; I118, I225). */
+const NodesPageSchema = z
+  .object({
+    issues: z
+      .object({
+        nodes: z.array(z.unknown()),
+        totalCount: z.number().optional(),
+        pageInfo: z.object({ hasNextPage: z.boolean(), endCursor: z.string().nullish() }).loose(),
+      })
+      .loose(),
+    totalCount: z.number().optional(),
+  })
+  .loose()
+  .transform(({ issues, totalCount }) => ({
+    nodes: issues.nodes,
+    next: issues.pageInfo.hasNextPage ? (issues.pageInfo.endCursor ?? undefined) : undefined,
+    total: issues.totalCount ?? totalCount,
+  }));
+
+/** Jira's REST search page (`issues` an array, `nextPageToken`), as v1 answers it. */
+const RestPageSchema = z
+  .object({
+    issues: z.array(z.unknown()),
+    nextPageToken: z.string().optional(),
+    total: z.number().optional(),
+  })
+  .loose()
+  .transform(({ issues, nextPageToken, total }) => ({ nodes: issues, next: nextPageToken, total }));
+
+/** Either page, read into one shape so the caller needs no casts. */
+const SearchSchema = z.union([NodesPageSchema, RestPageSchema]);
 
 const MD = { responseContentFormat: 'markdown' } as const;
 /** `view: full`: the default `compact` view drops parent, issue type and labels (T-VIEW, Q12). */
@@ -128,20 +135,15 @@ export function v2Jira(ctx: DriverContext, router: OperationRouter): CodeJiraVer
   };
   return {
     async createFields(project, issueTypeId, options = {}) {
-      const out = [];
       // Small pages, read to the end: a page cut short (Q11-like defects) still ends by count.
-      for (let startAt = 0; ;) {
-        const page = await call(
+      const fields = await allCreateFields((startAt) =>
+        call(
           'getJiraIssueTypeMetaWithFields',
           { projectIdOrKey: project, issueTypeId, startAt, maxResults: 50 },
           FieldMetaPageSchema,
-        );
-        const fields = page.fields ?? [];
-        out.push(...fields.map(toFieldMeta));
-        startAt += fields.length;
-        if (fields.length === 0 || startAt >= page.total) break;
-      }
-      return out.filter((f) => !options.requiredOnly || f.required);
+        ),
+      );
+      return fields.filter((f) => !options.requiredOnly || f.required);
     },
     createIssue,
     createEpic: (input) => createIssue({ ...input, issueType: 'Epic' }),
@@ -185,19 +187,7 @@ export function v2Jira(ctx: DriverContext, router: OperationRouter): CodeJiraVer
         },
         SearchSchema,
       );
-      if (Array.isArray(result.issues)) {
-        const rest = result as { issues: unknown[]; nextPageToken?: string; total?: number };
-        return { issues: rest.issues.map(toIssue), nextPageToken: rest.nextPageToken, total: rest.total };
-      }
-      const page = result.issues;
-      const total =
-        page.totalCount ??
-        ('totalCount' in result && typeof result.totalCount === 'number' ? result.totalCount : undefined);
-      return {
-        issues: page.nodes.map(toIssue),
-        nextPageToken: page.pageInfo.hasNextPage ? (page.pageInfo.endCursor ?? undefined) : undefined,
-        total,
-      };
+      return { issues: result.nodes.map(toIssue), nextPageToken: result.next, total: result.total };
     },
   };
 }

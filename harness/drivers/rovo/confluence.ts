@@ -1,22 +1,14 @@
 import { z } from 'zod';
-import type { CommentData, ContentHit, Driver, PageData } from '../types.ts';
-import { callAndParse } from '../tool-call.ts';
 import type { DriverContext } from '../context.ts';
+import type { CommentData, Driver, PageData } from '../types.ts';
+import type { ParsedCall } from './call.ts';
 
 type ConfluenceVerbs = Pick<
   Driver,
-  | 'spaces'
-  | 'pagesInSpace'
-  | 'getPage'
-  | 'createPage'
-  | 'updatePage'
-  | 'pageDescendants'
-  | 'footerComments'
-  | 'addFooterComment'
-  | 'searchContent'
+  'spaces' | 'pagesInSpace' | 'pageDescendants' | 'footerComments' | 'addFooterComment'
 >;
 
-/** Loose parsers for the Confluence tools: what the harness relies on, the rest let through. */
+/** Loose parsers for the paged Confluence tools: what the harness relies on, the rest let through. */
 
 const NextLinks = z.object({ next: z.string().optional() }).loose().optional();
 
@@ -31,32 +23,15 @@ const PageSchema = z
   })
   .loose();
 
-const PageListSchema = z.object({ results: z.array(PageSchema), _links: NextLinks }).loose();
+const listOf = <T extends z.ZodType>(item: T) =>
+  z.object({ results: z.array(item), _links: NextLinks }).loose();
 
-const SpaceListSchema = z
+const SpaceSchema = z
   .object({
-    results: z.array(
-      z
-        .object({
-          id: z.string(),
-          key: z.string(),
-          name: z.string().default(''),
-          homepageId: z.string().nullable().optional(),
-        })
-        .loose(),
-    ),
-    _links: NextLinks,
-  })
-  .loose();
-
-const DescendantsSchema = z
-  .object({
-    results: z.array(
-      z
-        .object({ id: z.string(), title: z.string().default(''), parentId: z.string().nullable().optional() })
-        .loose(),
-    ),
-    _links: NextLinks,
+    id: z.string(),
+    key: z.string(),
+    name: z.string().default(''),
+    homepageId: z.string().nullable().optional(),
   })
   .loose();
 
@@ -70,30 +45,6 @@ const CommentSchema = z
   })
   .loose();
 type RovoComment = z.infer<typeof CommentSchema>;
-
-const CommentListSchema = z.object({ results: z.array(CommentSchema), _links: NextLinks }).loose();
-
-const CqlResultSchema = z
-  .object({
-    results: z.array(
-      z
-        .object({
-          title: z.string().optional(),
-          content: z
-            .object({
-              id: z.string(),
-              type: z.string(),
-              title: z.string().optional(),
-              space: z.object({ key: z.string() }).loose().optional(),
-            })
-            .loose()
-            .optional(),
-          resultGlobalContainer: z.object({ displayUrl: z.string().optional() }).loose().optional(),
-        })
-        .loose(),
-    ),
-  })
-  .loose();
 
 /** Bodies come back as Markdown text when asked for; anything else is shown as JSON. */
 function textOf(value: unknown): string {
@@ -127,21 +78,15 @@ function toComment(c: RovoComment): CommentData {
   };
 }
 
-function spaceKeyOf(hit: z.infer<typeof CqlResultSchema>['results'][number]): string | undefined {
-  return (
-    hit.content?.space?.key ?? /\/spaces\/([^/?#]+)/.exec(hit.resultGlobalContainer?.displayUrl ?? '')?.[1]
-  );
-}
-
 const MD = { contentFormat: 'markdown' } as const;
 const PAGE_SIZE = 250;
 
-/** Confluence verbs over the Rovo v1 tools; bodies go in and come back as Markdown. */
-export function rovoConfluence(ctx: DriverContext): ConfluenceVerbs {
-  const { session, cloudId } = ctx;
-  const call = <S extends z.ZodType>(tool: string, args: Record<string, unknown>, schema: S) =>
-    callAndParse(session, tool, { cloudId, ...args }, schema);
-
+/**
+ * Confluence verbs data cannot say: offset and cursor paging, reply trees (one call per comment, to
+ * the bottom), descendants that carry no space, version or body, and a comment's arguments that name
+ * either the page or the comment answered.
+ */
+export function rovoConfluence(ctx: DriverContext, call: ParsedCall): ConfluenceVerbs {
   /** Follows `_links.next` to the end of a cursor-paged list. */
   async function all<T>(
     fetchPage: (
@@ -163,6 +108,7 @@ export function rovoConfluence(ctx: DriverContext): ConfluenceVerbs {
   async function replies(comment: RovoComment): Promise<RovoComment[]> {
     const direct = await all((cursor) =>
       call(
+        'footerComments',
         'getConfluenceCommentChildren',
         {
           commentId: comment.id,
@@ -171,7 +117,7 @@ export function rovoConfluence(ctx: DriverContext): ConfluenceVerbs {
           ...MD,
           ...(cursor ? { cursor } : {}),
         },
-        CommentListSchema,
+        listOf(CommentSchema),
       ),
     );
     const nested = [];
@@ -183,7 +129,12 @@ export function rovoConfluence(ctx: DriverContext): ConfluenceVerbs {
     async spaces() {
       const out = [];
       for (let start = 0; ;) {
-        const page = await call('getConfluenceSpaces', { start, limit: PAGE_SIZE }, SpaceListSchema);
+        const page = await call(
+          'spaces',
+          'getConfluenceSpaces',
+          { start, limit: PAGE_SIZE },
+          listOf(SpaceSchema),
+        );
         out.push(
           ...page.results.map((s) => ({
             id: s.id,
@@ -199,6 +150,7 @@ export function rovoConfluence(ctx: DriverContext): ConfluenceVerbs {
     },
     async pagesInSpace(spaceId, options = {}) {
       const page = await call(
+        'pagesInSpace',
         'getPagesInConfluenceSpace',
         {
           spaceId,
@@ -206,61 +158,29 @@ export function rovoConfluence(ctx: DriverContext): ConfluenceVerbs {
           ...(options.limit ? { limit: options.limit } : {}),
           ...(options.cursor ? { cursor: options.cursor } : {}),
         },
-        PageListSchema,
+        listOf(PageSchema),
       );
       return { pages: page.results.map(toPageData), nextCursor: cursorOf(page._links?.next) };
-    },
-    async getPage(id) {
-      return toPageData(await call('getConfluencePage', { pageId: id, ...MD }, PageSchema));
-    },
-    async createPage(input) {
-      const page = await call(
-        'createConfluencePage',
-        {
-          spaceId: input.space,
-          title: input.title,
-          body: input.body,
-          ...MD,
-          ...(input.parentId ? { parentId: input.parentId } : {}),
-        },
-        PageSchema,
-      );
-      ctx.created?.({ kind: 'page', id: page.id });
-      return toPageData(page);
-    },
-    async updatePage(id, changes) {
-      // Rovo takes no version number: it writes current + 1 itself, so changes.version is not sent.
-      const page = await call(
-        'updateConfluencePage',
-        { pageId: id, title: changes.title, body: changes.body, includeBody: true, ...MD },
-        PageSchema,
-      );
-      return toPageData(page);
     },
     async pageDescendants(id) {
       const found = await all((cursor) =>
         call(
+          'pageDescendants',
           'getConfluencePageDescendants',
           { pageId: id, limit: PAGE_SIZE, ...(cursor ? { cursor } : {}) },
-          DescendantsSchema,
+          listOf(PageSchema),
         ),
       );
       // Descendant entries carry no space, version or body.
-      return found.map((d) => ({
-        id: d.id,
-        title: d.title,
-        spaceId: '',
-        parentId: d.parentId ?? null,
-        version: 0,
-        body: '',
-      }));
+      return found.map((d) => ({ ...toPageData(d), spaceId: '', version: 0, body: '' }));
     },
     async footerComments(pageId) {
       const top = await all((cursor) =>
         call(
+          'footerComments',
           'getConfluencePageFooterComments',
           { pageId, limit: PAGE_SIZE, ...MD, ...(cursor ? { cursor } : {}) },
-          CommentListSchema,
+          listOf(CommentSchema),
         ),
       );
       const out: CommentData[] = [];
@@ -272,6 +192,7 @@ export function rovoConfluence(ctx: DriverContext): ConfluenceVerbs {
     },
     async addFooterComment(pageId, markdown, options = {}) {
       const c = await call(
+        'addFooterComment',
         'createConfluenceFooterComment',
         options.parentCommentId
           ? { parentCommentId: options.parentCommentId, body: markdown, ...MD }
@@ -280,25 +201,6 @@ export function rovoConfluence(ctx: DriverContext): ConfluenceVerbs {
       );
       ctx.created?.({ kind: 'comment', id: c.id });
       return toComment(c);
-    },
-    async searchContent(cql, options = {}) {
-      const result = await call(
-        'searchConfluenceUsingCql',
-        { cql, ...(options.limit ? { limit: options.limit } : {}) },
-        CqlResultSchema,
-      );
-      return result.results.flatMap((r): ContentHit[] =>
-        r.content
-          ? [
-              {
-                id: r.content.id,
-                type: r.content.type,
-                title: r.content.title ?? r.title ?? '',
-                spaceKey: spaceKeyOf(r),
-              },
-            ]
-          : [],
-      );
     },
   };
 }

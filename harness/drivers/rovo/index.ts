@@ -1,25 +1,28 @@
-import { type BulkVerbs, emulatedBulk } from '../bulk/verbs.ts';
-import type { Driver } from '../types.ts';
-import { rovoConfluence } from './confluence.ts';
+import { emulatedBulk } from '../bulk/verbs.ts';
 import type { DriverContext } from '../context.ts';
-import { rovoEpic } from './epic.ts';
+import { mappedDriver } from '../mapped/driver.ts';
+import { builtInDialect } from '../mapped/load.ts';
+import type { Driver } from '../types.ts';
+import { parsedCall, rovoCaller } from './call.ts';
+import { rovoConfluence } from './confluence.ts';
 import { rovoGraph } from './graph.ts';
-import { rovoIdentity } from './identity.ts';
 import { rovoJira } from './jira.ts';
-import { rovoSearch } from './search.ts';
 
-/** The capability verbs over Rovo's v1 tool surface; Rovo has no bulk tool, so bulk is emulated. */
+const FILE = builtInDialect('rovo');
+
+/**
+ * Capability verbs over Rovo's v1 tool surface: the dialect file's verbs (harness/drivers/dialects/
+ * rovo.json) and code for what data cannot say (paging, reply trees, graph neighbours). Rovo has no
+ * bulk tool, so bulk is emulated.
+ */
 export function rovoDriver(ctx: DriverContext): Driver {
-  const jira = rovoJira(ctx);
-  const base: Omit<Driver, keyof BulkVerbs> = {
-    dialect: 'rovo',
-    session: ctx.session,
-    ...rovoIdentity(ctx),
-    ...jira,
-    ...rovoEpic(jira),
-    ...rovoConfluence(ctx),
-    ...rovoSearch(ctx),
-    ...rovoGraph(ctx),
+  const caller = rovoCaller();
+  const call = parsedCall(ctx, caller);
+  const base = {
+    ...mappedDriver('rovo', FILE, caller)(ctx),
+    ...rovoJira(call),
+    ...rovoConfluence(ctx, call),
+    ...rovoGraph(call),
   };
   return { ...base, ...emulatedBulk(base) };
 }

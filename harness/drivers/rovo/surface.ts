@@ -20,16 +20,3 @@ const ROVO_TOOLS: ReadonlySet<string> = new Set([
 export function isRovoTool(name: string): boolean {
   return ROVO_TOOLS.has(name);
 }
-
-/**
- * Tools only Rovo names and lists at any scope: a server listing one speaks Rovo's dialect, even when
- * its token's scopes hide the write tools.
- */
-const ROVO_SIGNATURES = ['getAccessibleAtlassianResources', 'atlassianUserInfo', 'createJiraIssue'];
-
-export function speaksRovo(listed: Iterable<string>): boolean {
-  const names = [...listed];
-  // v2 lists the same identity tools: its discover/execute pair makes it the rovo-v2 dialect instead.
-  if (names.includes('discover') && names.some((n) => /^execute(Read)?$/.test(n))) return false;
-  return names.some((name) => ROVO_SIGNATURES.includes(name));
-}

@@ -3,7 +3,7 @@ import type { User } from '../../atlassian/entities/people.ts';
 import type { TokenService } from '../../atlassian/oauth/tokens.ts';
 import type { CloudOrigins } from '../../atlassian/origins.ts';
 import type { SiteStore } from '../../atlassian/store.ts';
-import { authenticateApiToken } from '../auth/api-token.ts';
+import { authenticateApiToken, bearerApiKey } from '../auth/api-token.ts';
 import { gen2Unauthorized } from '../auth/challenge.ts';
 import { PRM_PREFIX } from '../oauth/endpoints.ts';
 import type { AuthProfile } from '../profile/auth.ts';
@@ -47,7 +47,7 @@ export function v2Authenticator(deps: V2AuthDeps): (request: Request) => V2AuthO
     const header = request.headers.get('authorization');
     const basic = parseBasic(header);
     const bearer = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '')?.[1];
-    const apiToken = basic ?? (bearer ? serviceAccountKey(deps.store, bearer) : undefined);
+    const apiToken = basic ?? (bearer ? bearerApiKey(deps.store, bearer) : undefined);
     if (apiToken) {
       // Classic and wrong tokens are told apart here, so Q16 decides their answer, not the v1 policy.
       const outcome = authenticateApiToken(deps.store, apiToken, {
@@ -75,12 +75,4 @@ export function v2Authenticator(deps: V2AuthDeps): (request: Request) => V2AuthO
       token: bearer,
     };
   };
-}
-
-/** A Bearer value that is one of a user's API tokens: the service-account key form. */
-function serviceAccountKey(store: SiteStore, bearer: string): { email: string; token: string } | undefined {
-  for (const user of store.users.values())
-    if (user.apiToken === bearer || user.tokens.some((t) => t.token === bearer))
-      return { email: user.email, token: bearer };
-  return undefined;
 }
