@@ -40,13 +40,13 @@ function dataDialect(name: Dialect, code?: DialectRow['driver']): DialectRow {
  * Every dialect, one row each. A dialect in targets/spec.ts without a row here does not compile;
  * `auto` takes the row that scores highest on the target's tools/list.
  */
-export const dialects = {
+export const dialects: Readonly<Record<Dialect, DialectRow>> = {
   rovo: dataDialect('rovo', rovoDriver),
   legacy: dataDialect('legacy'),
   'rest-passthrough': dataDialect('rest-passthrough'),
   'mcp-atlassian': dataDialect('mcp-atlassian'),
   'rovo-v2': { driver: rovoV2Driver, score: rovoV2Score },
-} satisfies Record<Dialect, DialectRow>;
+};
 
 /** Below this, a best score is a coincidence of names, not a dialect. */
 const MIN_SCORE = 0.3;
@@ -83,5 +83,5 @@ export async function driverFor(dialect: Dialect | 'auto', ctx: DriverContext): 
 /** The target's dialect as a data file (its own, or a built-in data dialect), when its verbs are plain data. */
 export function dataFileOf(target: TargetSpec): DialectFile | undefined {
   if (target.dialectFile !== undefined) return userDialectFile(target.dialectFile, 'dialectFile');
-  return target.dialect === 'auto' ? undefined : (dialects[target.dialect] as DialectRow).file;
+  return target.dialect === 'auto' ? undefined : dialects[target.dialect].file;
 }
