@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig, type TestUserConfig } from 'vitest/config';
 
 /** How a run's checks are run: the suites, and the bench's empty check measured the same way. */
@@ -30,6 +31,11 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['lib/**/*.test.ts', 'harness/**/*.test.ts', 'mocks/**/*.test.ts', 'bench/**/*.test.ts'],
+          // vitest's default is one worker less than the cores: one on a 2-core runner, where most of a
+          // unit file's time is waiting on the processes, sockets and timers it starts, not computing.
+          maxWorkers: Math.max(2, availableParallelism() - 1),
+          // A project with its own worker count runs as its own group: after the suites.
+          sequence: { groupOrder: 1 },
           // The workflow parser imports its schema JSON without an import attribute, which Node's
           // loader refuses; transformed by vite, it loads.
           server: { deps: { inline: ['@actions/workflow-parser'] } },

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { z } from 'zod';
 import { PACKAGE_ROOT } from '../../lib/paths.ts';
+import { mainInProcess } from './in-process.ts';
 
 const BIN = join(PACKAGE_ROOT, 'bin/rovo-mcp-conformance.js');
 
@@ -52,7 +53,7 @@ it('check with a v1 and a v2 target answers for the v2 one and lists the require
 }, 120_000);
 
 it('check refuses a third target before running anything (exit 2)', async () => {
-  const { status, stderr } = await cli(
+  const { status, stderr } = await mainInProcess(
     'check',
     '--requirements',
     'fixtures/migration/pm-os.json',

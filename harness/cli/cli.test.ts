@@ -3,6 +3,7 @@ import { expect, it } from 'vitest';
 import { z } from 'zod';
 import { HttpProbe } from '../connect/probe.ts';
 import { basicHeader } from '../targets/identities.ts';
+import { mainInProcess } from './in-process.ts';
 import { BIN, startMockProcess } from './mock-process.ts';
 import { PACKAGE_ROOT } from '../../lib/paths.ts';
 
@@ -45,8 +46,10 @@ it.each([
     /--public-url must be an http\(s\) origin without a path/,
   ],
   [['frobnicate'], /Unknown command "frobnicate"/],
-])('%j is a usage error: exit 2 with a message that says what to fix', (args, message) => {
-  const result = spawnSync(process.execPath, [BIN, ...args], { cwd: PACKAGE_ROOT, encoding: 'utf8' });
+])('%j is a usage error: exit 2 with a message that says what to fix', async (args, message) => {
+  // main() in this process: what is asserted is its exit code and message, not the process around
+  // it (the --derive-from test below runs bin/ to exit 2 as its own process).
+  const result = await mainInProcess(...args);
   expect(result.status).toBe(2);
   expect(result.stderr).toMatch(message);
 });
@@ -81,8 +84,8 @@ it('--public-url is the origin the OAuth metadata and the printed URL name, not 
   expect(prm.authorization_servers.every((s) => s.startsWith('http://127.0.0.1:18080/'))).toBe(true);
 }, 30_000);
 
-it('--help lists the commands', () => {
-  const result = spawnSync(process.execPath, [BIN, '--help'], { cwd: PACKAGE_ROOT, encoding: 'utf8' });
+it('--help lists the commands', async () => {
+  const result = await mainInProcess('--help');
   expect(result.status).toBe(0);
   expect(result.stdout).toMatch(/run[\s\S]*mock[\s\S]*mutants/);
 });

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
 import { ListToolsRequestSchema } from '@modelcontextprotocol/sdk/types.js';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { serveOnLoopback } from '../../mocks/mounts/loopback.ts';
 import { catalogue } from '../catalogue/index.ts';
@@ -13,7 +13,7 @@ import { reportRecords } from '../reporters/capabilities.ts';
 import { sampleHeader, sampleRecords } from '../reporters/sample-records.ts';
 import { writeReports } from '../reporters/write.ts';
 import { COMMANDS } from './commands.ts';
-import { main } from './main.ts';
+import { mainInProcess } from './in-process.ts';
 import { flagLabel } from './usage.ts';
 import { PACKAGE_ROOT } from '../../lib/paths.ts';
 
@@ -36,20 +36,6 @@ function cli(...args: string[]): Promise<{ status: number | null; stdout: string
   });
 }
 
-/** The CLI's main() in this process, for answers that run no check; output captured from the console. */
-async function inProcess(...args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
-  const out = vi.spyOn(console, 'log').mockImplementation(() => undefined);
-  const err = vi.spyOn(console, 'error').mockImplementation(() => undefined);
-  try {
-    const status = await main(args);
-    const text = (spy: typeof out) => spy.mock.calls.map((c) => c.map(String).join(' ')).join('\n');
-    return { status, stdout: text(out), stderr: text(err) };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-}
-
 describe.each(COMMANDS.map((c) => [c.name, c] as const))('%s', (name, command) => {
   it('answers --help, -h and "help <command>" with its usage, generated from its declaration, and exit 0', async () => {
     for (const args of [
@@ -57,7 +43,7 @@ describe.each(COMMANDS.map((c) => [c.name, c] as const))('%s', (name, command) =
       [name, '-h'],
       ['help', name],
     ]) {
-      const { status, stdout } = await inProcess(...args);
+      const { status, stdout } = await mainInProcess(...args);
       expect(status, args.join(' ')).toBe(0);
       expect(stdout, args.join(' ')).toBe(command.usage());
     }
@@ -72,7 +58,7 @@ describe.each(COMMANDS.map((c) => [c.name, c] as const))('%s', (name, command) =
   });
 
   it('refuses an unknown flag with exit 2, naming it and the flags it takes', async () => {
-    const { status, stdout, stderr } = await inProcess(name, '--no-such-flag');
+    const { status, stdout, stderr } = await mainInProcess(name, '--no-such-flag');
     expect(status).toBe(2);
     expect(stdout).toBe('');
     expect(stderr).toMatch(new RegExp(`^\\[harness\\] unknown flag --no-such-flag for ${name}; it takes `));
@@ -82,16 +68,16 @@ describe.each(COMMANDS.map((c) => [c.name, c] as const))('%s', (name, command) =
 });
 
 it('the top-level --help lists every command with its summary; an unknown command is exit 2', async () => {
-  const { status, stdout } = await inProcess('--help');
+  const { status, stdout } = await mainInProcess('--help');
   expect(status).toBe(0);
   for (const c of COMMANDS)
     expect(stdout).toMatch(new RegExp(`^ {2}${c.name} +${c.summary.replace(/[?()]/g, '\\$&')}$`, 'm'));
-  expect((await inProcess('help', 'frobnicate')).status).toBe(2);
-  expect((await inProcess('frobnicate')).stderr).toMatch(/^Unknown command "frobnicate"\.\n\nUsage:/);
+  expect((await mainInProcess('help', 'frobnicate')).status).toBe(2);
+  expect((await mainInProcess('frobnicate')).stderr).toMatch(/^Unknown command "frobnicate"\.\n\nUsage:/);
 });
 
 it('flags before any command go to run, the default', async () => {
-  const { status, stderr } = await inProcess('--bogus');
+  const { status, stderr } = await mainInProcess('--bogus');
   expect(status).toBe(2);
   expect(stderr).toMatch(/unknown flag --bogus for run;/);
 });
@@ -182,7 +168,7 @@ it('check: an unknown capability id is a usage error (exit 2) naming the require
       requirements: [{ id: 'search', title: 'Search', capabilities: ['jira.serch.jql'] }],
     }),
   );
-  const { status, stderr } = await inProcess('check', '--target', 'rovo-mock', '--requirements', path);
+  const { status, stderr } = await mainInProcess('check', '--target', 'rovo-mock', '--requirements', path);
   expect(status).toBe(2);
   expect(stderr).toMatch(
     /requirements\[0\]\.capabilities\[0\] \(requirement "search"\): "jira\.serch\.jql" is not in the catalogue; did you mean "jira\.search\.jql"\?/,
@@ -250,7 +236,7 @@ it('report: rebuilds every report from a capabilities.json, with readiness and c
   });
   writeFileSync(previous, readFileSync(join(dir, 'earlier/capabilities.json')));
 
-  const { status, stdout, stderr } = await inProcess(
+  const { status, stdout, stderr } = await mainInProcess(
     'report',
     '--reports',
     reports,
@@ -269,7 +255,7 @@ it('report: rebuilds every report from a capabilities.json, with readiness and c
   expect(md).toContain('## Changes since run earlier');
   expect(existsSync(join(reports, 'junit.xml'))).toBe(true);
 
-  const missing = await inProcess('report', '--from', join(dir, 'nothing.json'));
+  const missing = await mainInProcess('report', '--from', join(dir, 'nothing.json'));
   expect(missing.status).toBe(2);
   expect(missing.stderr).toMatch(
     /--from .*nothing\.json: no such file\. Pass a capabilities\.json written by "rovo-mcp-conformance run"/,
@@ -280,7 +266,7 @@ it('mutants --area scores the checks of that area and the variants that break th
   const graph = catalogue()
     .capabilities.filter((c) => c.area === 'graph')
     .map((c) => c.id);
-  const { status, stdout } = await inProcess('mutants', '--area', 'graph');
+  const { status, stdout } = await mainInProcess('mutants', '--area', 'graph');
   expect(status, stdout).toBe(0);
   const scored = [...stdout.matchAll(/^killed {2}\S+ → (\S+) /gm)].map((m) => m[1]);
   expect(new Set(scored)).toEqual(new Set(graph));
@@ -290,13 +276,13 @@ it('mutants --area scores the checks of that area and the variants that break th
       'm',
     ),
   );
-  const unknown = await inProcess('mutants', '--area', 'nope');
+  const unknown = await mainInProcess('mutants', '--area', 'nope');
   expect(unknown.status).toBe(2);
   expect(unknown.stderr).toMatch(/unknown --area "nope"; the choices are: auth, bulk, confluence, /);
 }, 120_000);
 
 it('a mock profile that cannot be read stops a run before any check: its message and exit 2', async () => {
-  const { status, stderr } = await inProcess('run', '--profile', 'no-such-profile');
+  const { status, stderr } = await mainInProcess('run', '--profile', 'no-such-profile');
   expect(status).toBe(2);
   expect(stderr).toMatch(/^\[harness\] profile .*no-such-profile\.json cannot be read as JSON/);
 });

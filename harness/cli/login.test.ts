@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { expect, it } from 'vitest';
+import { mainInProcess } from './in-process.ts';
 import { BIN, startMockProcess } from './mock-process.ts';
 
 it('login signs in through a browser and a loopback redirect, and stores the tokens 0600 without printing them', async () => {
@@ -39,9 +40,8 @@ it('login signs in through a browser and a loopback redirect, and stores the tok
 }, 60_000);
 
 it('login without --url is a usage error that says what to pass', async () => {
-  const child = spawn(process.execPath, [BIN, 'login'], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let stderr = '';
-  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-  expect(await new Promise((resolve) => child.once('exit', resolve))).toBe(2);
+  // main() in this process: the exit code and the message are what is asserted.
+  const { status, stderr } = await mainInProcess('login');
+  expect(status).toBe(2);
   expect(stderr).toMatch(/login needs --url <mcp-url>/);
 }, 30_000);

@@ -2,26 +2,14 @@ import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, it, vi } from 'vitest';
+import { expect, it } from 'vitest';
 import { startHostile } from '../testing/hostile/http.ts';
-import { main } from './main.ts';
+import { mainInProcess } from './in-process.ts';
 import { BIN } from './mock-process.ts';
 import { stageReports } from './reports-dir.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
 const dir = mkdtempSync(join(tmpdir(), 'reports-dir-'));
-
-async function run(...args: string[]): Promise<{ status: number; stderr: string }> {
-  const err = vi.spyOn(console, 'error').mockImplementation(() => undefined);
-  const out = vi.spyOn(console, 'log').mockImplementation(() => undefined);
-  try {
-    const status = await main(['run', ...args]);
-    return { status, stderr: err.mock.calls.map((c) => c.map(String).join(' ')).join('\n') };
-  } finally {
-    err.mockRestore();
-    out.mockRestore();
-  }
-}
 
 it.each([
   [
@@ -41,7 +29,7 @@ it.each([
   '--reports on %s is exit 2 naming the path and the problem, before any check runs',
   async (_, path, problem) => {
     const reports = path();
-    const { status, stderr } = await run('--reports', reports, '--area', 'identity');
+    const { status, stderr } = await mainInProcess('run', '--reports', reports, '--area', 'identity');
     expect(status).toBe(2);
     expect(stderr).toContain(`--reports ${reports}: `);
     expect(stderr).toMatch(problem);

@@ -1,10 +1,11 @@
 import { listedNames } from '../records/bounds.ts';
 import type { Session } from '../connect/session.ts';
 import { HarnessError } from '../errors.ts';
-import type { Dialect } from '../targets/spec.ts';
+import type { Dialect, TargetSpec } from '../targets/spec.ts';
 import type { DriverContext } from './context.ts';
 import { type ListedTool, listedTool, signatureScore } from './detect.ts';
 import { mappedDriver } from './mapped/driver.ts';
+import type { DialectFile } from './mapped/schema.ts';
 import { builtInDialect } from './mapped/load.ts';
 import { userDialectFile } from './mapped/user-file.ts';
 import { rovoDriver } from './rovo/index.ts';
@@ -14,6 +15,8 @@ import type { Driver } from './types.ts';
 /** One tool vocabulary: its capability verbs, and how strongly `tools/list` gives it away. */
 export interface DialectRow {
   driver(ctx: DriverContext): Driver;
+  /** A data dialect's file: what it refuses is known before any session. */
+  file?: DialectFile;
   /** 0 to 1: how much of what identifies the dialect the listed tools show (names and inputs). */
   score(tools: readonly ListedTool[]): number;
 }
@@ -25,6 +28,8 @@ export interface DialectRow {
 function dataDialect(name: Dialect, code?: DialectRow['driver']): DialectRow {
   const file = builtInDialect(name);
   return {
+    // Only a driver that is the file alone refuses what the file does not map before any session.
+    ...(code ? {} : { file }),
     driver: code ?? mappedDriver(name, file),
     score: (tools) =>
       signatureScore(tools, file.detect.tools, file.detect.properties, file.detect.excludedBy),
@@ -35,13 +40,13 @@ function dataDialect(name: Dialect, code?: DialectRow['driver']): DialectRow {
  * Every dialect, one row each. A dialect in targets/spec.ts without a row here does not compile;
  * `auto` takes the row that scores highest on the target's tools/list.
  */
-export const dialects = {
+export const dialects: Readonly<Record<Dialect, DialectRow>> = {
   rovo: dataDialect('rovo', rovoDriver),
   legacy: dataDialect('legacy'),
   'rest-passthrough': dataDialect('rest-passthrough'),
   'mcp-atlassian': dataDialect('mcp-atlassian'),
   'rovo-v2': { driver: rovoV2Driver, score: rovoV2Score },
-} satisfies Record<Dialect, DialectRow>;
+};
 
 /** Below this, a best score is a coincidence of names, not a dialect. */
 const MIN_SCORE = 0.3;
@@ -73,4 +78,10 @@ export async function driverFor(dialect: Dialect | 'auto', ctx: DriverContext): 
   if (own !== undefined) return mappedDriver('file', userDialectFile(own, 'dialectFile'))(ctx);
   const resolved = dialect === 'auto' ? await detectSessionDialect(ctx.session) : dialect;
   return dialects[resolved].driver(ctx);
+}
+
+/** The target's dialect as a data file (its own, or a built-in data dialect), when its verbs are plain data. */
+export function dataFileOf(target: TargetSpec): DialectFile | undefined {
+  if (target.dialectFile !== undefined) return userDialectFile(target.dialectFile, 'dialectFile');
+  return target.dialect === 'auto' ? undefined : dialects[target.dialect].file;
 }

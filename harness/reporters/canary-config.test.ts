@@ -3,8 +3,9 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, it } from 'vitest';
+import { expect, it, vi } from 'vitest';
 import { PACKAGE_ROOT } from '../../lib/paths.ts';
+import { mainInProcess } from '../cli/in-process.ts';
 import { BIN } from '../cli/mock-process.ts';
 import { startHostile } from '../testing/hostile/http.ts';
 import { hostileStdioCommand } from '../testing/hostile/stdio.ts';
@@ -176,14 +177,20 @@ it.each([
         },
       }),
     );
-    const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
-    delete env.HB_UNSET_TOKEN;
-    if (value !== undefined) env.HB_UNSET_TOKEN = value;
-    const { code, output } = await runCli(
-      ['run', '--config', config, '--target', 'api', '--reports', join(dir, 'reports')],
-      env,
+    // main() in this process: the exit code and message are what is asserted, not a process.
+    vi.stubEnv('NO_COLOR', '1');
+    vi.stubEnv('HB_UNSET_TOKEN', value);
+    const { status, stdout, stderr } = await mainInProcess(
+      'run',
+      '--config',
+      config,
+      '--target',
+      'api',
+      '--reports',
+      join(dir, 'reports'),
     );
-    expect(code, output).toBe(2);
+    const output = `${stdout}\n${stderr}`;
+    expect(status, output).toBe(2);
     expect(output).toContain(`targets.api.headers.authorization uses \${HB_UNSET_TOKEN}, which is ${state}`);
     expect(output).not.toMatch(/rovo-mcp-conformance: run /);
     expect(readdirSync(dir)).toEqual(['conformance.config.json']);

@@ -5,6 +5,7 @@ import { HttpProbe } from '../connect/probe.ts';
 import type { RecordingTransport } from '../connect/recorder.ts';
 import { connect, type Session } from '../connect/session.ts';
 import { driverFor } from '../drivers/index.ts';
+import { driverOnDemand } from '../drivers/on-demand.ts';
 import { rovoToolGuard } from '../drivers/rovo/tool-guard.ts';
 import { v1ArgumentRenames, v2SignInLimit } from '../drivers/rovo-v2/v1-checks.ts';
 import type { Driver } from '../drivers/types.ts';
@@ -132,7 +133,7 @@ export function checkContext(input: CheckContextInput): CheckContext {
     driver(as = 'member') {
       let d = drivers.get(as);
       if (!d) {
-        d = open(as).then(driverOver);
+        d = driverOnDemand(target, () => open(as).then(driverOver));
         drivers.set(as, d);
       }
       return d;

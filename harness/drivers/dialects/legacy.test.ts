@@ -266,3 +266,21 @@ it('a verb mapped to a tool the server does not list is unsupported, naming the 
   );
   await expect(driver.getIssue('SBX-999')).rejects.toBeInstanceOf(TargetError);
 });
+
+it('a filter or page token the mapping has no input for is unsupported, naming it, and calls nothing', async () => {
+  const legacy = builtInDialect('legacy');
+  const file = DialectFileSchema.parse({
+    ...legacy,
+    verbs: {
+      ...legacy.verbs,
+      listProjects: { tool: 'jira_list_projects', args: {}, answer: { list: 'projects' } },
+    },
+  });
+  const d = mappedDriver('file', file)({ session, cloudId: cloud.store.site.cloudId, runLabel: RUN_LABEL });
+  const refused = await d.listProjects({ action: 'create' }).catch((e: unknown) => e);
+  expect(refused).toBeInstanceOf(UnsupportedVerbError);
+  expect((refused as UnsupportedVerbError).reason).toMatch(
+    /jira_list_projects has no input the legacy dialect maps to "action" \(asked action="create"\)/,
+  );
+  expect(calls()).toEqual([]);
+});

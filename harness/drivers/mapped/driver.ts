@@ -46,16 +46,22 @@ export function mappedDriver(dialect: Dialect | 'file', file: DialectFile, call:
         ? listedCall(ctx.session, file.name)
         : (_verb: string, tool: string, args: Record<string, unknown>) => call(ctx.session, tool, args);
 
-    async function perform(verb: string, vars: Variables): Promise<Answered> {
+    /**
+     * `asked`: the options that change what the answer means (a filter, a page token). One the mapping
+     * has no input for would be dropped silently and the answer read as if it had been honoured.
+     */
+    async function perform(verb: string, vars: Variables, asked: Variables = {}): Promise<Answered> {
       const mapping = file.verbs[verb];
-      const missing = file.notTestable[verb];
-      if (missing !== undefined) throw new NotTestableError(`${verb}: ${missing}`);
-      if (!mapping)
+      const refused = refusedVerb(file, verb);
+      if (refused) throw refused;
+      if (!mapping) throw new UnsupportedVerbError(verb, `the ${file.name} dialect maps no tool for ${verb}`);
+      const { tool, args } = toolCall(verb, mapping, { cloudId: ctx.cloudId, ...vars });
+      const dropped = Object.keys(asked).find((key) => asked[key] !== undefined && !mentions(mapping, key));
+      if (dropped !== undefined)
         throw new UnsupportedVerbError(
           verb,
-          file.unsupported[verb] ?? `the ${file.name} dialect maps no tool for ${verb}`,
+          `${tool} has no input the ${file.name} dialect maps to "${dropped}" (asked ${dropped}=${JSON.stringify(asked[dropped])}); its answer would ignore it`,
         );
-      const { tool, args } = toolCall(verb, mapping, { cloudId: ctx.cloudId, ...vars });
       const outcome = await invoke(verb, tool, args);
       if (!outcome.ok) throw outcome.error;
       // A server that answers errors as plain results: the file says how they read.
@@ -106,12 +112,12 @@ export function mappedDriver(dialect: Dialect | 'file', file: DialectFile, call:
       return list;
     }
 
-    const one = async <S extends z.ZodType>(verb: string, vars: Variables, schema: S) => {
-      const a = await perform(verb, vars);
+    const one = async <S extends z.ZodType>(verb: string, vars: Variables, schema: S, asked?: Variables) => {
+      const a = await perform(verb, vars, asked);
       return parse(a, a.payload, schema);
     };
-    const many = async <S extends z.ZodType>(verb: string, vars: Variables, schema: S) => {
-      const a = await perform(verb, vars);
+    const many = async <S extends z.ZodType>(verb: string, vars: Variables, schema: S, asked?: Variables) => {
+      const a = await perform(verb, vars, asked);
       return items(a).map((item) => parse(a, item, schema));
     };
     const none = async (verb: string, vars: Variables) => {
@@ -132,7 +138,7 @@ export function mappedDriver(dialect: Dialect | 'file', file: DialectFile, call:
       whoAmI: () => one('whoAmI', {}, out.UserOut),
       accessibleSites: () => many('accessibleSites', {}, out.SiteOut),
       findUsers: (query) => many('findUsers', { query }, out.UserOut),
-      listProjects: (options = {}) => many('listProjects', { ...options }, out.ProjectOut),
+      listProjects: (options = {}) => many('listProjects', { ...options }, out.ProjectOut, options),
       issueTypes: (project) => many('issueTypes', { project }, out.IssueTypeOut),
       async createFields(project, issueTypeId, options = {}) {
         const byName = mentions(file.verbs.createFields, 'issueTypeName');
@@ -172,13 +178,11 @@ export function mappedDriver(dialect: Dialect | 'file', file: DialectFile, call:
         if (single && options.pageToken) throw new UnsupportedVerbError('searchIssues', noToken);
         // One more than asked tells a complete page from one that leaves matches out of reach.
         const maxResults = single && size !== undefined ? size + 1 : options.maxResults;
-        const a = await perform('searchIssues', {
-          jql,
-          ...options,
-          maxResults,
-          fields: csv(options.fields),
-          fieldList: options.fields,
-        });
+        const a = await perform(
+          'searchIssues',
+          { jql, ...options, maxResults, fields: csv(options.fields), fieldList: options.fields },
+          { pageToken: options.pageToken },
+        );
         const answer = a.mapping.answer;
         const token = answer?.nextPageToken ? readFirst(a.payload, answer.nextPageToken) : undefined;
         const total = answer?.total ? readFirst(a.payload, answer.total) : undefined;
@@ -199,7 +203,8 @@ export function mappedDriver(dialect: Dialect | 'file', file: DialectFile, call:
       logWork: (key, timeSpent) => one('logWork', { key, timeSpent }, out.WorklogOut),
       spaces: () => many('spaces', {}, out.SpaceOut),
       async pagesInSpace(spaceId, options = {}) {
-        return { pages: await many('pagesInSpace', { spaceId, ...options }, out.PageOut) };
+        const asked = { cursor: options.cursor };
+        return { pages: await many('pagesInSpace', { spaceId, ...options }, out.PageOut, asked) };
       },
       getPage: (id) => one('getPage', { id }, out.PageOut),
       createPage: async (input) => {
@@ -211,13 +216,16 @@ export function mappedDriver(dialect: Dialect | 'file', file: DialectFile, call:
       pageDescendants: (id) => many('pageDescendants', { id }, out.PageOut),
       footerComments: (pageId) => many('footerComments', { pageId }, out.CommentOut),
       addFooterComment: (pageId, markdown, options = {}) =>
-        one('addFooterComment', { pageId, markdown, ...options }, out.CommentOut),
+        one('addFooterComment', { pageId, markdown, ...options }, out.CommentOut, {
+          parentCommentId: options.parentCommentId,
+        }),
       searchContent: (cql, options = {}) => many('searchContent', { cql, ...options }, out.ContentHitOut),
       search: (query) => many('search', { query, cloudId: ctx.cloudId }, out.SearchHitOut),
       fetch: async (ari) => {
         const a = await perform('fetch', { ari, cloudId: ctx.cloudId });
-        if (a.payload === null || typeof a.payload !== 'object') throw unreadable(a, 'not an object');
-        return a.payload as Record<string, unknown>;
+        const entity = out.FetchedOut.safeParse(a.payload);
+        if (!entity.success) throw unreadable(a, 'not an object');
+        return entity.data;
       },
       async graphContext(identifier, objectType) {
         const a = await perform('graphContext', { identifier, objectType, cloudId: ctx.cloudId });
@@ -314,6 +322,25 @@ export function mappedDriver(dialect: Dialect | 'file', file: DialectFile, call:
       return { created: refs, failures: failures.data };
     }
   };
+}
+
+const BULK_VERBS: ReadonlySet<string> = new Set(['bulkCreate', 'bulkEdit', 'bulkTransition']);
+
+/**
+ * Why a dialect file refuses a verb whatever the server lists (not mapped, or not testable), or
+ * undefined: known before any session opens, so a check that needs such a verb starts no server.
+ */
+export function refusedVerb(file: DialectFile, verb: string): Error | undefined {
+  const missing = file.notTestable[verb];
+  if (missing !== undefined) return new NotTestableError(`${verb}: ${missing}`);
+  const reason = file.unsupported[verb];
+  // A bulk verb is emulated through single calls unless the file refuses it.
+  if (BULK_VERBS.has(verb))
+    return reason === undefined || file.verbs[verb]?.bulk
+      ? undefined
+      : new UnsupportedVerbError(verb, reason);
+  if (file.verbs[verb]) return undefined;
+  return new UnsupportedVerbError(verb, reason ?? `the ${file.name} dialect maps no tool for ${verb}`);
 }
 
 function embeddedJson(text: string): unknown {

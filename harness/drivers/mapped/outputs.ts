@@ -81,3 +81,6 @@ export const GraphObjectOut = z.object({
   title: text,
   error: text,
 });
+
+/** A fetched entity: any object, its fields the product's own. */
+export const FetchedOut = z.record(z.string(), z.unknown());

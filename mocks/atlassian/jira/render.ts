@@ -3,6 +3,7 @@ import type { Issue } from '../entities/jira.ts';
 import { jiraApiBase } from '../urls.ts';
 import type { Actor } from './access.ts';
 import { fieldHandlers } from './fields/registry.ts';
+import { expandedTransitions } from './transitions.ts';
 import type { FieldHandler } from './fields/types.ts';
 
 /**
@@ -60,5 +61,6 @@ export function renderIssue(store: SiteStore, issue: Issue, viewer: Actor, optio
     fields,
     ...(expand.has('names') ? { names: Object.fromEntries(handlers.map((h) => [h.id, h.name])) } : {}),
     ...(expand.has('schema') ? { schema: Object.fromEntries(handlers.map((h) => [h.id, h.schema])) } : {}),
+    ...(expand.has('transitions') ? { transitions: expandedTransitions(store, viewer, issue) } : {}),
   };
 }

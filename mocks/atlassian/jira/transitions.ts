@@ -73,6 +73,11 @@ export function listTransitions(
   };
 }
 
+/** The issue's `transitions` under `expand=transitions` of GET /issue/{key} (as Jira Cloud answers it). */
+export function expandedTransitions(store: SiteStore, actor: Actor, issue: Issue) {
+  return availableTransitions(store, actor, issue).map((t) => renderTransition(store, t, false));
+}
+
 /** Moves the issue; entering a done status sets the resolution (Jira's default post function). */
 export function applyTransition(
   store: SiteStore,

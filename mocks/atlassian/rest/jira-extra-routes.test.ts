@@ -14,6 +14,19 @@ describe('Jira REST routes for the v2 operations', () => {
     expect(await call(null, 'GET', `${J}/project`)).toMatchObject({ status: 200, body: [] });
   });
 
+  it('adds the transitions the caller may make to GET /issue/{key} under expand=transitions, as Jira Cloud does', async () => {
+    const { call } = restSite();
+    const plain = await call('member', 'GET', `${J}/issue/SBX-1`);
+    expect(plain.body).not.toHaveProperty('transitions');
+    const expanded = await call('member', 'GET', `${J}/issue/SBX-1?expand=transitions`);
+    const transitions = (expanded.body as { transitions?: { id: string; to: { name: string } }[] })
+      .transitions;
+    expect(transitions?.length).toBeGreaterThan(0);
+    expect(transitions?.[0]?.to.name).toMatch(/\S/);
+    const viewer = await call('viewer', 'GET', `${J}/issue/SBX-1?expand=transitions`);
+    expect(viewer.body).toMatchObject({ transitions: [] });
+  });
+
   it('serves versions, related work and counts, with 201 and 204 where Jira answers them', async () => {
     const { call } = restSite();
     expect((await call('viewer', 'GET', `${J}/project/DEMO/versions`)).body).toHaveLength(3);
