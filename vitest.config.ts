@@ -12,8 +12,9 @@ const checkRunner = {
   experimental: { fsModuleCache: true },
   // A run's live heap stays under 70 MB (120 checks, each on a fresh fake cloud), but V8 lets a
   // worker grow to 300 MB of garbage first; a smaller old space collects it sooner at no
-  // measurable CPU cost.
-  execArgv: ['--max-old-space-size=160'],
+  // measurable CPU cost. Not below 256 MB: a live tenant's pages are bigger than the mock's, and
+  // a worker out of heap would lose every verdict after it.
+  execArgv: ['--max-old-space-size=256'],
 } satisfies TestUserConfig;
 
 export default defineConfig({
