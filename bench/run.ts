@@ -8,6 +8,7 @@ import { liveBench } from './live.ts';
 import { bulkBench as nativeBulkBench, sideBySideBench } from './legacy-vs-rovo.ts';
 import { reportsBench } from './reports.ts';
 import { rovoV2Bench } from './rovo-v2.ts';
+import { testSuiteBench } from './test-suite.ts';
 import type { Bench } from './stats.ts';
 import { latencyBench, transportBench } from './transport.ts';
 import { wireBench } from './wire.ts';
@@ -15,6 +16,7 @@ import { wireBench } from './wire.ts';
 /** Every figure the issues ask for; speed is measured here, never asserted in tests. */
 const BENCHES: Bench[] = [
   conformanceRunBench,
+  testSuiteBench,
   transportBench,
   latencyBench,
   bulkBench,
