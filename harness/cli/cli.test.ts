@@ -89,3 +89,11 @@ it('--help lists the commands', async () => {
   expect(result.status).toBe(0);
   expect(result.stdout).toMatch(/run[\s\S]*mock[\s\S]*mutants/);
 });
+
+it('an error message quoting a target is bounded and masks credentials, whichever command raised it', async () => {
+  const token = `ATATT${'x1'.repeat(12)}`;
+  const { status, stderr } = await mainInProcess('run', '--target', `${token}-${'n'.repeat(20_000)}`);
+  expect(status).toBe(2);
+  expect(stderr).not.toContain(token);
+  expect(stderr.length).toBeLessThan(5_000);
+});

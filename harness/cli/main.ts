@@ -2,6 +2,8 @@ import { FixtureError } from '../../lib/errors.ts';
 import { HarnessError } from '../errors.ts';
 import { closeKinds } from '../kinds/index.ts';
 import { LiveError } from '../live/errors.ts';
+import { truncateText } from '../records/bounds.ts';
+import { redactText } from '../redact.ts';
 import { COMMANDS, commandNamed } from './commands.ts';
 import { terminalText } from './terminal.ts';
 import { renderCommandList } from './usage.ts';
@@ -21,13 +23,12 @@ export async function main(argv: string[]): Promise<number> {
   try {
     return await command.run(implicit ? argv : rest);
   } catch (error) {
-    // Messages may quote a target (an unreachable server's answer): shown, never obeyed.
     if (error instanceof HarnessError || error instanceof FixtureError) {
-      console.error(terminalText(error.message));
+      console.error(shown(error.message));
       return error.code === 'TARGET_UNREACHABLE' ? 1 : 2;
     }
     if (error instanceof LiveError) {
-      console.error(terminalText(error.message));
+      console.error(shown(error.message));
       return 2;
     }
     throw error;
@@ -42,3 +43,9 @@ function unknownCommand(name: string): number {
   console.error(`Unknown command "${name}".\n\n${renderCommandList(COMMANDS)}`);
   return 2;
 }
+
+/**
+ * Messages may quote a target (an unreachable server's answer, a spawned server's stderr): shown,
+ * never obeyed, bounded and with any credential masked, whichever command raised them.
+ */
+const shown = (message: string) => terminalText(truncateText(redactText(message)));
