@@ -1,12 +1,13 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { PACKAGE_ROOT } from '../../lib/paths.ts';
 import { loadConfig } from '../config/load.ts';
 import type { RunSettings } from '../config/settings.ts';
 import { applyBaselines } from '../expected-failures/evaluate.ts';
 import { loadBaseline } from '../expected-failures/load.ts';
-import type { CheckRecord, Verdict } from '../records/schema.ts';
+import { type CheckRecord, VerdictSchema } from '../records/schema.ts';
 import { resolveDialects } from '../kinds/dialect.ts';
 import { closeKinds } from '../kinds/index.ts';
 import { resolveTarget } from '../kinds/resolve.ts';
@@ -27,10 +28,12 @@ const DIR = join(PACKAGE_ROOT, 'fixtures/third-party');
 const HARNESS_ASSUMPTION =
   /\[harness\]|answered in an unexpected shape|TOOL_RESULT_INVALID|Tool \S+ not found|cannot tell the dialect|dialect has no|maps no tool/;
 
-interface Row {
-  verdict: Verdict;
-  evidence?: string;
-}
+/** A committed table: capability id to its verdict (and, for a failed row, the evidence naming the defect). */
+const TableSchema = z.record(
+  z.string(),
+  z.object({ verdict: VerdictSchema, evidence: z.string().optional() }),
+);
+type Row = z.infer<typeof TableSchema>[string];
 
 const tableFile = (server: string) => join(DIR, `verdicts.${server}.json`);
 const verdicts = (table: Record<string, Row>) =>
@@ -74,7 +77,7 @@ export function thirdPartyMatrix(server: { name: string; dialect: string }): voi
         writeFileSync(tableFile(server.name), `${JSON.stringify(rows, null, 2)}\n`);
       const file = tableFile(server.name);
       expect(existsSync(file), `${file}: run with UPDATE_THIRD_PARTY=1 once`).toBe(true);
-      const expected = JSON.parse(readFileSync(file, 'utf8')) as Record<string, Row>;
+      const expected = TableSchema.parse(JSON.parse(readFileSync(file, 'utf8')));
       expect(verdicts(rows)).toEqual(verdicts(expected));
 
       // The server's real defects are listed, with their reasons, in its expected-failures file.
